@@ -1,0 +1,4 @@
+export * from './brand.ts';
+export * from './report-body.ts';
+export * from './report-metadata.ts';
+export * from './taxonomy.ts';
