@@ -1,0 +1,2 @@
+export * from './audit-chain.ts';
+export * from './canonical-json.ts';
