@@ -1,0 +1,44 @@
+import { Decrypter, Encrypter } from 'age-encryption';
+import { fromUtf8, utf8 } from './encoding.ts';
+import { WrongPinError } from './errors.ts';
+import { generateIdentity, isIdentity } from './keys.ts';
+import type { AgeIdentity, AgeRecipient } from './types.ts';
+
+export { WrongPinError } from './errors.ts';
+
+export interface Vault {
+  /** The vault identity as an age passphrase file under the PIN; safe to keep in IndexedDB. */
+  wrappedIdentity: Uint8Array;
+  /** Seal new evidence to this with `seal`: adding needs no PIN, reading does. */
+  recipient: AgeRecipient;
+}
+
+/**
+ * A new on-device evidence vault: a fresh age identity wrapped under the PIN with age's passphrase mode
+ * at its normal scrypt work factor (2^18). A PIN has little entropy, so the slow KDF is what stands
+ * between someone holding the phone and the evidence.
+ */
+export async function createVault(pin: string): Promise<Vault> {
+  if (pin.length === 0) throw new TypeError('A vault needs a PIN.');
+  const { identity, recipient } = await generateIdentity();
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(pin.normalize('NFC'));
+  return { wrappedIdentity: await encrypter.encrypt(utf8(identity)), recipient };
+}
+
+/**
+ * The vault identity, to open items with `open`. Throws `WrongPinError` when the PIN does not fit.
+ * (A damaged wrapped identity looks the same as a wrong PIN: age cannot tell them apart.)
+ */
+export async function unlockVault(wrappedIdentity: Uint8Array, pin: string): Promise<AgeIdentity> {
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(pin.normalize('NFC'));
+  let text: string;
+  try {
+    text = fromUtf8(await decrypter.decrypt(wrappedIdentity));
+  } catch (cause) {
+    throw new WrongPinError({ cause });
+  }
+  if (!isIdentity(text)) throw new WrongPinError();
+  return text;
+}
