@@ -1,0 +1,148 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AuditRecord } from '@vangnet/core/audit/audit-chain';
+import { chainAuditRecord } from '@vangnet/core/audit/audit-chain';
+import { buildBundle, itemPath, readTar, sha256HexOf } from '@vangnet/core/bundle/index';
+import { countersign, generateSigningKey, type ServerReceipt } from '@vangnet/crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const cli = join(import.meta.dirname, '../../bin/vangnet.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'vangnet-verify-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function verify(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, 'verify', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+const pixels = (seed: number) => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7 + seed) % 251);
+
+function makeBundle(): { bytes: Uint8Array; publicKey: string } {
+  const key = generateSigningKey();
+  const caseId = 'rep_cli_test';
+  const images = [
+    { id: 'img-00000001', bytes: pixels(1), name: 'screenshot-1.png' },
+    { id: 'img-00000002', bytes: pixels(2), name: 'screenshot-2.png' },
+  ];
+  const sealed = images.map((i) => ({ id: i.id, bytes: pixels(i.bytes[0]! + 50) }));
+  const sealedBody = pixels(99);
+  const receipt: ServerReceipt = {
+    version: 1,
+    reportId: caseId,
+    receivedAt: '2026-11-24T08:00:00.000Z',
+    country: 'NL',
+    body: { sha256: sha256HexOf(sealedBody), size: sealedBody.length },
+    items: sealed.map((s) => ({ id: s.id, sha256: sha256HexOf(s.bytes), size: s.bytes.length })),
+  };
+  const audit: AuditRecord[] = [];
+  for (const action of ['report.receive', 'case.view', 'case.export']) {
+    audit.push(
+      chainAuditRecord(audit.at(-1) ?? null, {
+        at: '2026-11-24T08:05:00.000Z',
+        actor: 'worker:w1',
+        action,
+        caseId,
+        detail: {},
+      }),
+    );
+  }
+  const bytes = buildBundle({
+    caseId,
+    exportedAt: new Date('2026-11-24T09:00:00.000Z'),
+    exportedBy: 'worker:w1',
+    report: {
+      caseId,
+      metadata: {
+        country: 'NL',
+        category: 'threats',
+        platform: 'tiktok',
+        role: 'self',
+        ageBand: '13-15',
+        flags: { ongoing: true, danger: true, selfHarm: false, imageAbuse: false },
+      },
+      status: 'referred',
+      createdAt: '2026-11-24T08:00:00.000Z',
+      description: 'Iemand dreigt me.',
+      links: [],
+      language: 'nl',
+      manifest: {
+        version: 1,
+        items: images.map((i) => ({
+          id: i.id,
+          kind: 'image' as const,
+          mediaType: 'image/png',
+          name: i.name,
+          size: i.bytes.length,
+          sha256: sha256HexOf(i.bytes),
+          capturedAt: '2026-11-23T20:00:00.000Z',
+        })),
+      },
+    },
+    items: images,
+    sealedBody,
+    sealedItems: sealed,
+    receipt,
+    signature: countersign(receipt, key.privateKey),
+    serverPublicKey: key.publicKey,
+    audit,
+    summaryPdf: new TextEncoder().encode('%PDF-1.7'),
+  });
+  return { bytes, publicKey: key.publicKey };
+}
+
+describe('vangnet verify', () => {
+  const { bytes, publicKey } = makeBundle();
+  const file = join(dir, 'bundle.tar');
+  writeFileSync(file, bytes);
+
+  it('prints OK and exits 0 for an untouched bundle, with and without the pinned key', () => {
+    const plain = verify(file);
+    expect(plain.out).toContain(`server key ${publicKey}`);
+    expect(plain.out.trim().split('\n').at(-1)).toBe('OK');
+    expect(plain.code).toBe(0);
+    expect(verify(file, '--key', publicKey).code).toBe(0);
+    expect(verify(file, '--key', 'ab'.repeat(32)).code).toBe(1);
+  });
+
+  it('fails and names the item after one byte of one image is flipped', () => {
+    const changed = bytes.slice();
+    const entries = readTar(changed);
+    let offset = 0;
+    for (const e of entries) {
+      if (e.path === itemPath('img-00000002', 'image/png')) break;
+      offset += 512 + Math.ceil(e.bytes.length / 512) * 512;
+    }
+    changed[offset + 512 + 1000]! ^= 0x01;
+    const changedFile = join(dir, 'changed.tar');
+    writeFileSync(changedFile, changed);
+    const r = verify(changedFile);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('CHANGED item img-00000002');
+    expect(r.out).toContain('screenshot-2.png');
+    expect(r.out).not.toContain('CHANGED item img-00000001');
+  });
+
+  it('checks a folder unpacked with tar, which sha256sum also accepts', () => {
+    const folder = join(dir, 'unpacked');
+    mkdirSync(folder);
+    execFileSync('tar', ['-xmf', file, '-C', folder]);
+    expect(verify(folder).code).toBe(0);
+    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' })).toContain(
+      'items/img-00000001.png: OK',
+    );
+    const image = join(folder, 'items/img-00000001.png');
+    const b = readFileSync(image);
+    b[0]! ^= 0xff;
+    writeFileSync(image, b);
+    const r = verify(folder);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('CHANGED item img-00000001');
+  });
+
+  it('exits 2 with usage for a missing path', () => {
+    expect(verify().code).toBe(2);
+    expect(verify(join(dir, 'nope.tar')).code).toBe(2);
+  });
+});

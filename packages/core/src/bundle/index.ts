@@ -1,0 +1,4 @@
+export * from './build.ts';
+export * from './format.ts';
+export * from './tar.ts';
+export * from './verify.ts';

@@ -1,0 +1,196 @@
+import { type AuditRecord, verifyAuditChain } from '../audit/audit-chain.ts';
+import { sha256HexOf } from './build.ts';
+import {
+  BUNDLE_PATHS,
+  bundleAuditSchema,
+  bundleIndexSchema,
+  bundleReceiptSchema,
+  bundleReportSchema,
+  itemPath,
+  sealedItemPath,
+} from './format.ts';
+import { readTar, type TarEntry } from './tar.ts';
+
+/**
+ * Checks an evidence bundle offline. Every problem is named with a stable `code` and the file or
+ * item it concerns, so the CLI (and a court) can say exactly what was changed.
+ */
+export type BundleProblem = { code: string; subject: string; message: string };
+
+export type BundleVerification = {
+  ok: boolean;
+  caseId: string | null;
+  serverPublicKey: string | null;
+  /** Item ids whose bytes no longer match the manifest or the server's receipt. */
+  changedItems: string[];
+  checked: { items: number; files: number; auditRecords: number; signature: boolean };
+  problems: BundleProblem[];
+};
+
+export type BundleVerifyDeps = {
+  /** `verifyCountersignature` from @vangnet/crypto: Ed25519 over the canonical JSON of the receipt. */
+  verifySignature: (receipt: unknown, signatureHex: string, publicKeyHex: string) => boolean;
+};
+
+export type BundleVerifyOptions = {
+  /** The helpline's published server key; when given, a bundle signed by another key fails. */
+  trustedServerKey?: string;
+};
+
+const decoder = new TextDecoder();
+
+function parseJson(bytes: Uint8Array | undefined): unknown {
+  if (!bytes) return undefined;
+  try {
+    return JSON.parse(decoder.decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+export function verifyBundle(
+  bundle: Uint8Array | readonly TarEntry[],
+  deps: BundleVerifyDeps,
+  options: BundleVerifyOptions = {},
+): BundleVerification {
+  const problems: BundleProblem[] = [];
+  const changed = new Set<string>();
+  const result = (extra: Partial<BundleVerification> = {}): BundleVerification => ({
+    ok: problems.length === 0,
+    caseId: null,
+    serverPublicKey: null,
+    changedItems: [...changed],
+    checked: { items: 0, files: 0, auditRecords: 0, signature: false },
+    problems,
+    ...extra,
+  });
+  const problem = (code: string, subject: string, message: string) =>
+    problems.push({ code, subject, message });
+
+  let entries: readonly TarEntry[];
+  try {
+    entries = bundle instanceof Uint8Array ? readTar(bundle) : bundle;
+  } catch (error) {
+    problem('bundle.unreadable', 'bundle', `not a readable tar archive: ${(error as Error).message}`);
+    return result();
+  }
+  const files = new Map<string, Uint8Array>();
+  for (const e of entries) {
+    if (files.has(e.path)) problem('bundle.duplicate-file', e.path, `${e.path} appears twice`);
+    files.set(e.path, e.bytes);
+  }
+
+  const index = bundleIndexSchema.safeParse(parseJson(files.get(BUNDLE_PATHS.index)));
+  const report = bundleReportSchema.safeParse(parseJson(files.get(BUNDLE_PATHS.report)));
+  const receiptFile = bundleReceiptSchema.safeParse(parseJson(files.get(BUNDLE_PATHS.receipt)));
+  const audit = bundleAuditSchema.safeParse(parseJson(files.get(BUNDLE_PATHS.audit)));
+  for (const [path, parsed] of [
+    [BUNDLE_PATHS.index, index],
+    [BUNDLE_PATHS.report, report],
+    [BUNDLE_PATHS.receipt, receiptFile],
+    [BUNDLE_PATHS.audit, audit],
+  ] as const) {
+    if (!parsed.success) {
+      const why = files.has(path) ? 'is not in the expected format' : 'is missing';
+      problem(files.has(path) ? 'bundle.bad-file' : 'bundle.missing-file', path, `${path} ${why}`);
+    }
+  }
+  if (!index.success || !report.success || !receiptFile.success || !audit.success) return result();
+
+  const caseId = index.data.caseId;
+  const { receipt, signature, serverPublicKey } = receiptFile.data;
+
+  // 1. Every listed file is present with its hash; nothing unlisted was slipped in.
+  const listed = new Set<string>([BUNDLE_PATHS.index, BUNDLE_PATHS.checksums]);
+  for (const f of index.data.files) {
+    listed.add(f.path);
+    const bytes = files.get(f.path);
+    if (!bytes) problem('bundle.missing-file', f.path, `${f.path} is listed but missing`);
+    else if (sha256HexOf(bytes) !== f.sha256 || bytes.length !== f.size) {
+      problem('bundle.file-changed', f.path, `${f.path} does not match its hash in bundle.json`);
+    }
+  }
+  for (const path of files.keys()) {
+    if (!listed.has(path)) problem('bundle.unexpected-file', path, `${path} is not part of the bundle`);
+  }
+
+  // 2. Each opened item matches the plaintext hash taken on the reporter's device.
+  const manifest = report.data.manifest;
+  for (const item of manifest.items) {
+    const label = item.name ? `${item.id} (${item.name})` : item.id;
+    const bytes = files.get(itemPath(item.id, item.mediaType));
+    if (!bytes) {
+      changed.add(item.id);
+      problem('item.missing', item.id, `item ${label} is missing`);
+    } else if (sha256HexOf(bytes) !== item.sha256 || bytes.length !== item.size) {
+      changed.add(item.id);
+      problem('item.changed', item.id, `item ${label} was changed: its SHA-256 does not match the manifest`);
+    }
+  }
+
+  // 3. The server's signature over the receipt, and the receipt over the sealed files.
+  const signatureOk = safeVerify(deps, receipt, signature, serverPublicKey);
+  if (!signatureOk)
+    problem('receipt.bad-signature', BUNDLE_PATHS.receipt, 'the server signature is not valid');
+  if (options.trustedServerKey && options.trustedServerKey.toLowerCase() !== serverPublicKey) {
+    problem(
+      'receipt.untrusted-key',
+      BUNDLE_PATHS.receipt,
+      'the receipt is signed by another key than the one given',
+    );
+  }
+  if (receipt.reportId !== caseId || report.data.caseId !== caseId) {
+    problem('receipt.other-case', BUNDLE_PATHS.receipt, 'the receipt or report is for another case');
+  }
+  const body = files.get(BUNDLE_PATHS.sealedBody);
+  if (!body || sha256HexOf(body) !== receipt.body.sha256) {
+    problem('receipt.body-changed', BUNDLE_PATHS.sealedBody, 'the sealed report does not match the receipt');
+  }
+  const receiptIds = new Set(receipt.items.map((i) => i.id));
+  for (const item of receipt.items) {
+    const sealed = files.get(sealedItemPath(item.id));
+    if (!sealed || sha256HexOf(sealed) !== item.sha256) {
+      changed.add(item.id);
+      problem('receipt.item-changed', item.id, `sealed item ${item.id} does not match the server receipt`);
+    }
+  }
+  for (const item of manifest.items) {
+    if (!receiptIds.has(item.id)) {
+      changed.add(item.id);
+      problem('receipt.item-unknown', item.id, `item ${item.id} is not in the server receipt`);
+    }
+  }
+
+  // 4. The audit extract: each record's own hash and every link between consecutive records.
+  const records = audit.data.records as AuditRecord[];
+  const chain = verifyAuditChain(records, { partial: true });
+  if (!chain.ok) {
+    problem(
+      'audit.broken',
+      `audit record ${chain.brokenAt}`,
+      `audit record ${chain.brokenAt}: ${chain.reason}`,
+    );
+  }
+  for (const r of records) {
+    if (r.caseId !== caseId) problem('audit.other-case', `audit record ${r.seq}`, 'belongs to another case');
+  }
+
+  return result({
+    caseId,
+    serverPublicKey,
+    checked: {
+      items: manifest.items.length,
+      files: index.data.files.length,
+      auditRecords: records.length,
+      signature: signatureOk,
+    },
+  });
+}
+
+function safeVerify(deps: BundleVerifyDeps, receipt: unknown, signature: string, key: string): boolean {
+  try {
+    return deps.verifySignature(receipt, signature, key);
+  } catch {
+    return false;
+  }
+}
