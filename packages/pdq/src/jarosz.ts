@@ -1,0 +1,161 @@
+/**
+ * Jarosz filter: two passes of a box filter along rows and along columns, which approximate a
+ * tent-shaped blur, then nearest-sample decimation to 64x64. All sums are float32, in the same
+ * order as the reference, because PDQ compares coefficients with their median and a last-bit
+ * difference can flip a bit that lies close to it.
+ */
+
+export const PDQ_SIDE = 64;
+const JAROSZ_PASSES = 2;
+
+/** Box width for shrinking `oldSide` samples to `newSide`: ceil(oldSide / (2 * newSide)). */
+export function jaroszWindowSize(oldSide: number, newSide: number): number {
+  return Math.floor((oldSide + 2 * newSide - 1) / (2 * newSide));
+}
+
+/**
+ * One box-filter pass along every row. The window is centred: it grows at the start, slides with
+ * a running sum, and shrinks at the end, always dividing by the number of samples it covers.
+ */
+function boxAlongRows(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number) {
+  const half = Math.floor((window + 2) / 2);
+  const grow = half - 1;
+  const firstWrites = window - half + 1;
+  const slide = cols - window;
+  const shrink = half - 1;
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    let left = base;
+    let right = base;
+    let out = base;
+    let sum = 0;
+    let count = 0;
+    for (let k = 0; k < grow; k++) {
+      sum = Math.fround(sum + input[right++]!);
+      count++;
+    }
+    for (let k = 0; k < firstWrites; k++) {
+      sum = Math.fround(sum + input[right++]!);
+      count++;
+      output[out++] = sum / count;
+    }
+    for (let k = 0; k < slide; k++) {
+      sum = Math.fround(sum + input[right++]!);
+      sum = Math.fround(sum - input[left++]!);
+      output[out++] = sum / count;
+    }
+    for (let k = 0; k < shrink; k++) {
+      sum = Math.fround(sum - input[left++]!);
+      count--;
+      output[out++] = sum / count;
+    }
+  }
+}
+
+/**
+ * The same filter along every column. Columns are independent, so all of them advance together
+ * one row at a time (cache-friendly); each column still adds and subtracts in the reference order.
+ * `sums` is float32 storage, so every store rounds like the reference's float accumulator.
+ */
+function boxAlongCols(
+  input: Float32Array,
+  output: Float32Array,
+  rows: number,
+  cols: number,
+  window: number,
+  sums: Float32Array,
+) {
+  const half = Math.floor((window + 2) / 2);
+  const grow = half - 1;
+  const firstWrites = window - half + 1;
+  const slide = rows - window;
+  const shrink = half - 1;
+  sums.fill(0, 0, cols);
+  let right = 0;
+  let left = 0;
+  let out = 0;
+  let count = 0;
+  for (let k = 0; k < grow; k++, right++, count++) {
+    const base = right * cols;
+    for (let c = 0; c < cols; c++) sums[c] = sums[c]! + input[base + c]!;
+  }
+  for (let k = 0; k < firstWrites; k++, right++, out++) {
+    const base = right * cols;
+    const outBase = out * cols;
+    count++;
+    for (let c = 0; c < cols; c++) {
+      sums[c] = sums[c]! + input[base + c]!;
+      output[outBase + c] = sums[c]! / count;
+    }
+  }
+  for (let k = 0; k < slide; k++, right++, left++, out++) {
+    const base = right * cols;
+    const leftBase = left * cols;
+    const outBase = out * cols;
+    for (let c = 0; c < cols; c++) {
+      sums[c] = sums[c]! + input[base + c]!;
+      sums[c] = sums[c]! - input[leftBase + c]!;
+      output[outBase + c] = sums[c]! / count;
+    }
+  }
+  for (let k = 0; k < shrink; k++, left++, out++) {
+    const leftBase = left * cols;
+    const outBase = out * cols;
+    count--;
+    for (let c = 0; c < cols; c++) {
+      sums[c] = sums[c]! - input[leftBase + c]!;
+      output[outBase + c] = sums[c]! / count;
+    }
+  }
+}
+
+/** Scratch buffers reused between calls, so hashing many images does not churn the heap. */
+export class JaroszScratch {
+  a = new Float32Array(0);
+  b = new Float32Array(0);
+  sums = new Float32Array(0);
+
+  ensure(pixels: number, cols: number): void {
+    if (this.a.length < pixels) {
+      this.a = new Float32Array(pixels);
+      this.b = new Float32Array(pixels);
+    }
+    if (this.sums.length < cols) this.sums = new Float32Array(cols);
+  }
+}
+
+/**
+ * Blurs `luma` (left unchanged) with the Jarosz filter sized for a 64x64 result and writes the
+ * decimated 64x64 samples to `out64`.
+ */
+export function jaroszDownsample(
+  luma: Float32Array,
+  width: number,
+  height: number,
+  out64: Float32Array,
+  scratch: JaroszScratch,
+): void {
+  const pixels = width * height;
+  scratch.ensure(pixels, width);
+  const { a, b, sums } = scratch;
+  const windowAlongRows = jaroszWindowSize(width, PDQ_SIDE);
+  const windowAlongCols = jaroszWindowSize(height, PDQ_SIDE);
+  let source = luma;
+  for (let pass = 0; pass < JAROSZ_PASSES; pass++) {
+    boxAlongRows(source, b, height, width, windowAlongRows);
+    boxAlongCols(b, a, height, width, windowAlongCols, sums);
+    source = a;
+  }
+  decimate(a, width, height, out64);
+}
+
+/** Picks the sample at the centre of each of the 64x64 cells. */
+export function decimate(input: Float32Array, width: number, height: number, out64: Float32Array): void {
+  for (let i = 0; i < PDQ_SIDE; i++) {
+    const row = Math.trunc(((i + 0.5) * height) / PDQ_SIDE);
+    for (let j = 0; j < PDQ_SIDE; j++) {
+      const col = Math.trunc(((j + 0.5) * width) / PDQ_SIDE);
+      out64[i * PDQ_SIDE + j] = input[row * width + col]!;
+    }
+  }
+}
