@@ -1,0 +1,37 @@
+import { basename } from 'node:path';
+
+/**
+ * What the server itself needs from the active country pack. The full pack (schema, loader,
+ * `publicPack`) belongs to `country-pack/`; this is the narrow view the spine depends on.
+ */
+export type ActivePack = {
+  country: string;
+  version: string;
+  languages: string[];
+  helplineName: string;
+  /** age recipients pinned in the (signed) pack; the database may add more. */
+  helplineRecipients: string[];
+  /** The part of the pack the apps may read (`GET /api/v1/pack`). */
+  publicData: unknown;
+};
+
+/**
+ * Until the country-pack loader is wired in, the pack is known by its folder name only
+ * (`country-packs/NL` → NL).
+ */
+export function minimalPack(dir: string): ActivePack {
+  const country = basename(dir);
+  return {
+    country,
+    version: '0',
+    languages: [],
+    helplineName: `Helpline ${country}`,
+    helplineRecipients: [],
+    publicData: { country },
+  };
+}
+
+/** Loads the pack in `dir`. Wired to the country-pack loader once it lands (see country-pack/load.ts). */
+export async function loadActivePack(dir: string): Promise<ActivePack> {
+  return minimalPack(dir);
+}

@@ -1,0 +1,35 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ActivePack } from './active-pack.ts';
+import type { BlobStore } from './blobs/blob-store.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/open-database.ts';
+
+/** Requests per window. Overridable so a benchmark on loopback measures the server, not the limiter. */
+export type Limits = {
+  /** Every route, per client address, per minute. */
+  perIpPerMinute: number;
+  /** Report submissions per client address per hour. */
+  submissionsPerIpPerHour: number;
+  /** Follow-up requests per access token per minute (reads and messages together). */
+  followUpPerTokenPerMinute: number;
+};
+
+export const defaultLimits: Limits = {
+  perIpPerMinute: 600,
+  submissionsPerIpPerHour: 30,
+  followUpPerTokenPerMinute: 60,
+};
+
+/** Everything the HTTP app needs, built once at start (or per test) and passed down as a value. */
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  blobs: BlobStore;
+  pack: ActivePack;
+  /** Ed25519, hex, for countersigning receipts. */
+  signingKey: { privateKey: string; publicKey: string };
+  logger?: FastifyBaseLogger;
+  limits?: Partial<Limits>;
+  /** Built single-page apps to serve: `{ '/': 'apps/report/dist', '/console/': 'apps/console/dist' }`. */
+  staticApps?: Record<string, string>;
+};

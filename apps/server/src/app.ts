@@ -1,0 +1,57 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type AppDeps, defaultLimits } from './app-deps.ts';
+import { registerApiDocsRoutes, registerOpenApi } from './http/api-docs.ts';
+import { loggerOptions } from './http/logging.ts';
+import { notFoundProblem, Problem, registerProblemHandling, sendProblem } from './http/problem.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerStaticApps } from './http/static-apps.ts';
+import { configRoutes } from './routes/config.ts';
+import { healthRoutes } from './routes/health.ts';
+
+// STAFF ROUTES: uncomment this line and the register call below once apps/server/src/staff/routes.ts lands.
+// import { staffRoutes } from './staff/routes.ts';
+
+export type { AppDeps } from './app-deps.ts';
+
+/**
+ * The HTTP app, without listening: tests call `app.inject()`, `startServer` calls `listen()`.
+ * Route modules are plain Fastify plugins that get `deps` as an option.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const limits = { ...defaultLimits, ...deps.limits };
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(deps.config.logLevel) }),
+    trustProxy: deps.config.trustProxy,
+    // Sealed report bodies are small; evidence goes through tus, which reads the raw stream.
+    bodyLimit: 1024 * 1024,
+    // Request ids in logs, never anything from the request itself.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandling(app);
+
+  await registerSecurityHeaders(app);
+  await app.register(rateLimit, {
+    global: true,
+    max: limits.perIpPerMinute,
+    timeWindow: '1 minute',
+    // Thrown into the error handler, which answers problem+json.
+    errorResponseBuilder: () => new Problem(429, 'rate-limited', 'Too many requests; try again later'),
+  });
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes, { deps });
+  await app.register(configRoutes, { deps, prefix: '/api/v1' });
+  // await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });
+  registerApiDocsRoutes(app);
+  const spaIndex = deps.staticApps ? await registerStaticApps(app, deps.staticApps) : undefined;
+  app.setNotFoundHandler((request, reply) => {
+    const index = spaIndex?.(request);
+    if (index) return reply.sendFile(index.file, index.root);
+    return sendProblem(reply, notFoundProblem());
+  });
+  return app;
+}

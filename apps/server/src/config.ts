@@ -1,0 +1,64 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, so defaults do not depend on the folder `npm start` was run from. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  COUNTRY_PACK: z.string().min(1).default('NL'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => v !== undefined && !['', 'false', '0'].includes(v)),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  countryPackDir: string;
+  logLevel: (typeof logLevels)[number];
+  trustProxy: boolean;
+};
+
+/** `COUNTRY_PACK` is a folder name under `country-packs/` (`NL`) or a path to a pack folder. */
+export function resolveCountryPackDir(value: string, root = repoRoot): string {
+  if (isAbsolute(value)) return value;
+  if (value.includes('/') || value.startsWith('.')) return resolve(value);
+  return resolve(root, 'country-packs', value);
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once at start; a bad value stops the server with the variable's name. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset", as in most shells' `FOO= npm start`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    countryPackDir: resolveCountryPackDir(e.COUNTRY_PACK),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,139 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
+import * as schema from './schema/index.ts';
+
+/**
+ * The database handle every part of the server uses, whichever driver is behind it. Both drizzle
+ * drivers extend `PgDatabase`; only their result-type parameter differs, which queries built with
+ * the query builder never see.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type OpenDatabaseOptions = {
+  dataDir: string;
+  databaseUrl?: string;
+  /** A schema of its own on a shared PostgreSQL (tests); tables and migration records go there. */
+  pgSchema?: string;
+};
+
+export type OpenedDatabase = {
+  db: Db;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Runs the committed SQL migrations. drizzle-kit writes foreign keys as `"public"."table"`; that
+ * prefix is dropped so the same files also work inside another schema (search_path decides).
+ */
+async function migrate(db: Db, migrationsSchema: string): Promise<void> {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  for (const m of migrations) m.sql = m.sql.map((s) => s.replaceAll('"public".', ''));
+  // The drizzle migrators are exactly this call; `dialect` and `session` are internal fields of
+  // PgDatabase, hence the cast.
+  const internal = db as unknown as {
+    dialect: {
+      migrate(
+        m: unknown,
+        s: unknown,
+        c: { migrationsFolder: string; migrationsSchema: string },
+      ): Promise<void>;
+    };
+    session: unknown;
+  };
+  await internal.dialect.migrate(migrations, internal.session, { migrationsFolder, migrationsSchema });
+}
+
+/** Opens the embedded PGlite in `dataDir/pg` (locked to this process) or PostgreSQL at `databaseUrl`. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const { pgSchema } = options;
+  if (pgSchema !== undefined && !schemaNamePattern.test(pgSchema)) {
+    throw new Error(`Invalid schema name: ${pgSchema}`);
+  }
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, pgSchema);
+  return openPglite(options.dataDir, pgSchema);
+}
+
+async function openPostgres(databaseUrl: string, pgSchema: string | undefined): Promise<OpenedDatabase> {
+  if (pgSchema) {
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    ...(pgSchema ? { options: `-c search_path=${pgSchema}` } : {}),
+  });
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  // Cast: NodePgDatabase is a PgDatabase with node-postgres' result type (see `Db`).
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  try {
+    await migrate(db, pgSchema ?? 'drizzle');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string, pgSchema: string | undefined): Promise<OpenedDatabase> {
+  const release = lockDataDir(dataDir);
+  let client: PGlite | undefined;
+  try {
+    const dir = join(dataDir, 'pg');
+    mkdirSync(dir, { recursive: true });
+    client = await PGlite.create(dir);
+    if (pgSchema) {
+      await client.exec(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"; SET search_path TO "${pgSchema}";`);
+    }
+    // Cast: PgliteDatabase is a PgDatabase with PGlite's result type (see `Db`).
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migrate(db, pgSchema ?? 'drizzle');
+    const opened = client;
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        try {
+          await opened.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    await client?.close().catch(() => {});
+    release();
+    throw error;
+  }
+}
+
+/** For `/readyz`: true when the database answers a trivial query. */
+export async function pingDatabase(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+import { boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea.ts';
+import { helplines } from './helplines.ts';
+import { workers } from './workers.ts';
+
+/**
+ * One report. Clear columns are the whitelisted metadata (DESIGN.md trust model); `body` is the
+ * sealed report body, which the server cannot open. `visible_at` stays null until every evidence item
+ * has arrived with the declared hash, so the helpline never sees a half-delivered report.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    helplineId: text('helpline_id')
+      .notNull()
+      .references(() => helplines.id),
+    country: text('country').notNull(),
+    packVersion: text('pack_version'),
+    category: text('category').notNull(),
+    platform: text('platform').notNull(),
+    channel: text('channel'),
+    role: text('role').notNull(),
+    ageBand: text('age_band').notNull(),
+    flags: jsonb('flags').$type<Record<string, boolean>>().notNull(),
+    status: text('status').notNull(),
+    /** The reporter's own age recipient (derived from the receipt code). */
+    reporterRecipient: text('reporter_recipient').notNull(),
+    accessTokenHash: text('access_token_hash').notNull().unique(),
+    body: bytea('body').notNull(),
+    bodySha256: text('body_sha256').notNull(),
+    receipt: jsonb('receipt'),
+    signature: text('signature'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    visibleAt: timestamp('visible_at', { withTimezone: true }),
+    assigneeId: text('assignee_id').references(() => workers.id),
+    legalHold: boolean('legal_hold').notNull().default(false),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('reports_helpline_status_idx').on(t.helplineId, t.status),
+    index('reports_visible_idx').on(t.helplineId, t.visibleAt),
+  ],
+);
+export type ReportRow = typeof reports.$inferSelect;

@@ -1,0 +1,23 @@
+import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea.ts';
+import { helplines } from './helplines.ts';
+
+/**
+ * Case workers. The password never reaches the server: `auth_hash` is a slow hash of the authKey the
+ * browser derives; `wrapped_helpline_key` is the helpline identity sealed under the worker's unwrap key.
+ */
+export const workers = pgTable('workers', {
+  id: text('id').primaryKey(),
+  helplineId: text('helpline_id')
+    .notNull()
+    .references(() => helplines.id),
+  email: text('email').notNull().unique(),
+  role: text('role').notNull(),
+  kdfSalt: text('kdf_salt').notNull(),
+  authHash: text('auth_hash').notNull(),
+  totpSecret: text('totp_secret'),
+  wrappedHelplineKey: bytea('wrapped_helpline_key'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type WorkerRow = typeof workers.$inferSelect;

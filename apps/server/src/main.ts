@@ -1,0 +1,33 @@
+// `npm start` runs this through tsx (scripts/start.mjs). Configuration comes from the environment only.
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
+import { startServer } from './server.ts';
+
+try {
+  const config = loadConfig(process.env);
+  const server = await startServer({
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    countryPackDir: config.countryPackDir,
+    logLevel: config.logLevel,
+  });
+  // One machine-readable line for scripts/start.mjs, which prints the friendly version.
+  console.log(`VANGNET_READY ${JSON.stringify({ url: server.url, demoLogin: server.demoLogin ?? null })}`);
+  let closing = false;
+  const stop = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

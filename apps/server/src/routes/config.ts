@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps.ts';
+import { activeHelplineRecipients, ensureHelpline } from '../services/helpline.ts';
+
+/** What the apps need before they can seal: the helpline's recipients and the server's signing key. */
+export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/config',
+    {
+      schema: {
+        summary: 'Instance settings: country, pack version, helpline recipients, server public key',
+        tags: ['public'],
+        response: {
+          200: z.object({
+            country: z.string(),
+            packVersion: z.string(),
+            languages: z.array(z.string()),
+            helplineRecipients: z.array(z.string()),
+            serverPublicKey: z.string(),
+          }),
+        },
+      },
+    },
+    async () => {
+      const helplineId = await ensureHelpline(deps.db, deps.pack);
+      return {
+        country: deps.pack.country,
+        packVersion: deps.pack.version,
+        languages: deps.pack.languages,
+        helplineRecipients: await activeHelplineRecipients(deps.db, helplineId, deps.pack),
+        serverPublicKey: deps.signingKey.publicKey,
+      };
+    },
+  );
+
+  app.get(
+    '/pack',
+    {
+      schema: {
+        summary: 'The public part of the active country pack',
+        tags: ['public'],
+        response: { 200: z.unknown() },
+      },
+    },
+    async () => deps.pack.publicData,
+  );
+};

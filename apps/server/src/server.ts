@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type ActivePack, loadActivePack } from './active-pack.ts';
+import { buildApp } from './app.ts';
+import type { AppDeps, Limits } from './app-deps.ts';
+import { LocalDiskBlobStore } from './blobs/local-disk-blob-store.ts';
+import { type Config, loadConfig, repoRoot, resolveCountryPackDir } from './config.ts';
+import { openDatabase } from './db/open-database.ts';
+import { ensureHelpline } from './services/helpline.ts';
+import { loadOrCreateSigningKey } from './signing-key.ts';
+
+export type StartServerOptions = {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  databaseUrl?: string;
+  countryPackDir?: string;
+  logLevel?: Config['logLevel'];
+  limits?: Partial<Limits>;
+  /** Serve apps/report/dist and apps/console/dist when they are built (default true). */
+  serveApps?: boolean;
+};
+
+/** What the staff module's `ensureDemoLogin` hands back, printed by `npm start`. */
+export type DemoLogin = Record<string, string>;
+
+export type RunningServer = {
+  url: string;
+  app: FastifyInstance;
+  deps: AppDeps;
+  demoLogin?: DemoLogin;
+  close(): Promise<void>;
+};
+
+/**
+ * The staff module creates a demo case worker on an empty embedded database. It is loaded only when
+ * present, so the server starts before (and without) it.
+ */
+async function runDemoLogin(deps: AppDeps): Promise<DemoLogin | undefined> {
+  const file = fileURLToPath(new URL('./staff/demo-login.ts', import.meta.url));
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(file)) as { ensureDemoLogin?: (d: AppDeps) => Promise<DemoLogin | undefined> };
+  return mod.ensureDemoLogin ? await mod.ensureDemoLogin(deps) : undefined;
+}
+
+/** Opens storage, builds the app and listens. `close()` stops listening and releases the data folder. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const base = loadConfig({});
+  const config: Config = {
+    ...base,
+    port: options.port ?? base.port,
+    host: options.host ?? base.host,
+    dataDir: options.dataDir,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    countryPackDir: options.countryPackDir
+      ? resolveCountryPackDir(options.countryPackDir)
+      : base.countryPackDir,
+    logLevel: options.logLevel ?? base.logLevel,
+  };
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const pack: ActivePack = await loadActivePack(config.countryPackDir);
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
+  try {
+    const deps: AppDeps = {
+      config,
+      db: database.db,
+      blobs: new LocalDiskBlobStore(join(config.dataDir, 'blobs')),
+      pack,
+      signingKey: loadOrCreateSigningKey(config.dataDir),
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.serveApps === false
+        ? {}
+        : {
+            staticApps: {
+              '/console/': join(repoRoot, 'apps/console/dist'),
+              '/': join(repoRoot, 'apps/report/dist'),
+            },
+          }),
+    };
+    await ensureHelpline(deps.db, pack);
+    const demoLogin = await runDemoLogin(deps);
+    const app = await buildApp(deps);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return {
+      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      app,
+      deps,
+      ...(demoLogin ? { demoLogin } : {}),
+      close: async () => {
+        try {
+          await app.close();
+        } finally {
+          await database.close();
+        }
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,166 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalDiskBlobStore } from '../src/blobs/local-disk-blob-store.ts';
+import { ConfigError, loadConfig, repoRoot } from '../src/config.ts';
+import { DataDirInUseError } from '../src/db/data-dir-lock.ts';
+import { openDatabase } from '../src/db/open-database.ts';
+import { databaseKinds } from './support/databases.ts';
+import { startTestApp, type TestApp } from './support/test-app.ts';
+
+const mainFile = join(repoRoot, 'apps/server/src/main.ts');
+
+/** Runs `npm start`'s entry point as a real second process; resolves with its exit code and stderr. */
+function runMain(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+      cwd: repoRoot,
+      // Embedded database only: the lock is about PGlite's folder.
+      env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'silent', ...env },
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      // Started: stop it so the test ends.
+      if (stdout.includes('VANGNET_READY')) child.kill('SIGTERM');
+    });
+    child.on('exit', (code) => resolve({ code, stderr, stdout }));
+  });
+}
+
+describe('configuration', () => {
+  it('reads defaults and environment values', () => {
+    const config = loadConfig({ PORT: '9000', COUNTRY_PACK: 'BE-VL', TRUST_PROXY: '1' });
+    expect(config.port).toBe(9000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.countryPackDir).toBe(join(repoRoot, 'country-packs/BE-VL'));
+    expect(config.trustProxy).toBe(true);
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+
+  it('names the bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+});
+
+describe('embedded data folder lock', () => {
+  it('a second process on the same data folder gets a clear error and stops', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-lock-'));
+    const held = await openDatabase({ dataDir });
+    try {
+      const second = await runMain({ DATA_DIR: dataDir });
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`is in use by process ${process.pid}`);
+    } finally {
+      await held.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a lock left by a dead process is taken over', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-lock-'));
+    try {
+      const first = await runMain({ DATA_DIR: dataDir });
+      expect(first.stdout).toContain('VANGNET_READY');
+      // Simulate a crash: the lock file of a process that no longer exists.
+      const dead = spawn(process.execPath, ['-e', '0']);
+      await new Promise((r) => dead.on('exit', r));
+      writeFileSync(join(dataDir, 'vangnet.lock'), `${dead.pid}\n`);
+      const opened = await openDatabase({ dataDir });
+      expect(readFileSync(join(dataDir, 'vangnet.lock'), 'utf8').trim()).toBe(String(process.pid));
+      await expect(openDatabase({ dataDir })).rejects.toThrow(DataDirInUseError);
+      await opened.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('local disk blob store', () => {
+  it('stores, reads, replaces and deletes; refuses keys that escape its folder', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vangnet-blobs-'));
+    try {
+      const blobs = new LocalDiskBlobStore(root);
+      await blobs.put('reports/r1/item-1', new Uint8Array([1, 2, 3]));
+      expect(await blobs.has('reports/r1/item-1')).toBe(true);
+      expect([...(await blobs.getBytes('reports/r1/item-1'))]).toEqual([1, 2, 3]);
+      await blobs.put('reports/r1/item-1', new Uint8Array([4]));
+      expect([...(await blobs.getBytes('reports/r1/item-1'))]).toEqual([4]);
+      await blobs.delete('reports/r1/item-1');
+      expect(await blobs.has('reports/r1/item-1')).toBe(false);
+      for (const bad of ['../x', 'a/../../x', '/etc/passwd', 'a\\b', '', 'a//b', '.hidden/..']) {
+        await expect(blobs.put(bad, new Uint8Array([1]))).rejects.toThrow('Invalid blob key');
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(databaseKinds())('HTTP spine on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers health and readiness', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+  });
+
+  it('sends strict security headers', async () => {
+    const res = await t.app.inject({ url: '/healthz' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves the instance config with the server public key', async () => {
+    const res = await t.app.inject({ url: '/api/v1/config' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ country: 'NL', serverPublicKey: t.deps.signingKey.publicKey });
+  });
+
+  it('publishes the OpenAPI document and a page listing operations', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/v1/config');
+    const page = await t.app.inject({ url: '/api/docs' });
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('/api/v1/config');
+    expect(page.body).not.toContain('<script');
+  });
+
+  it('answers unknown paths and malformed bodies with problem+json', async () => {
+    const missing = await t.app.inject({ url: '/api/v1/nothing' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    expect(missing.json()).toMatchObject({ status: 404, code: 'not-found' });
+
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/config',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    expect(malformed.statusCode).toBeGreaterThanOrEqual(400);
+    expect(malformed.statusCode).toBeLessThan(500);
+  });
+});

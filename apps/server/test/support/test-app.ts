@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { generateSigningKey } from '@vangnet/crypto';
+import type { FastifyInstance } from 'fastify';
+import { type ActivePack, minimalPack } from '../../src/active-pack.ts';
+import { buildApp } from '../../src/app.ts';
+import type { AppDeps } from '../../src/app-deps.ts';
+import { LocalDiskBlobStore } from '../../src/blobs/local-disk-blob-store.ts';
+import { loadConfig, repoRoot } from '../../src/config.ts';
+import type { DatabaseKind } from '../../src/db/open-database.ts';
+import { openTestDatabase, type TestDatabase } from './databases.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: TestDatabase;
+  /** `http://127.0.0.1:<port>`: the app listens on a free port, for clients that need a socket (tus). */
+  url: string;
+  close(): Promise<void>;
+};
+
+/**
+ * The real app on a fresh database, listening on loopback. `overrides` replace deps (e.g. `limits`
+ * to test rate limiting, `pack` for another country).
+ */
+export async function startTestApp(kind: DatabaseKind, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: database.dataDir }),
+    dataDir: database.dataDir,
+  };
+  const pack: ActivePack = minimalPack(join(repoRoot, 'country-packs/NL'));
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    blobs: new LocalDiskBlobStore(join(database.dataDir, 'blobs')),
+    pack,
+    signingKey: generateSigningKey(),
+    ...overrides,
+  };
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    deps,
+    database,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      try {
+        await app.close();
+      } finally {
+        await database.close();
+      }
+    },
+  };
+}
