@@ -1,0 +1,200 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  type CountryPack,
+  checkPack,
+  flattenTexts,
+  formatProblem,
+  PACK_FILES,
+  type PackProblem,
+  type Page,
+  textTreeSchema,
+} from '@vangnet/core';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod/mini';
+
+export type { CountryPack, PackProblem } from '@vangnet/core';
+export { publicPack } from '@vangnet/core';
+
+/** A pack that cannot be used; `problems` names each file and path. Boot stops with this message. */
+export class PackError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problems: PackProblem[],
+  ) {
+    super(
+      `Country pack ${dir} has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.name = 'PackError';
+  }
+}
+
+export type PackInspection = { pack?: CountryPack; problems: PackProblem[] };
+
+/** Reads, validates and freezes a pack folder; throws a `PackError` on any error (warnings are allowed). */
+export async function loadCountryPack(dir: string): Promise<CountryPack> {
+  const { pack, problems } = await inspectCountryPack(dir);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!pack || errors.length > 0) throw new PackError(dir, errors);
+  return pack;
+}
+
+/** Everything `pack check` reports: errors and warnings, and the pack when its files parse. */
+export async function inspectCountryPack(dir: string): Promise<PackInspection> {
+  const problems: PackProblem[] = [];
+  const parts: Partial<Record<keyof typeof PACK_FILES, unknown>> = {};
+  for (const [part, { file, schema }] of Object.entries(PACK_FILES)) {
+    parts[part as keyof typeof PACK_FILES] = await readYamlFile(dir, file, schema, problems);
+  }
+  const texts = await readTexts(dir, problems);
+  const pages = await readPages(dir, problems);
+
+  const meta = parts.meta as CountryPack['meta'] | undefined;
+  const services = parts.services as { services: CountryPack['services'] } | undefined;
+  const crisis = parts.crisis as { lines: CountryPack['crisis'] } | undefined;
+  const platforms = parts.platforms as { platforms: CountryPack['platforms'] } | undefined;
+  const routes = parts.routes as { rules: CountryPack['routes'] } | undefined;
+  if (
+    !meta ||
+    !services ||
+    !crisis ||
+    !platforms ||
+    !routes ||
+    problems.some((p) => p.severity === 'error')
+  ) {
+    return { problems };
+  }
+  const pack: CountryPack = {
+    meta,
+    services: services.services,
+    crisis: crisis.lines,
+    platforms: platforms.platforms,
+    routes: routes.rules,
+    texts,
+    pages,
+  };
+  problems.push(...checkPack(pack));
+  return { pack: deepFreeze(pack), problems };
+}
+
+async function readYamlFile(
+  dir: string,
+  file: string,
+  schema: z.ZodMiniType,
+  problems: PackProblem[],
+): Promise<unknown> {
+  const source = await readText(join(dir, file));
+  if (source === undefined) {
+    problems.push({ severity: 'error', file, path: '', message: 'file is missing' });
+    return undefined;
+  }
+  const value = parseYaml(file, source, problems);
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ severity: 'error', file, path: formatPath(issue.path), message: issue.message });
+    }
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function parseYaml(file: string, source: string, problems: PackProblem[]): unknown {
+  const doc = parseDocument(source, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const line = e.linePos?.[0];
+      const where = line ? `line ${line.line}, column ${line.col}` : '';
+      problems.push({ severity: 'error', file, path: where, message: e.message.split('\n')[0] ?? e.code });
+    }
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+async function readTexts(dir: string, problems: PackProblem[]): Promise<CountryPack['texts']> {
+  const texts: CountryPack['texts'] = {};
+  for (const name of await listDir(join(dir, 'texts'))) {
+    if (!name.endsWith('.yaml')) continue;
+    const lang = basename(name, '.yaml');
+    const file = `texts/${name}`;
+    const source = (await readText(join(dir, file))) ?? '';
+    const value = parseYaml(file, source, problems);
+    if (value === undefined) continue;
+    const parsed = textTreeSchema.safeParse(value ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ severity: 'error', file, path: formatPath(issue.path), message: issue.message });
+      }
+      continue;
+    }
+    texts[lang] = flattenTexts(parsed.data);
+  }
+  return texts;
+}
+
+/** pages/<lang>/<slug>.md; the title is the first `# ` heading, which every page must have. */
+async function readPages(dir: string, problems: PackProblem[]): Promise<CountryPack['pages']> {
+  const pages: CountryPack['pages'] = {};
+  for (const lang of await listDir(join(dir, 'pages'))) {
+    const byLang: Record<string, Page> = {};
+    for (const name of await listDir(join(dir, 'pages', lang))) {
+      if (!name.endsWith('.md')) continue;
+      const file = `pages/${lang}/${name}`;
+      const slug = basename(name, '.md');
+      if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(slug)) {
+        problems.push({ severity: 'error', file, path: '', message: 'page names use a-z, 0-9 and -' });
+        continue;
+      }
+      const markdown = (await readText(join(dir, file))) ?? '';
+      const title = /^# (.+)$/m.exec(markdown)?.[1]?.trim();
+      if (!title) {
+        problems.push({
+          severity: 'error',
+          file,
+          path: 'line 1',
+          message: 'a page starts with a "# Title" line',
+        });
+        continue;
+      }
+      byLang[slug] = { title, markdown };
+    }
+    pages[lang] = byLang;
+  }
+  return pages;
+}
+
+/** `['services', 0, 'phones', 1]` → `services[0].phones[1]`, as administrators read YAML. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+async function listDir(path: string): Promise<string[]> {
+  try {
+    return (await readdir(path)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+/** The pack is passed around as a value; freezing it means no request can change it for the next one. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,225 @@
+import { findUnreachableRules, findUnroutedCombinations } from '../routing/combinations.ts';
+import type { RouteInput } from '../routing/route-report.ts';
+import { contrastRatio } from './contrast.ts';
+import { AUDIENCES, type CountryPack, type Link, type Phone } from './schema.ts';
+
+/**
+ * One finding about a pack, named by the file the administrator edits and the path inside it.
+ * Errors stop the server from booting with the pack; warnings (unverified details) are for the
+ * administrator to confirm.
+ */
+export type PackProblem = { severity: 'error' | 'warning'; file: string; path: string; message: string };
+
+export function formatProblem(p: PackProblem): string {
+  return `${p.file}: ${p.path || '(file)'}: ${p.message}`;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+/** Lists of gaps can run into thousands; the first few are enough to see the pattern. */
+const MAX_LISTED_GAPS = 12;
+
+/** Every cross-file rule a schema cannot see. Pure: the loader calls it after parsing the files. */
+export function checkPack(pack: CountryPack): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const error = (file: string, path: string, message: string): void => {
+    problems.push({ severity: 'error', file, path, message });
+  };
+  const warn = (file: string, path: string, message: string): void => {
+    problems.push({ severity: 'warning', file, path, message });
+  };
+
+  const { meta } = pack;
+  const serviceIds = new Set(pack.services.map((s) => s.id));
+  const completeLanguages = meta.languages.filter((l) => l.complete).map((l) => l.code);
+
+  // pack.yaml
+  const declared = meta.languages.find((l) => l.code === meta.defaultLanguage);
+  if (!declared) error('pack.yaml', 'defaultLanguage', `"${meta.defaultLanguage}" is not in languages`);
+  else if (!declared.complete) error('pack.yaml', 'defaultLanguage', 'the default language must be complete');
+  for (const code of duplicates(meta.languages.map((l) => l.code)))
+    error('pack.yaml', 'languages', `language "${code}" is listed twice`);
+  if (!serviceIds.has(meta.helpline.id)) {
+    error('pack.yaml', 'helpline.id', `unknown service "${meta.helpline.id}" (not in services.yaml)`);
+  }
+  let shortNumber: RegExp | undefined;
+  try {
+    shortNumber = new RegExp(`^(?:${meta.shortNumberPattern})$`);
+  } catch {
+    error('pack.yaml', 'shortNumberPattern', 'not a valid regular expression');
+  }
+  const { colours } = meta.branding;
+  const pairs = [
+    ['text', 'background', 4.5],
+    ['onPrimary', 'primary', 4.5],
+    ['primary', 'background', 3],
+    ['accent', 'background', 3],
+  ] as const;
+  for (const [fg, bg, needed] of pairs) {
+    const ratio = contrastRatio(colours[fg], colours[bg]);
+    if (ratio < needed) {
+      error(
+        'pack.yaml',
+        `branding.colours.${fg}`,
+        `contrast with ${bg} is ${ratio.toFixed(2)}:1, WCAG AA needs ${needed}:1`,
+      );
+    }
+  }
+  meta.statusWorkflow.transitions.forEach((t, i) => {
+    if (t.to === 'referred' && !(t.requires.includes('serviceId') && t.requires.includes('consent'))) {
+      error(
+        'pack.yaml',
+        `statusWorkflow.transitions[${i}].requires`,
+        'a referral hands data to another organisation: it must require serviceId and consent',
+      );
+    }
+  });
+
+  // Phone numbers and unverified details, wherever they appear.
+  const checkPhones = (file: string, base: string, phones: Phone[]) =>
+    phones.forEach((phone, i) => {
+      const path = `${base}.phones[${i}]`;
+      if (!E164.test(phone.number) && !shortNumber?.test(phone.number)) {
+        error(
+          file,
+          `${path}.number`,
+          `"${phone.number}" is neither E.164 (+…) nor a short number of this country`,
+        );
+      }
+      if (phone.unverified) warn(file, path, `unverified details of phone ${phone.display ?? phone.number}`);
+    });
+  const checkLink = (file: string, path: string, link: Link | undefined) => {
+    if (link?.unverified) warn(file, path, `unverified address ${link.url}`);
+  };
+
+  // services.yaml
+  for (const id of duplicates(pack.services.map((s) => s.id)))
+    error('services.yaml', 'services', `service id "${id}" is used twice`);
+  pack.services.forEach((service, i) => {
+    const base = `services[${i}]`;
+    checkPhones('services.yaml', base, service.phones);
+    checkLink('services.yaml', `${base}.chat`, service.chat);
+    checkLink('services.yaml', `${base}.web`, service.web);
+    for (const field of service.unverified ?? []) {
+      if (!(field in service))
+        error('services.yaml', `${base}.unverified`, `"${field}" is not a field of a service`);
+      else warn('services.yaml', `${base}.${field}`, `unverified detail of ${service.name}`);
+    }
+    if (service.phones.length === 0 && !service.chat && !service.web && service.kind !== 'school') {
+      error('services.yaml', base, `${service.name} has no phone, chat or web address`);
+    }
+  });
+
+  // crisis.yaml
+  for (const id of duplicates(pack.crisis.map((c) => c.id)))
+    error('crisis.yaml', 'lines', `crisis line id "${id}" is used twice`);
+  pack.crisis.forEach((line, i) => {
+    const base = `lines[${i}]`;
+    if (!serviceIds.has(line.service)) {
+      error('crisis.yaml', `${base}.service`, `unknown service "${line.service}" (not in services.yaml)`);
+    }
+    checkPhones('crisis.yaml', base, line.phones);
+    checkLink('crisis.yaml', `${base}.chat`, line.chat);
+    if (line.unverified) warn('crisis.yaml', base, `unverified details of ${line.name}`);
+  });
+
+  // platforms.yaml
+  for (const id of duplicates(pack.platforms.map((p) => p.id)))
+    error('platforms.yaml', 'platforms', `platform id "${id}" is used twice`);
+  pack.platforms.forEach((platform, i) => {
+    if (platform.unverified)
+      warn('platforms.yaml', `platforms[${i}]`, `unverified addresses for ${platform.name}`);
+  });
+
+  // routes.yaml
+  for (const id of duplicates(pack.routes.map((r) => r.id)))
+    error('routes.yaml', 'rules', `rule id "${id}" is used twice`);
+  pack.routes.forEach((rule, i) => {
+    rule.services.forEach((target, j) => {
+      if (!serviceIds.has(target.service)) {
+        error('routes.yaml', `rules[${i}].services[${j}].service`, `unknown service "${target.service}"`);
+      }
+    });
+  });
+  const gaps = findUnroutedCombinations(pack);
+  for (const gap of gaps.slice(0, MAX_LISTED_GAPS)) {
+    error('routes.yaml', 'rules', `no rule matches ${describeInput(gap)}`);
+  }
+  if (gaps.length > MAX_LISTED_GAPS) {
+    error('routes.yaml', 'rules', `…and ${gaps.length - MAX_LISTED_GAPS} more combinations have no route`);
+  }
+  for (const id of findUnreachableRules(pack)) {
+    const i = pack.routes.findIndex((r) => r.id === id);
+    warn(
+      'routes.yaml',
+      `rules[${i}]`,
+      `rule "${id}" never applies: earlier rules match everything it matches`,
+    );
+  }
+
+  // texts/<lang>.yaml and pages/<lang>/*.md: complete languages have every string.
+  const required = requiredTextKeys(pack);
+  const defaultTexts = pack.texts[meta.defaultLanguage] ?? {};
+  for (const lang of completeLanguages) {
+    const file = `texts/${lang}.yaml`;
+    const texts = pack.texts[lang];
+    if (!texts) {
+      error(file, '', `missing: "${lang}" is declared complete`);
+      continue;
+    }
+    for (const key of required) {
+      if (!texts[key]?.trim()) error(file, key, `missing text in a language declared complete`);
+    }
+    for (const key of Object.keys(defaultTexts)) {
+      if (!required.has(key) && !texts[key]?.trim()) {
+        error(file, key, `not translated (present in texts/${meta.defaultLanguage}.yaml)`);
+      }
+    }
+    const pages = pack.pages[lang] ?? {};
+    for (const slug of Object.keys(pack.pages[meta.defaultLanguage] ?? {})) {
+      if (!pages[slug]) error(`pages/${lang}/${slug}.md`, '', `missing page in a language declared complete`);
+    }
+  }
+  for (const lang of [...Object.keys(pack.texts), ...Object.keys(pack.pages)]) {
+    if (!meta.languages.some((l) => l.code === lang)) {
+      warn(`texts/${lang}.yaml`, '', `language "${lang}" is not declared in pack.yaml and is ignored`);
+    }
+  }
+  if (Object.keys(pack.pages[meta.defaultLanguage] ?? {}).length === 0) {
+    error(`pages/${meta.defaultLanguage}`, '', 'the default language needs at least one help page');
+  }
+
+  return problems;
+}
+
+/** Keys every complete language must have, derived from what the pack refers to. */
+export function requiredTextKeys(pack: CountryPack): Set<string> {
+  const keys = new Set<string>();
+  for (const audience of AUDIENCES) keys.add(`routeMap.${audience}.intro`);
+  for (const service of pack.services) {
+    keys.add(`services.${service.id}.description`);
+    keys.add(`services.${service.id}.feedback`);
+  }
+  for (const line of pack.crisis) keys.add(`crisis.${line.id}.description`);
+  for (const rule of pack.routes) for (const advice of rule.advice) keys.add(`advice.${advice}`);
+  const labelled = [...pack.services, ...pack.crisis].flatMap((s) => [
+    ...s.phones.map((p) => p.label),
+    s.chat?.label,
+    'web' in s ? s.web?.label : undefined,
+  ]);
+  for (const label of labelled) if (label) keys.add(label);
+  return keys;
+}
+
+export function describeInput(input: RouteInput): string {
+  const flags = Object.entries(input.flags)
+    .filter(([, on]) => on)
+    .map(([flag]) => flag);
+  return `category ${input.category}, role ${input.role}, age ${input.ageBand}, flags [${flags.join(', ')}]`;
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return [...dup];
+}

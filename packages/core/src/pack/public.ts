@@ -1,0 +1,25 @@
+import type { CountryPack, Service } from './schema.ts';
+
+export type PublicService = Omit<Service, 'connector'>;
+export type PublicPack = Omit<CountryPack, 'services' | 'meta'> & {
+  meta: Omit<CountryPack['meta'], 'rolePermissions' | 'statusWorkflow'>;
+  services: PublicService[];
+};
+
+/**
+ * What the reporter app and the public may see: services, crisis lines, platforms, routes, texts and
+ * pages. Connector settings (partner endpoints, secret names) and staff rules stay on the server.
+ * Its test fails if a connector field shows up here.
+ */
+export function publicPack(pack: CountryPack): PublicPack {
+  const { rolePermissions: _permissions, statusWorkflow: _workflow, ...meta } = pack.meta;
+  return {
+    meta,
+    services: pack.services.map(({ connector: _connector, ...service }) => service),
+    crisis: pack.crisis,
+    platforms: pack.platforms,
+    routes: pack.routes,
+    texts: pack.texts,
+    pages: pack.pages,
+  };
+}

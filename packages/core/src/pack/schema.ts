@@ -1,0 +1,317 @@
+import { z } from 'zod/mini';
+import { countryCodeSchema, platformIdSchema, REPORT_STATES } from '../report-metadata.ts';
+import { AGE_BANDS, CATEGORY_CODES, ROLES, URGENCY_FLAGS } from '../taxonomy.ts';
+
+/**
+ * The country pack: everything a member state changes without touching code (DESIGN.md, "Country
+ * packs"). A pack is a folder of YAML and Markdown files; the server and the CLI read the files and
+ * hand the parsed object to these schemas. Cross-file rules (every route target exists, every string
+ * is translated, every combination is routed) live in check.ts because zod checks one value at a time.
+ */
+
+/** Stable identifiers inside a pack: services, crisis lines, advice, rules, pages. */
+export const packIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,47}$/));
+
+/**
+ * Lead times as ISO 8601 durations limited to days, hours, minutes and seconds: months and years have no
+ * fixed length, so a deadline computed from them would drift.
+ */
+export const leadTimeSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
+      'an ISO 8601 duration in days, hours, minutes or seconds, e.g. PT24H or P3D',
+    ),
+  );
+
+const languageCodeSchema = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/));
+const colourSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'));
+const httpsUrlSchema = z.string().check(z.regex(/^https:\/\/[^\s]+$/, 'an https:// address'));
+/** A key into texts/<lang>.yaml, dotted (e.g. `phones.chat-hours`). */
+const textKeySchema = z.string().check(z.regex(/^[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/));
+
+/** Days of the week as used in opening hours; times are local to the pack's time zone. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const timeOfDaySchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as HH:MM'));
+export const openingHoursSchema = z.union([
+  z.literal('always'),
+  z.array(
+    z.strictObject({
+      days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1)),
+      open: timeOfDaySchema,
+      close: timeOfDaySchema,
+    }),
+  ),
+]);
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+/**
+ * `unverified: true` marks a detail nobody could confirm from a source. `pack check` lists these for the
+ * administrator; the apps may show them with a "check before use" hint. Never invent silently.
+ */
+const unverifiedSchema = z.optional(z.boolean());
+
+export const phoneSchema = z.strictObject({
+  /** What to dial: E.164 (`+31800…`) or a short national number matching `pack.yaml` `shortNumberPattern`. */
+  number: z.string().check(z.minLength(2), z.maxLength(20)),
+  /** How people know the number (`0800-0432`); defaults to `number`. */
+  display: z.optional(z.string().check(z.maxLength(30))),
+  /** A texts key naming what this number is for, e.g. `phones.emergency`. */
+  label: z.optional(textKeySchema),
+  hours: z.optional(openingHoursSchema),
+  free: z.optional(z.boolean()),
+  unverified: unverifiedSchema,
+});
+export type Phone = z.infer<typeof phoneSchema>;
+
+export const linkSchema = z.strictObject({
+  url: httpsUrlSchema,
+  label: z.optional(textKeySchema),
+  hours: z.optional(openingHoursSchema),
+  unverified: unverifiedSchema,
+});
+export type Link = z.infer<typeof linkSchema>;
+
+export const SERVICE_KINDS = [
+  'helpline',
+  'hotline',
+  'police',
+  'crisis',
+  'school',
+  'platform',
+  'other',
+] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export const AUDIENCES = ['young', 'parent', 'school'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+/** What a service tells the reporter back after a hand-over. */
+export const FEEDBACK_KINDS = ['none', 'acknowledgement', 'outcome', 'ongoing-contact'] as const;
+
+export const leadTimesSchema = z.strictObject({
+  /** Target from hand-over (or from the reporter's own call) to the first human contact by this service. */
+  firstContact: leadTimeSchema,
+  /** Target for the helpline to complete a warm hand-over to this service. */
+  handover: leadTimeSchema,
+});
+export type LeadTimes = z.infer<typeof leadTimesSchema>;
+
+/** Connectors carry no secrets: a webhook's signing key is read from the environment variable named here. */
+export const connectorSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('none') }),
+  z.strictObject({
+    type: z.literal('webhook'),
+    url: z.string().check(z.regex(/^https?:\/\/[^\s]+$/)),
+    secretEnv: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name')),
+  }),
+  z.strictObject({
+    type: z.literal('email'),
+    to: z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'an e-mail address')),
+  }),
+]);
+export type Connector = z.infer<typeof connectorSchema>;
+
+export const serviceSchema = z.strictObject({
+  id: packIdSchema,
+  /** A proper name, the same in every language; descriptions are in texts (`services.<id>.*`). */
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  kind: z.enum(SERVICE_KINDS),
+  phones: z._default(z.array(phoneSchema), []),
+  chat: z.optional(linkSchema),
+  web: z.optional(linkSchema),
+  /** Category codes this organisation takes on. */
+  handles: z.array(z.enum(CATEGORY_CODES)).check(z.minLength(1)),
+  audience: z.array(z.enum(AUDIENCES)).check(z.minLength(1)),
+  /** Ages the service is for, as age bands; omitted means everyone. */
+  ageBands: z.optional(z.array(z.enum(AGE_BANDS))),
+  anonymous: z.optional(z.boolean()),
+  feedback: z.enum(FEEDBACK_KINDS),
+  leadTimes: leadTimesSchema,
+  connector: z._default(connectorSchema, { type: 'none' }),
+  /** Whole-service details nobody confirmed (names of fields, e.g. `[hours, leadTimes]`). */
+  unverified: z.optional(z.array(z.string())),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const servicesFileSchema = z.strictObject({ services: z.array(serviceSchema).check(z.minLength(1)) });
+
+/** Which answers make a crisis line come first. */
+export const crisisTriggerSchema = z.strictObject({
+  flags: z._default(z.array(z.enum(URGENCY_FLAGS)), []),
+  categories: z._default(z.array(z.enum(CATEGORY_CODES)), []),
+});
+
+export const crisisLineSchema = z.strictObject({
+  id: packIdSchema,
+  /** The service that answers; routing puts it first when a trigger matches. */
+  service: packIdSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  phones: z.array(phoneSchema).check(z.minLength(1)),
+  chat: z.optional(linkSchema),
+  hours: openingHoursSchema,
+  when: crisisTriggerSchema,
+  unverified: unverifiedSchema,
+});
+export type CrisisLine = z.infer<typeof crisisLineSchema>;
+/** Listed in the order the offline screen shows them. */
+export const crisisFileSchema = z.strictObject({ lines: z.array(crisisLineSchema).check(z.minLength(1)) });
+
+export const platformSchema = z.strictObject({
+  id: platformIdSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** Where a user reports content or an account. */
+  reportUrl: z.optional(httpsUrlSchema),
+  /** How to block or mute someone. */
+  blockUrl: z.optional(httpsUrlSchema),
+  /** Point of contact for authorities and trusted flaggers under DSA Art. 11/12. */
+  dsaContact: z.optional(z.strictObject({ url: z.optional(httpsUrlSchema), email: z.optional(z.string()) })),
+  unverified: unverifiedSchema,
+});
+export type Platform = z.infer<typeof platformSchema>;
+export const platformsFileSchema = z.strictObject({ platforms: z.array(platformSchema) });
+
+/**
+ * A rule matches when every listed dimension contains the report's value; an omitted dimension matches
+ * anything. `flags` pins a flag to true or false. The first matching rule wins (routing/route-report.ts).
+ */
+export const routeMatchSchema = z.strictObject({
+  categories: z.optional(z.array(z.enum(CATEGORY_CODES)).check(z.minLength(1))),
+  roles: z.optional(z.array(z.enum(ROLES)).check(z.minLength(1))),
+  ageBands: z.optional(z.array(z.enum(AGE_BANDS)).check(z.minLength(1))),
+  flags: z.optional(
+    z.strictObject({
+      ongoing: z.optional(z.boolean()),
+      danger: z.optional(z.boolean()),
+      selfHarm: z.optional(z.boolean()),
+      imageAbuse: z.optional(z.boolean()),
+    }),
+  ),
+});
+export type RouteMatch = z.infer<typeof routeMatchSchema>;
+
+export const routeTargetSchema = z.strictObject({
+  service: packIdSchema,
+  /** Overrides the service's own lead times for this route. */
+  firstContact: z.optional(leadTimeSchema),
+  handover: z.optional(leadTimeSchema),
+});
+
+export const routeRuleSchema = z.strictObject({
+  id: packIdSchema,
+  match: routeMatchSchema,
+  services: z.array(routeTargetSchema).check(z.minLength(1)),
+  /** Advice ids; each has a text `advice.<id>` in every complete language. */
+  advice: z._default(z.array(packIdSchema), []),
+});
+export type RouteRule = z.infer<typeof routeRuleSchema>;
+export const routesFileSchema = z.strictObject({ rules: z.array(routeRuleSchema).check(z.minLength(1)) });
+
+/** Fields a status change must carry, e.g. a referral names the service and records consent. */
+export const TRANSITION_FIELDS = ['serviceId', 'consent', 'reason', 'outcome'] as const;
+export const transitionSchema = z.strictObject({
+  from: z.array(z.enum(REPORT_STATES)).check(z.minLength(1)),
+  to: z.enum(REPORT_STATES),
+  requires: z._default(z.array(z.enum(TRANSITION_FIELDS)), []),
+});
+export type Transition = z.infer<typeof transitionSchema>;
+
+export const STAFF_ROLES = ['caseworker', 'supervisor', 'admin', 'analyst'] as const;
+
+export const packMetaSchema = z.strictObject({
+  code: countryCodeSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** Stored on each report, so a case shows which rules it was routed by. */
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'a version like 2026.11.0')),
+  /** IANA time zone for opening hours. */
+  timeZone: z.string().check(z.minLength(3)),
+  languages: z
+    .array(z.strictObject({ code: languageCodeSchema, complete: z.boolean() }))
+    .check(z.minLength(1)),
+  defaultLanguage: languageCodeSchema,
+  /** GDPR Art. 8 age in this member state (13–16). */
+  ageOfDigitalConsent: z.number().check(z.int(), z.gte(13), z.lte(16)),
+  /** Short numbers dialled without a country code (112, 113, 1712); other numbers must be E.164. */
+  shortNumberPattern: z.string().check(z.minLength(1)),
+  helpline: z.strictObject({
+    /** The service in services.yaml that runs this instance. */
+    id: packIdSchema,
+    name: z.string().check(z.minLength(1)),
+    /** age recipients pinned in the pack (DESIGN.md trust model); optional until signed packs ship. */
+    recipients: z.optional(z.array(z.string().check(z.regex(/^age1[0-9a-z]{58}$/)))),
+  }),
+  branding: z.strictObject({
+    appName: z.string().check(z.minLength(1), z.maxLength(40)),
+    colours: z.strictObject({
+      primary: colourSchema,
+      onPrimary: colourSchema,
+      background: colourSchema,
+      text: colourSchema,
+      accent: colourSchema,
+    }),
+  }),
+  retention: z.strictObject({
+    closedCaseDays: z.number().check(z.int(), z.gte(1), z.lte(3650)),
+    legalHoldAllowed: z.boolean(),
+  }),
+  sla: z.strictObject({
+    /** The helpline's own first human contact (seed 004: "binnen 24 uur menselijk contact"). */
+    firstContact: z.strictObject({ default: leadTimeSchema, urgent: leadTimeSchema }),
+    /** A reminder goes out this long before a target is missed. */
+    remindBefore: leadTimeSchema,
+    /** Flags that make a report urgent. */
+    urgentWhen: z.array(z.enum(URGENCY_FLAGS)).check(z.minLength(1)),
+    /** Categories that are urgent whatever the flags say (e.g. self-harm). */
+    urgentCategories: z._default(z.array(z.enum(CATEGORY_CODES)), []),
+  }),
+  statusWorkflow: z.strictObject({ transitions: z.array(transitionSchema).check(z.minLength(1)) }),
+  rolePermissions: z.optional(z.partialRecord(z.enum(STAFF_ROLES), z.array(z.string()))),
+});
+export type PackMeta = z.infer<typeof packMetaSchema>;
+
+/** A texts file: nested maps of strings, flattened to dotted keys when loaded. */
+export type TextTree = { [key: string]: string | TextTree };
+export const textTreeSchema: z.ZodMiniType<TextTree> = z.record(
+  z.string().check(z.regex(/^[a-zA-Z0-9-]+$/)),
+  z.union([z.string(), z.lazy(() => textTreeSchema)]),
+);
+
+export const pageSchema = z.strictObject({
+  /** The first `# ` heading of the Markdown file. */
+  title: z.string().check(z.minLength(1)),
+  markdown: z.string(),
+});
+export type Page = z.infer<typeof pageSchema>;
+
+/** The whole pack as one value, after the files are read; `texts` is flattened per language. */
+export const countryPackSchema = z.strictObject({
+  meta: packMetaSchema,
+  services: z.array(serviceSchema),
+  crisis: z.array(crisisLineSchema),
+  platforms: z.array(platformSchema),
+  routes: z.array(routeRuleSchema),
+  texts: z.record(languageCodeSchema, z.record(z.string(), z.string())),
+  pages: z.record(languageCodeSchema, z.record(packIdSchema, pageSchema)),
+});
+export type CountryPack = z.infer<typeof countryPackSchema>;
+
+/** Which file of a pack folder each part comes from, so a problem names the file an administrator edits. */
+export const PACK_FILES = {
+  meta: { file: 'pack.yaml', schema: packMetaSchema },
+  services: { file: 'services.yaml', schema: servicesFileSchema },
+  crisis: { file: 'crisis.yaml', schema: crisisFileSchema },
+  platforms: { file: 'platforms.yaml', schema: platformsFileSchema },
+  routes: { file: 'routes.yaml', schema: routesFileSchema },
+} as const;
+
+/** JSON Schema of each file, for editors and `vangnet pack schema`. */
+export function packJsonSchemas(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { file, schema } of Object.values(PACK_FILES)) {
+    out[file] = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  }
+  out['texts/<lang>.yaml'] = {
+    type: 'object',
+    additionalProperties: { anyOf: [{ type: 'string' }, { $ref: '#' }] },
+  };
+  return out;
+}
