@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// `npm start`: builds the reporter app and the console when their build is missing or older than
+// their sources, then starts the server (embedded database in ./data unless DATABASE_URL is set) and
+// prints where everything is, with the demo case-worker login.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Newest modification time under a folder (0 when it does not exist). */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    latest = Math.max(latest, newest(join(path, entry)));
+  }
+  return latest;
+}
+
+function buildIfStale(name) {
+  const dir = join(root, 'apps', name);
+  const viteConfig = ['vite.config.ts', 'vite.config.mjs', 'vite.config.js'].find((f) =>
+    existsSync(join(dir, f)),
+  );
+  if (!viteConfig) {
+    console.log(`· apps/${name}: no vite config yet, not built`);
+    return;
+  }
+  const builtAt = newest(join(dir, 'dist', 'index.html'));
+  const sources = Math.max(
+    newest(join(dir, 'src')),
+    newest(join(dir, 'index.html')),
+    newest(join(dir, 'public')),
+    newest(join(dir, viteConfig)),
+  );
+  if (builtAt > 0 && builtAt >= sources) {
+    console.log(`· apps/${name}: build is up to date`);
+    return;
+  }
+  console.log(`· apps/${name}: building…`);
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✗ apps/${name} did not build; the server starts without it.`);
+  }
+}
+
+buildIfStale('report');
+buildIfStale('console');
+
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], {
+  cwd: root,
+  env: process.env,
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
+
+let buffered = '';
+server.stdout.on('data', (chunk) => {
+  buffered += chunk;
+  let nl = buffered.indexOf('\n');
+  while (nl >= 0) {
+    const line = buffered.slice(0, nl);
+    buffered = buffered.slice(nl + 1);
+    if (line.startsWith('VANGNET_READY ')) announce(JSON.parse(line.slice('VANGNET_READY '.length)));
+    else process.stdout.write(`${line}\n`);
+    nl = buffered.indexOf('\n');
+  }
+});
+
+function announce({ url, demoLogin }) {
+  const lines = [
+    '',
+    'Vangnet is running.',
+    `  Reporter app   ${url}/`,
+    `  Case workers   ${url}/console/`,
+    `  API docs       ${url}/api/docs`,
+    `  Health         ${url}/healthz`,
+  ];
+  if (demoLogin && Object.keys(demoLogin).length > 0) {
+    lines.push('', 'Demo case-worker login (for trying it out; never use it in production):');
+    for (const [key, value] of Object.entries(demoLogin)) lines.push(`  ${key.padEnd(14)} ${value}`);
+  }
+  lines.push('', 'Stop with Ctrl+C.', '');
+  console.log(lines.join('\n'));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
