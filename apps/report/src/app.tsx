@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AppContext, type AppValue } from './app-context.ts';
+import {
+  I18nContext,
+  type I18nValue,
+  isLang,
+  type Lang,
+  loadMessages,
+  type Messages,
+  pickLanguage,
+} from './i18n/index.ts';
+import { lazyScreen } from './lazy.tsx';
+import { readLocal, writeLocal } from './lib/storage.ts';
+import { NavContext, type Screen, useNavState } from './nav.ts';
+import { usePack } from './pack.ts';
+import { listenForQuickExitKey } from './quick-exit.ts';
+import { Crisis } from './screens/crisis.tsx';
+import { Help } from './screens/help.tsx';
+import { Start } from './screens/start.tsx';
+import { Shell } from './shell.tsx';
+
+const Flow = lazyScreen<{ screen: Screen }>(() => import('./flow/flow.tsx').then((m) => m.Flow));
+const Follow = lazyScreen<object>(() => import('./follow/follow.tsx').then((m) => m.Follow));
+const Routes = lazyScreen<object>(() => import('./screens/routes.tsx').then((m) => m.Routes));
+
+const LANG_KEY = 'vn.lang';
+const DISCREET_KEY = 'vn.discreet';
+
+function initialLang(): Lang {
+  const stored = readLocal(LANG_KEY);
+  if (isLang(stored)) return stored;
+  return pickLanguage(navigator.languages ?? [navigator.language]);
+}
+
+/** Installed under a plain name and icon: swap the manifest before the user adds the app. */
+function applyDiscreet(on: boolean): void {
+  const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+  if (link) link.href = on ? '/discreet.webmanifest' : '/manifest.webmanifest';
+}
+
+function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'start':
+      return <Start />;
+    case 'crisis':
+      return <Crisis inFlow={false} />;
+    case 'crisis-flow':
+      return <Crisis inFlow={true} />;
+    case 'help':
+      return <Help />;
+    case 'routes':
+      return <Routes />;
+    case 'follow':
+      return <Follow />;
+    default:
+      return <Flow screen={screen} />;
+  }
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [messages, setMessages] = useState<{ lang: Lang; t: Messages } | null>(null);
+  const [online, setOnline] = useState(navigator.onLine);
+  const [discreet, setDiscreetState] = useState(readLocal(DISCREET_KEY) === '1');
+  const nav = useNavState();
+  const { pack, crisis } = usePack();
+
+  useEffect(() => {
+    let live = true;
+    loadMessages(lang).then((t) => live && setMessages({ lang, t }));
+    document.documentElement.lang = lang;
+    writeLocal(LANG_KEY, lang);
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    addEventListener('online', up);
+    addEventListener('offline', down);
+    const stopKeys = listenForQuickExitKey();
+    return () => {
+      removeEventListener('online', up);
+      removeEventListener('offline', down);
+      stopKeys();
+    };
+  }, []);
+
+  useEffect(() => applyDiscreet(discreet), [discreet]);
+
+  const app = useMemo<AppValue>(
+    () => ({
+      pack,
+      crisis,
+      online,
+      discreet,
+      setDiscreet: (on) => {
+        writeLocal(DISCREET_KEY, on ? '1' : '0');
+        setDiscreetState(on);
+      },
+    }),
+    [pack, crisis, online, discreet],
+  );
+  const i18n = useMemo<I18nValue | null>(
+    () => (messages ? { lang: messages.lang, t: messages.t, setLang } : null),
+    [messages],
+  );
+
+  if (!i18n) return null;
+  return (
+    <I18nContext.Provider value={i18n}>
+      <AppContext.Provider value={app}>
+        <NavContext.Provider value={nav}>
+          <Shell>
+            <ScreenView key={`${nav.depth}:${nav.screen}`} screen={nav.screen} />
+          </Shell>
+        </NavContext.Provider>
+      </AppContext.Provider>
+    </I18nContext.Provider>
+  );
+}

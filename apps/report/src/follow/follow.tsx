@@ -1,0 +1,3 @@
+export function Follow() {
+  return <p>follow</p>;
+}

@@ -1,0 +1,60 @@
+import { useApp } from '../app-context.ts';
+import { useI18n } from '../i18n/index.ts';
+import { useNav } from '../nav.ts';
+import { packText } from '../pack.ts';
+import { Title } from '../shell.tsx';
+
+/** "What can I do?": tips for right now, who can help, and the discreet-mode switch. */
+export function Help() {
+  const { t, lang } = useI18n();
+  const { pack, discreet, setDiscreet } = useApp();
+  const nav = useNav();
+  const services = (pack?.services ?? []).filter(
+    (s) => s.audience.includes('young') && s.kind !== 'platform',
+  );
+  return (
+    <section class="screen help">
+      <Title>{t.helpTitle}</Title>
+      <ul class="tips">
+        {t.helpTips.map((tip) => (
+          <li key={tip}>{tip}</li>
+        ))}
+      </ul>
+      {services.length > 0 && (
+        <>
+          <h2>{t.helpWho}</h2>
+          <ul class="services">
+            {services.map((s) => {
+              const about = packText(pack, lang, `services.${s.id}.description`);
+              const phone = s.phones[0];
+              return (
+                <li key={s.id}>
+                  <h3>{s.name}</h3>
+                  {about && <p>{about}</p>}
+                  {phone && (
+                    <a class="call" href={`tel:${phone.number}`}>
+                      {t.crisisCall(phone.display ?? phone.number)}
+                    </a>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" class="secondary-btn" onClick={() => nav.go('routes')}>
+            {t.helpRouteMap}
+          </button>
+        </>
+      )}
+      <h2>{t.discreetTitle}</h2>
+      <p>{t.discreetText}</p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={discreet}
+          onChange={(e) => setDiscreet((e.currentTarget as HTMLInputElement).checked)}
+        />
+        <span>{t.discreetOn}</span>
+      </label>
+    </section>
+  );
+}

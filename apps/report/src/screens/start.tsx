@@ -1,0 +1,33 @@
+import { hasDraft } from '../draft-flag.ts';
+import { useI18n } from '../i18n/index.ts';
+import { useNav } from '../nav.ts';
+import { Title } from '../shell.tsx';
+
+export function Start() {
+  const { t } = useI18n();
+  const nav = useNav();
+  return (
+    <section class="screen start">
+      <Title>{t.startTitle}</Title>
+      <p class="lead">{t.startIntro}</p>
+      <div class="choices">
+        <button type="button" class="choice big urgent" onClick={() => nav.go('crisis')}>
+          <span class="choice-title">{t.startNeedHelp}</span>
+          <span class="choice-hint">{t.startNeedHelpHint}</span>
+        </button>
+        <button type="button" class="choice big primary" onClick={() => nav.go('what')}>
+          <span class="choice-title">{hasDraft() ? t.startContinue : t.startReport}</span>
+          <span class="choice-hint">{t.startReportHint}</span>
+        </button>
+        <button type="button" class="choice" onClick={() => nav.go('follow')}>
+          <span class="choice-title">{t.startFollow}</span>
+          <span class="choice-hint">{t.startFollowHint}</span>
+        </button>
+        <button type="button" class="choice" onClick={() => nav.go('help')}>
+          <span class="choice-title">{t.startWhatCanIDo}</span>
+          <span class="choice-hint">{t.startWhatCanIDoHint}</span>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// The reporter app's service worker. Hand-written and small: precache the built app (the list is
+// injected at build time), answer the app's navigations from the cache so the start and crisis
+// screens open offline, keep the last country pack and config for offline use, and leave every other
+// request (reports, uploads, follow-up) to the network untouched.
+
+interface PrecacheEntry {
+  url: string;
+  revision: string | null;
+}
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  request: Request;
+  respondWith(response: Response | Promise<Response>): void;
+}
+interface SwScope {
+  location: Location;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+}
+
+declare global {
+  interface Window {
+    /** Filled in at build time by vite-plugin-pwa (injectManifest): every built file with a revision. */
+    __WB_MANIFEST: PrecacheEntry[];
+  }
+}
+
+const sw = self as unknown as SwScope;
+const entries = self.__WB_MANIFEST;
+const version = entries.map((e) => `${e.url}@${e.revision ?? ''}`).join('|');
+
+/** A short, stable name per build, so an update gets a fresh cache and the old one is dropped. */
+function hashString(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+const APP_CACHE = `vn-app-${hashString(version)}`;
+const DATA_CACHE = 'vn-data';
+const urls = entries.map((e) => new URL(e.url, sw.location.href).href);
+/** Public data the app needs offline; nothing personal is ever cached here. */
+const DATA_PATHS = new Set(['/api/v1/pack', '/api/v1/config']);
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(APP_CACHE)
+      .then((cache) => cache.addAll(urls))
+      .then(() => sw.skipWaiting()),
+  );
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((k) => k.startsWith('vn-app-') && k !== APP_CACHE).map((k) => caches.delete(k)),
+        ),
+      )
+      .then(() => sw.clients.claim()),
+  );
+});
+
+async function fromAppCache(request: Request | string): Promise<Response> {
+  const cache = await caches.open(APP_CACHE);
+  const hit = await cache.match(request);
+  return hit ?? fetch(request);
+}
+
+async function networkFirst(request: Request): Promise<Response> {
+  const cache = await caches.open(DATA_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const hit = await cache.match(request);
+    if (hit) return hit;
+    throw error;
+  }
+}
+
+sw.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== sw.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Only the reporter app's own page; the console, API docs and stats pages go to the network.
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      event.respondWith(fromAppCache(new URL('/index.html', sw.location.href).href));
+    }
+    return;
+  }
+  if (DATA_PATHS.has(url.pathname)) {
+    event.respondWith(networkFirst(request));
+    return;
+  }
+  if (urls.includes(url.href)) event.respondWith(fromAppCache(request));
+});
+
+export {};

@@ -1,0 +1,48 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The reporter PWA. `vite build` → dist/, which apps/server serves at `/`.
+// injectManifest: our own small service worker (src/sw.ts); vite-plugin-pwa only fills in the list of
+// built files. No CDN, no Workbox runtime download, nothing third-party.
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: {
+        name: 'Vangnet',
+        short_name: 'Vangnet',
+        description: 'Hulp en melden bij online pesten en misbruik.',
+        lang: 'nl',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1d4f91',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The CSP allows no inline scripts: never inline the preload helper or tiny assets.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: { '/api': process.env.VANGNET_API ?? 'http://127.0.0.1:8080' },
+  },
+});
