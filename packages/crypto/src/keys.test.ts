@@ -47,3 +47,13 @@ describe('age key pairs', () => {
     expect(() => asIdentity(almost)).toThrow(/^Not an age X25519 identity\.$/);
   });
 });
+
+describe('keys that fail the checks', () => {
+  it('never reach a decoder that would quote them in its error', async () => {
+    const { identity } = await generateIdentity();
+    const typo = (identity.slice(0, -1) + (identity.endsWith('Q') ? 'P' : 'Q')) as typeof identity;
+    const error = await recipientOf(typo).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String((error as Error).message)).not.toContain(typo.slice(16, 40));
+  });
+});

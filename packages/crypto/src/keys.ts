@@ -19,7 +19,8 @@ export async function generateIdentity(): Promise<{ identity: AgeIdentity; recip
 
 /** The age recipient (public key) of an identity. */
 export async function recipientOf(identity: AgeIdentity): Promise<AgeRecipient> {
-  return (await identityToRecipient(identity)) as AgeRecipient;
+  // Checked first because the bech32 decoder's own errors quote the whole string, secret included.
+  return (await identityToRecipient(asIdentity(identity))) as AgeRecipient;
 }
 
 /**

@@ -158,3 +158,16 @@ describe('sealStream and openStream', () => {
     await expect(openStream(chunked(sealed, 100), [stranger.identity])).rejects.toBeInstanceOf(OpenError);
   });
 });
+
+describe('keys from outside', () => {
+  it('seal only to X25519 recipients and open only with well-formed identities, without quoting them', async () => {
+    const bad = 'age1notarecipient' as AgeRecipient;
+    await expect(seal(utf8('x'), [helpline.recipient, bad])).rejects.toThrow(TypeError);
+    const sealed = await seal(utf8('x'), [helpline.recipient]);
+    const typo =
+      `${helpline.identity.slice(0, -1)}${helpline.identity.endsWith('Q') ? 'P' : 'Q'}` as AgeIdentity;
+    const error = await open(sealed, [typo]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String((error as Error).message)).not.toContain(typo.slice(16, 40));
+  });
+});

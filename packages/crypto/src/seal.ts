@@ -1,6 +1,7 @@
 import { Decrypter, Encrypter } from 'age-encryption';
 import { fromUtf8, utf8 } from './encoding.ts';
 import { OpenError } from './errors.ts';
+import { asIdentity, asRecipient } from './keys.ts';
 import type { AgeIdentity, AgeRecipient, Sealed } from './types.ts';
 
 export { OpenError } from './errors.ts';
@@ -8,14 +9,16 @@ export { OpenError } from './errors.ts';
 function encrypterFor(recipients: readonly AgeRecipient[]): Encrypter {
   if (recipients.length === 0) throw new TypeError('Sealing needs at least one recipient.');
   const encrypter = new Encrypter();
-  for (const recipient of recipients) encrypter.addRecipient(recipient);
+  // Only X25519 recipients: every sealed item must open with the standard age CLI.
+  for (const recipient of recipients) encrypter.addRecipient(asRecipient(recipient));
   return encrypter;
 }
 
 function decrypterFor(identities: readonly AgeIdentity[]): Decrypter {
   if (identities.length === 0) throw new TypeError('Opening needs at least one identity.');
   const decrypter = new Decrypter();
-  for (const identity of identities) decrypter.addIdentity(identity);
+  // asIdentity first: a malformed key must not reach a decoder whose error message would quote it.
+  for (const identity of identities) decrypter.addIdentity(asIdentity(identity));
   return decrypter;
 }
 
