@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseSummary } from '../lib/types.ts';
+import { buildQueue, formatTimeLeft, NO_FILTERS, type SlaMeta } from './queue-model.ts';
+
+const pack: SlaMeta = {
+  meta: {
+    sla: {
+      firstContact: { default: 'PT24H', urgent: 'PT1H' },
+      remindBefore: 'PT15M',
+      urgentWhen: ['danger', 'selfHarm'],
+      urgentCategories: ['self-harm'],
+    },
+  },
+};
+
+const flags = { ongoing: false, danger: false, selfHarm: false, imageAbuse: false };
+function c(id: string, at: string, extra: Partial<CaseSummary> = {}, danger = false): CaseSummary {
+  return {
+    id,
+    metadata: {
+      country: 'NL',
+      category: 'harassment',
+      platform: 'tiktok',
+      role: 'self',
+      ageBand: '13-15',
+      flags: { ...flags, danger },
+    },
+    status: 'new',
+    createdAt: at,
+    visibleAt: at,
+    assignee: null,
+    ...extra,
+  };
+}
+
+describe('queue order', () => {
+  const cases = [
+    c('old-normal', '2026-11-23T08:00:00.000Z'),
+    c('contacted', '2026-11-22T08:00:00.000Z', { status: 'contacted' }),
+    c('new-urgent', '2026-11-24T07:50:00.000Z', {}, true),
+    c('older-urgent', '2026-11-24T06:00:00.000Z', {}, true),
+    c('fresh-normal', '2026-11-24T07:59:00.000Z'),
+    c('closed', '2026-11-20T08:00:00.000Z', { status: 'closed' }),
+  ];
+
+  it('puts urgent first, then least time left, contacted cases last, closed ones out', () => {
+    expect(buildQueue(pack, cases, NO_FILTERS, 'w1').map((r) => r.id)).toEqual([
+      'older-urgent',
+      'new-urgent',
+      'old-normal',
+      'fresh-normal',
+      'contacted',
+    ]);
+  });
+
+  it('gives a 1 h target to urgent cases and 24 h to others', () => {
+    const rows = buildQueue(pack, cases, NO_FILTERS, 'w1');
+    const urgent = rows.find((r) => r.id === 'new-urgent')!;
+    const normal = rows.find((r) => r.id === 'fresh-normal')!;
+    expect(urgent.deadline! - Date.parse(urgent.visibleAt!)).toBe(3_600_000);
+    expect(normal.deadline! - Date.parse(normal.visibleAt!)).toBe(86_400_000);
+    expect(rows.find((r) => r.id === 'contacted')!.deadline).toBeNull();
+  });
+
+  it.each([
+    [{ status: 'contacted' as const }, ['contacted']],
+    [{ status: 'closed' as const }, ['closed']],
+    [{ assignee: 'me' }, ['old-normal']],
+    [{ assignee: 'nobody' }, ['older-urgent', 'new-urgent', 'fresh-normal', 'contacted']],
+    [{ category: 'threats' }, []],
+  ])('filters by %j', (filter, ids) => {
+    const mine = cases.map((x) => (x.id === 'old-normal' ? { ...x, assignee: { id: 'w1' } } : x));
+    expect(buildQueue(pack, mine, { ...NO_FILTERS, ...filter }, 'w1').map((r) => r.id)).toEqual(ids);
+  });
+
+  it.each([
+    [90 * 60_000, '1 h 30 min left', false],
+    [5 * 60_000 + 59_000, '5 min left', false],
+    [-12 * 60_000, 'overdue by 12 min', true],
+    [-(50 * 60 + 3) * 60_000, 'overdue by 2 d 2 h', true],
+  ])('writes %d ms as %s', (ms, words, breached) => {
+    expect(formatTimeLeft(ms)).toEqual({ text: words, breached });
+  });
+});

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Three screens need no router library: `/console/` (queue), `/console/cases/<id>` (case),
+ * `/console/cases/<id>/export`. Case ids are random server ids, never content.
+ */
+export type Route = { name: 'queue' } | { name: 'case'; id: string } | { name: 'export'; id: string };
+
+const BASE = '/console/';
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
+  const m = /^cases\/([A-Za-z0-9_-]{1,100})(\/export)?\/?$/.exec(rest);
+  if (m) return m[2] ? { name: 'export', id: m[1]! } : { name: 'case', id: m[1]! };
+  return { name: 'queue' };
+}
+
+export function hrefOf(route: Route): string {
+  if (route.name === 'queue') return BASE;
+  return `${BASE}cases/${route.id}${route.name === 'export' ? '/export' : ''}`;
+}
+
+export function navigate(route: Route): void {
+  history.pushState(null, '', hrefOf(route));
+  dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location.pathname));
+    addEventListener('popstate', update);
+    return () => removeEventListener('popstate', update);
+  }, []);
+  return route;
+}
+
+/** Same-origin links that navigate without a reload (plain clicks only; new tabs still work). */
+export function onLinkClick(route: Route) {
+  return (event: MouseEvent) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(route);
+  };
+}

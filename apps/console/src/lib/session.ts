@@ -1,0 +1,74 @@
+import type { Worker } from './types.ts';
+
+/**
+ * The signed-in worker and the helpline identity. The identity lives only in this module's memory:
+ * never in localStorage, sessionStorage, IndexedDB or a URL. Locking drops it; the wrapped copy stays
+ * so the worker can unlock with their password without a new TOTP code.
+ */
+export type Session = {
+  worker: Worker;
+  email: string;
+  kdfSalt: string;
+  wrappedHelplineKey: Uint8Array;
+};
+
+let session: Session | null = null;
+let identity: string | null = null;
+const listeners = new Set<() => void>();
+
+function changed(): void {
+  for (const l of listeners) l();
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function currentSession(): Session | null {
+  return session;
+}
+
+/** The helpline identity, or null while locked or signed out. */
+export function helplineIdentity(): string | null {
+  return identity;
+}
+
+export function startSession(next: Session, unwrapped: string): void {
+  session = next;
+  identity = unwrapped;
+  changed();
+}
+
+export function unlock(unwrapped: string): void {
+  identity = unwrapped;
+  changed();
+}
+
+export function lock(): void {
+  if (identity === null) return;
+  identity = null;
+  changed();
+}
+
+export function endSession(): void {
+  session = null;
+  identity = null;
+  changed();
+}
+
+/** Locks after `ms` without a key press, click or touch. Returns a stop function. */
+export function lockAfterInactivity(ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reset = () => {
+    clearTimeout(timer);
+    timer = setTimeout(lock, ms);
+  };
+  const events = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
+  for (const e of events) window.addEventListener(e, reset, { passive: true });
+  reset();
+  return () => {
+    clearTimeout(timer);
+    for (const e of events) window.removeEventListener(e, reset);
+  };
+}

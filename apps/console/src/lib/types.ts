@@ -1,0 +1,65 @@
+import type { ReportMetadata, ReportState } from '@vangnet/core';
+
+/** What the staff API sends (docs/contracts.md, "Staff"). Sealed fields stay base64 until opened. */
+export type Worker = { id: string; email: string; role: string; helplineId: string; country: string };
+
+export type CaseSummary = {
+  id: string;
+  metadata: ReportMetadata;
+  status: ReportState;
+  createdAt: string;
+  visibleAt: string | null;
+  assignee: { id: string; email?: string } | string | null;
+};
+
+export type CaseMessage = {
+  id: string;
+  author: 'reporter' | 'helpline';
+  sealed: string;
+  createdAt: string;
+  internal?: boolean;
+  workerId?: string | null;
+};
+
+export type ServerReceipt = {
+  version: 1;
+  reportId: string;
+  receivedAt: string;
+  country: string;
+  body: { sha256: string; size: number };
+  items: { id: string; sha256: string; size: number }[];
+};
+
+export type CaseDetail = {
+  id: string;
+  metadata: ReportMetadata;
+  status: ReportState;
+  createdAt: string;
+  visibleAt: string | null;
+  assignee?: CaseSummary['assignee'];
+  body: string;
+  items: { id: string; sha256: string; size: number }[];
+  receipt: ServerReceipt | null;
+  signature: string | null;
+  messages: CaseMessage[];
+  /** The reporter's age recipient, so a reply is sealed to them too. */
+  reporterRecipient?: string;
+};
+
+export type InstanceConfig = {
+  country: string;
+  packVersion: string;
+  languages: string[];
+  helplineRecipients: string[];
+  serverPublicKey: string;
+};
+
+export function assigneeId(a: CaseSummary['assignee'] | undefined): string | null {
+  if (!a) return null;
+  return typeof a === 'string' ? a : a.id;
+}
+
+export function assigneeLabel(a: CaseSummary['assignee'] | undefined): string | null {
+  if (!a) return null;
+  return typeof a === 'string' ? a : (a.email ?? a.id);
+}

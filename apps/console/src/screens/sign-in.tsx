@@ -1,0 +1,160 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, postJson } from '../lib/api.ts';
+import { loadCrypto } from '../lib/crypto.ts';
+import { startSession } from '../lib/session.ts';
+import { errorText, text } from '../lib/text.ts';
+import type { Worker } from '../lib/types.ts';
+
+type Step = 'email' | 'password' | 'totp';
+type Derived = { authKey: string; unwrapKey: Uint8Array };
+
+/**
+ * E-mail → prelogin (the worker's KDF salt) → password, derived here into authKey + unwrapKey (the
+ * password never leaves the browser) → TOTP code → login → the helpline identity is unwrapped here.
+ * Derivation starts as soon as the password is in, so it runs while the worker types the code.
+ */
+export function SignIn() {
+  const [step, setStep] = useState<Step>('email');
+  const [email, setEmail] = useState('');
+  const [salt, setSalt] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const derived = useRef<Promise<Derived> | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  async function submitEmail(event: Event) {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const r = await postJson<{ kdfSalt: string }>('/staff/prelogin', { email: email.trim() });
+      setSalt(r.kdfSalt);
+      setStep('password');
+      void loadCrypto();
+    } catch (e) {
+      setError(errorText(e instanceof ApiError ? e.code : 'general'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submitPassword(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
+    setError(null);
+    derived.current = loadCrypto().then((c) => c.deriveWorkerSecrets(password, salt));
+    // Keep the rejection handled until the code step awaits it.
+    derived.current.catch(() => {});
+    setStep('totp');
+  }
+
+  async function submitTotp(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const totp = (form.elements.namedItem('totp') as HTMLInputElement).value.replace(/\s/g, '');
+    setError(null);
+    setBusy(true);
+    try {
+      const secrets = await derived.current!;
+      const r = await postJson<{ worker: Worker; wrappedHelplineKey: string }>('/staff/login', {
+        email: email.trim(),
+        authKey: secrets.authKey,
+        totp,
+      });
+      const crypto = await loadCrypto();
+      const wrapped = crypto.fromBase64(r.wrappedHelplineKey);
+      const identity = await crypto.unwrapHelplineIdentity(wrapped, secrets.unwrapKey);
+      secrets.unwrapKey.fill(0);
+      startSession(
+        { worker: r.worker, email: email.trim(), kdfSalt: salt, wrappedHelplineKey: wrapped },
+        identity,
+      );
+    } catch (e) {
+      setError(errorText(e instanceof ApiError ? e.code : 'unlock.wrong-password'));
+      // A wrong password or code: start again at the password, the most likely mistake.
+      if (e instanceof ApiError && e.status === 401) setStep('password');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main id="main" class="sign-in">
+      <h1 tabIndex={-1} ref={heading}>
+        {text.signIn.title}
+      </h1>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      {step === 'email' && (
+        <form onSubmit={submitEmail} class="stack">
+          <label for="email">{text.signIn.email}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? text.signIn.working : text.signIn.next}
+          </button>
+        </form>
+      )}
+      {step === 'password' && (
+        <form onSubmit={submitPassword} class="stack">
+          <p class="muted">{email}</p>
+          <label for="password">{text.signIn.password}</label>
+          {/* biome-ignore lint/a11y/noAutofocus: the only field on this step, right after the e-mail step */}
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            autoFocus
+          />
+          <div class="row">
+            <button type="button" onClick={() => setStep('email')}>
+              {text.signIn.back}
+            </button>
+            <button type="submit" class="primary">
+              {text.signIn.next}
+            </button>
+          </div>
+        </form>
+      )}
+      {step === 'totp' && (
+        <form onSubmit={submitTotp} class="stack">
+          <label for="totp">{text.signIn.totp}</label>
+          {/* biome-ignore lint/a11y/noAutofocus: the only field on this step */}
+          <input
+            id="totp"
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            aria-describedby="totp-hint"
+            required
+            autoFocus
+          />
+          <p id="totp-hint" class="muted">
+            {text.signIn.totpHint}
+          </p>
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? text.signIn.working : text.signIn.submit}
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { postJson } from '../lib/api.ts';
+import { loadCrypto } from '../lib/crypto.ts';
+import { currentSession, endSession, unlock } from '../lib/session.ts';
+import { errorText, text } from '../lib/text.ts';
+
+/** After inactivity the identity is gone from memory; the password unwraps it again, locally. */
+export function Unlock() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const session = currentSession()!;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('password') as HTMLInputElement;
+    setBusy(true);
+    setError(null);
+    try {
+      const crypto = await loadCrypto();
+      const secrets = await crypto.deriveWorkerSecrets(input.value, session.kdfSalt);
+      const identity = await crypto.unwrapHelplineIdentity(session.wrappedHelplineKey, secrets.unwrapKey);
+      secrets.unwrapKey.fill(0);
+      unlock(identity);
+    } catch {
+      setError(errorText('unlock.wrong-password'));
+      input.value = '';
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function signOut() {
+    try {
+      await postJson('/staff/logout', {});
+    } finally {
+      endSession();
+    }
+  }
+
+  return (
+    <main id="main" class="sign-in">
+      <h1>{text.signIn.lockedTitle}</h1>
+      <p>{text.signIn.lockedBody}</p>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <form onSubmit={submit} class="stack">
+        <p class="muted">{session.email}</p>
+        <label for="unlock-password">{text.signIn.password}</label>
+        {/* biome-ignore lint/a11y/noAutofocus: the lock screen has one thing to do */}
+        <input
+          id="unlock-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          autoFocus
+        />
+        <div class="row">
+          <button type="button" onClick={signOut}>
+            {text.signIn.signOut}
+          </button>
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? text.signIn.working : text.signIn.unlock}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

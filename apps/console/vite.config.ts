@@ -1,0 +1,17 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+// Served by apps/server under /console/ with a strict CSP (no inline scripts or styles, 'self' only),
+// so everything ships as files from this origin: no CDN, no web fonts from elsewhere.
+export default defineConfig({
+  base: '/console/',
+  plugins: [preact()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Vite would inline small assets as data: URLs; keep the font a file so the PDF code fetches it.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+});
