@@ -11,9 +11,9 @@ describe('byte helpers', () => {
   });
 
   it('rejects malformed hex and base64 instead of guessing', () => {
-    expect(() => fromHex('abc')).toThrow();
-    expect(() => fromHex('zz')).toThrow();
-    expect(() => fromBase64('not base64!')).toThrow();
+    expect(() => fromHex('abc')).toThrow(TypeError);
+    expect(() => fromHex('zz')).toThrow('Not valid hex.');
+    expect(() => fromBase64('not base64!')).toThrow('Not valid base64.');
   });
 
   it('round-trips UTF-8 and rejects invalid UTF-8', () => {

@@ -8,18 +8,27 @@ export function toBase64(bytes: Uint8Array): string {
   return base64.encode(bytes);
 }
 
-/** Decodes standard padded base64; throws on anything else. */
+/** Decodes standard padded base64; throws a TypeError on anything else. */
 export function fromBase64(text: string): Uint8Array {
-  return base64.decode(text);
+  try {
+    return base64.decode(text);
+  } catch {
+    // A fixed message: the input may be a key or sealed data, and the decoder's message quotes it.
+    throw new TypeError('Not valid base64.');
+  }
 }
 
 export function toHex(bytes: Uint8Array): string {
   return hex.encode(bytes);
 }
 
-/** Decodes hex (either case); throws on an odd length or a non-hex character. */
+/** Decodes hex (either case); throws a TypeError on an odd length or a non-hex character. */
 export function fromHex(text: string): Uint8Array {
-  return hex.decode(text.toLowerCase());
+  try {
+    return hex.decode(text.toLowerCase());
+  } catch {
+    throw new TypeError('Not valid hex.');
+  }
 }
 
 /** UTF-8 bytes of a string. */
