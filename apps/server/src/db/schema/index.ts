@@ -4,6 +4,7 @@ export * from './helplines.ts';
 export * from './idempotency-keys.ts';
 export * from './jobs.ts';
 export * from './messages.ts';
+export * from './report-events.ts';
 export * from './report-items.ts';
 export * from './reports.ts';
 export * from './sessions.ts';
