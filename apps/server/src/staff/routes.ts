@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app-deps.ts';
+import { caseRoutes } from './case-routes.ts';
+import { signInRoutes } from './sign-in-routes.ts';
+import { staffPolicyOf } from './staff-policy.ts';
+import { workerRoutes } from './worker-routes.ts';
+
+/**
+ * The staff API, mounted at `/api/v1/staff`: sign-in, the case queue and case work, accounts.
+ * Every route checks the session and the role's permission itself; a case outside the worker's
+ * helpline is "not found". Responses are never cached: they hold sealed content and case data.
+ */
+export const staffRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const policy = staffPolicyOf(deps.pack);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+  await app.register(signInRoutes, { deps, policy });
+  await app.register(caseRoutes, { deps, policy });
+  await app.register(workerRoutes, { deps, policy });
+};

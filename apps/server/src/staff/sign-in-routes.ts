@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { permissionsOf, STAFF_ROLES } from '@vangnet/core/permissions/permissions';
+import { toBase64 } from '@vangnet/crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { Problem } from '../http/problem.ts';
+import { AttemptLimiter } from './attempt-limiter.ts';
+import { clearSessionCookie, readSessionToken, requireWorker, setSessionCookie } from './session-cookie.ts';
+import { endSession, startSession } from './sessions.ts';
+import { preloginSalt, signIn } from './sign-in.ts';
+import type { StaffPolicy } from './staff-policy.ts';
+import { normaliseEmail, workerView } from './workers.ts';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'an e-mail address');
+export const workerSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(STAFF_ROLES),
+  helplineId: z.string(),
+  country: z.string(),
+});
+
+/** Sign-in attempts: per client address, and failures per e-mail (so one account is not hammered from many). */
+const PER_IP = { limit: 30, windowMs: 15 * 60_000 };
+const FAILURES_PER_EMAIL = { limit: 10, windowMs: 15 * 60_000 };
+
+function tooMany(retryAfterMs: number): Problem {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return new Problem(
+    429,
+    'staff.too-many-attempts',
+    'Too many sign-in attempts',
+    `Try again in ${minutes} minutes.`,
+  );
+}
+
+/** prelogin, login, logout, me. */
+export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPolicy }> = async (
+  app,
+  { deps, policy },
+) => {
+  const { db } = deps;
+  // Stable across restarts (so a fake salt does not change and give itself away), secret to outsiders.
+  const preloginSecret = createHash('sha256')
+    .update('vangnet/staff/prelogin-salt/v1\0')
+    .update(deps.signingKey.privateKey)
+    .digest();
+  const perIp = new AttemptLimiter(PER_IP.limit, PER_IP.windowMs);
+  const perEmail = new AttemptLimiter(FAILURES_PER_EMAIL.limit, FAILURES_PER_EMAIL.windowMs);
+  const emailKey = (email: string) => createHash('sha256').update(normaliseEmail(email)).digest('hex');
+
+  app.post(
+    '/prelogin',
+    {
+      schema: {
+        summary: 'The salt the browser derives the sign-in keys with (a stable fake one for unknown e-mails)',
+        tags: ['staff'],
+        body: z.object({ email: emailSchema }),
+        response: { 200: z.object({ kdfSalt: z.string() }) },
+      },
+    },
+    async (request) => ({ kdfSalt: await preloginSalt(db, preloginSecret, request.body.email) }),
+  );
+
+  app.post(
+    '/login',
+    {
+      schema: {
+        summary: 'Sign in with the derived authKey and a TOTP code; sets the session cookie',
+        tags: ['staff'],
+        body: z.object({
+          email: emailSchema,
+          authKey: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters'),
+          totp: z.string().regex(/^\d{6}$/, '6 digits'),
+        }),
+        response: { 200: z.object({ worker: workerSchema, wrappedHelplineKey: z.string().nullable() }) },
+      },
+    },
+    async (request, reply) => {
+      const { email } = request.body;
+      const wait = Math.max(perIp.retryAfter(request.ip), perEmail.retryAfter(emailKey(email)));
+      if (wait > 0) {
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw tooMany(wait);
+      }
+      perIp.record(request.ip);
+      const now = new Date();
+      const row = await signIn(db, request.body, now);
+      if (!row) {
+        perEmail.record(emailKey(email));
+        throw new Problem(401, 'staff.login-failed', 'The e-mail, password or code is not right');
+      }
+      perEmail.reset(emailKey(email));
+      const token = await startSession(db, row.id, now);
+      await appendAudit(db, { actor: `worker:${row.id}`, action: 'staff.login' }, now);
+      setSessionCookie(request, reply, token);
+      return {
+        worker: await workerView(db, row),
+        wrappedHelplineKey: row.wrappedHelplineKey ? toBase64(row.wrappedHelplineKey) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/logout',
+    { schema: { summary: 'End the session', tags: ['staff'], response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = readSessionToken(request);
+      if (token) await endSession(db, token);
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        summary: 'The signed-in worker and what their role may do',
+        tags: ['staff'],
+        response: { 200: z.object({ worker: workerSchema, permissions: z.array(z.string()) }) },
+      },
+    },
+    async (request) => {
+      const worker = await requireWorker(db, request);
+      return { worker, permissions: [...permissionsOf(worker.role, policy.permissions)] };
+    },
+  );
+};
