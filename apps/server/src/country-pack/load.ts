@@ -11,7 +11,7 @@ import {
   textTreeSchema,
 } from '@vangnet/core';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod/mini';
+import { z } from 'zod/mini';
 
 export type { CountryPack, PackProblem } from '@vangnet/core';
 export { publicPack } from '@vangnet/core';
@@ -90,14 +90,25 @@ async function readYamlFile(
   }
   const value = parseYaml(file, source, problems);
   if (value === undefined) return undefined;
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, PARSE_OPTIONS);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push({ severity: 'error', file, path: formatPath(issue.path), message: issue.message });
+      problems.push({ severity: 'error', file, path: formatPath(issue.path), message: describeIssue(issue) });
     }
     return undefined;
   }
   return parsed.data;
+}
+
+/** zod/mini ships no messages; the English locale is passed per parse so nothing global changes. */
+const PARSE_OPTIONS = { reportInput: true, error: z.locales.en().localeError };
+
+/** An unknown code says what was written and what is allowed, e.g. a category that is not in the taxonomy. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value' && 'input' in issue && issue.values.length > 0) {
+    return `unknown value ${JSON.stringify(issue.input)}; expected one of: ${issue.values.join(', ')}`;
+  }
+  return issue.message;
 }
 
 function parseYaml(file: string, source: string, problems: PackProblem[]): unknown {
@@ -106,7 +117,12 @@ function parseYaml(file: string, source: string, problems: PackProblem[]): unkno
     for (const e of doc.errors) {
       const line = e.linePos?.[0];
       const where = line ? `line ${line.line}, column ${line.col}` : '';
-      problems.push({ severity: 'error', file, path: where, message: e.message.split('\n')[0] ?? e.code });
+      problems.push({
+        severity: 'error',
+        file,
+        path: where,
+        message: (e.message.split('\n')[0] ?? e.code).replace(/:$/, ''),
+      });
     }
     return undefined;
   }
@@ -122,10 +138,15 @@ async function readTexts(dir: string, problems: PackProblem[]): Promise<CountryP
     const source = (await readText(join(dir, file))) ?? '';
     const value = parseYaml(file, source, problems);
     if (value === undefined) continue;
-    const parsed = textTreeSchema.safeParse(value ?? {});
+    const parsed = textTreeSchema.safeParse(value ?? {}, PARSE_OPTIONS);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        problems.push({ severity: 'error', file, path: formatPath(issue.path), message: issue.message });
+        problems.push({
+          severity: 'error',
+          file,
+          path: formatPath(issue.path),
+          message: describeIssue(issue),
+        });
       }
       continue;
     }

@@ -1,5 +1,6 @@
 import { findUnreachableRules, findUnroutedCombinations } from '../routing/combinations.ts';
 import type { RouteInput } from '../routing/route-report.ts';
+import { URGENCY_FLAGS } from '../taxonomy.ts';
 import { contrastRatio } from './contrast.ts';
 import { AUDIENCES, type CountryPack, type Link, type Phone } from './schema.ts';
 
@@ -140,12 +141,14 @@ export function checkPack(pack: CountryPack): PackProblem[] {
       }
     });
   });
-  const gaps = findUnroutedCombinations(pack);
-  for (const gap of gaps.slice(0, MAX_LISTED_GAPS)) {
-    error('routes.yaml', 'rules', `no rule matches ${describeInput(gap)}`);
-  }
+  const gaps = groupGaps(findUnroutedCombinations(pack));
+  for (const gap of gaps.slice(0, MAX_LISTED_GAPS)) error('routes.yaml', 'rules', `no rule matches ${gap}`);
   if (gaps.length > MAX_LISTED_GAPS) {
-    error('routes.yaml', 'rules', `…and ${gaps.length - MAX_LISTED_GAPS} more combinations have no route`);
+    error(
+      'routes.yaml',
+      'rules',
+      `…and ${gaps.length - MAX_LISTED_GAPS} more answer combinations have no route`,
+    );
   }
   for (const id of findUnreachableRules(pack)) {
     const i = pack.routes.findIndex((r) => r.id === id);
@@ -215,6 +218,19 @@ export function describeInput(input: RouteInput): string {
     .filter(([, on]) => on)
     .map(([flag]) => flag);
   return `category ${input.category}, role ${input.role}, age ${input.ageBand}, flags [${flags.join(', ')}]`;
+}
+
+/** One line per category × role × age band, saying "any flags" when no flag combination is routed. */
+function groupGaps(gaps: RouteInput[]): string[] {
+  const groups = new Map<string, RouteInput[]>();
+  for (const gap of gaps) {
+    const key = `category ${gap.category}, role ${gap.role}, age ${gap.ageBand}`;
+    groups.set(key, [...(groups.get(key) ?? []), gap]);
+  }
+  const allFlagSubsets = 2 ** URGENCY_FLAGS.length;
+  return [...groups].flatMap(([key, inputs]) =>
+    inputs.length === allFlagSubsets ? [`${key}, any flags`] : inputs.map(describeInput),
+  );
 }
 
 function duplicates(values: string[]): string[] {
