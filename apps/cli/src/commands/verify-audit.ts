@@ -1,5 +1,64 @@
-// Placeholder until this command lands; it says so instead of pretending to work.
-export async function run(_args: string[]): Promise<number> {
-  console.error('vangnet verify-audit: not implemented yet');
+import { resolve } from 'node:path';
+import { verifyStoredAuditChain } from '@vangnet/server/audit/verify-stored-chain';
+import { DataDirInUseError } from '@vangnet/server/db/data-dir-lock';
+import { openDatabase } from '@vangnet/server/db/open-database';
+
+/**
+ * `vangnet verify-audit [--database-url URL | --data-dir DIR] [--schema NAME]`: reads the whole audit
+ * log and checks every hash link. Exit 0 when intact, 1 naming the first broken record, 2 when the
+ * log cannot be read. Without options it uses DATABASE_URL, else DATA_DIR, else ./data, like the server.
+ */
+const REASONS: Record<string, string> = {
+  'hash-mismatch': 'the record was changed after it was written',
+  'prev-hash-mismatch': 'the record before it was changed, removed or replaced',
+  'seq-gap': 'a record is missing or out of order',
+  'bad-start': 'the log does not start at its first record',
+};
+
+function usage(): number {
+  console.error('usage: vangnet verify-audit [--database-url URL | --data-dir DIR] [--schema NAME]');
   return 2;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) {
+    const [flag, value] = [args[i]!, args[i + 1]];
+    if (!['--database-url', '--data-dir', '--schema'].includes(flag) || value === undefined) return usage();
+    options.set(flag, value);
+  }
+  if (options.has('--database-url') && options.has('--data-dir')) return usage();
+  const databaseUrl =
+    options.get('--database-url') ?? (options.has('--data-dir') ? undefined : process.env.DATABASE_URL);
+  const dataDir = resolve(options.get('--data-dir') ?? process.env.DATA_DIR ?? './data');
+  const pgSchema = options.get('--schema');
+
+  let opened: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    opened = await openDatabase({
+      dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(pgSchema ? { pgSchema } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DataDirInUseError) console.error(error.message);
+    else console.error(`vangnet verify-audit: cannot open the database (${(error as Error).name})`);
+    return 2;
+  }
+  try {
+    const result = await verifyStoredAuditChain(opened.db);
+    if (result.ok) {
+      console.log(`OK: ${result.count} audit records, every link intact`);
+      return 0;
+    }
+    console.log(
+      `BROKEN at record seq ${result.brokenAt} (${result.action}): ${result.reason}, ${REASONS[result.reason] ?? ''}`,
+    );
+    console.log(
+      `${result.count - 1} records before it are intact; records from seq ${result.brokenAt} on cannot be trusted`,
+    );
+    return 1;
+  } finally {
+    await opened.close();
+  }
 }

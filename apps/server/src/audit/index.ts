@@ -1,1 +1,2 @@
 export * from './append-audit.ts';
+export * from './verify-stored-chain.ts';

@@ -112,3 +112,24 @@ describe('verifyAuditChain', () => {
     });
   });
 });
+
+describe('verifyAuditChain page by page', () => {
+  const chain = buildChain(10);
+
+  it('gives the same answer as one pass', () => {
+    const first = verifyAuditChain(chain.slice(0, 4));
+    const second = verifyAuditChain(chain.slice(4), { after: chain[3]! });
+    expect([first, second]).toEqual([
+      { ok: true, count: 4 },
+      { ok: true, count: 6 },
+    ]);
+  });
+
+  it('finds a break at a page boundary', () => {
+    expect(verifyAuditChain(chain.slice(5), { after: chain[3]! })).toEqual({
+      ok: false,
+      brokenAt: 6,
+      reason: 'prev-hash-mismatch',
+    });
+  });
+});

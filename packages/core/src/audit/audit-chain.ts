@@ -74,12 +74,13 @@ export type AuditChainResult =
  * Checks a chain and names the first broken record. Records must be given in `seq` order.
  * `partial: true` is for an extract (say, one case's records in an evidence bundle): each record's
  * own hash is checked and links are checked only between records whose `seq` follow each other.
+ * `after` continues a check page by page: the last record of the page before.
  */
 export function verifyAuditChain(
   records: readonly AuditRecord[],
-  options: { partial?: boolean } = {},
+  options: { partial?: boolean; after?: Pick<AuditRecord, 'seq' | 'hash'> } = {},
 ): AuditChainResult {
-  let previous: AuditRecord | null = null;
+  let previous: Pick<AuditRecord, 'seq' | 'hash'> | null = options.after ?? null;
   for (const record of records) {
     if (auditRecordHash(record.prevHash, record) !== record.hash) {
       return { ok: false, brokenAt: record.seq, reason: 'hash-mismatch' };
