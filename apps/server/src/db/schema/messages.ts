@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.ts';
 import { reports } from './reports.ts';
 
@@ -14,6 +14,8 @@ export const messages = pgTable(
     /** The worker who wrote it, for helpline messages; null for the reporter. */
     workerId: text('worker_id'),
     sealed: bytea('sealed').notNull(),
+    /** A case note between workers: sealed to the helpline only and never shown to the reporter. */
+    internal: boolean('internal').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('messages_report_idx').on(t.reportId, t.createdAt)],

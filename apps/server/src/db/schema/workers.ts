@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.ts';
 import { helplines } from './helplines.ts';
 
@@ -16,6 +16,8 @@ export const workers = pgTable('workers', {
   kdfSalt: text('kdf_salt').notNull(),
   authHash: text('auth_hash').notNull(),
   totpSecret: text('totp_secret'),
+  /** The 30-second step of the last TOTP code used: that code and older ones are refused (no replay). */
+  totpLastStep: integer('totp_last_step'),
   wrappedHelplineKey: bytea('wrapped_helpline_key'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
