@@ -9,9 +9,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApps } from './http/static-apps.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
-
-// STAFF ROUTES: uncomment this line and the register call below once apps/server/src/staff/routes.ts lands.
-// import { staffRoutes } from './staff/routes.ts';
+import { staffRoutes } from './staff/routes.ts';
 
 export type { AppDeps } from './app-deps.ts';
 
@@ -45,7 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { deps });
   await app.register(configRoutes, { deps, prefix: '/api/v1' });
-  // await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });
+  await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });
   registerApiDocsRoutes(app);
   const spaIndex = deps.staticApps ? await registerStaticApps(app, deps.staticApps) : undefined;
   app.setNotFoundHandler((request, reply) => {

@@ -40,16 +40,26 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * A sealed message from the helpline to the reporter. A retry with the same Idempotency-Key and the
+ * A sealed message from the helpline to the reporter, or (`internal`) a sealed note for colleagues. A retry with the same Idempotency-Key and the
  * same bytes gets the first answer; the same key with other bytes is refused.
  */
 export async function postHelplineMessage(
   db: Db,
-  input: { helplineId: string; caseId: string; workerId: string; sealed: Uint8Array; idempotencyKey: string },
+  input: {
+    helplineId: string;
+    caseId: string;
+    workerId: string;
+    sealed: Uint8Array;
+    internal: boolean;
+    idempotencyKey: string;
+  },
   now = new Date(),
 ): Promise<MessageResult> {
   const scope = `staff.message:${input.caseId}:${input.workerId}`;
-  const requestHash = createHash('sha256').update(input.sealed).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(input.internal ? 'note\0' : 'message\0')
+    .update(input.sealed)
+    .digest('hex');
   const replay = async (): Promise<MessageResult | null> => {
     const [stored] = await db
       .select()
@@ -72,6 +82,7 @@ export async function postHelplineMessage(
         author: 'helpline',
         workerId: input.workerId,
         sealed: input.sealed,
+        internal: input.internal,
         createdAt: now,
       });
       const body = { id, createdAt: now.toISOString() };
@@ -82,7 +93,7 @@ export async function postHelplineMessage(
         tx as Tx,
         {
           actor: actorOf(input.workerId),
-          action: 'case.message',
+          action: input.internal ? 'case.note' : 'case.message',
           caseId: input.caseId,
           detail: { messageId: id, size: input.sealed.length },
         },

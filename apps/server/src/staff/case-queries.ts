@@ -156,6 +156,7 @@ export async function caseMessages(db: Db, caseId: string) {
       id: messages.id,
       author: messages.author,
       workerId: messages.workerId,
+      internal: messages.internal,
       sealed: messages.sealed,
       createdAt: messages.createdAt,
     })

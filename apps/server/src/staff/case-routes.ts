@@ -34,6 +34,17 @@ const base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 /** Sealed chat messages are short; 256 KiB of ciphertext is far above any real one. */
 const MAX_MESSAGE_BASE64 = 350_000;
 
+const auditRecordSchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  caseId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
 const caseSummarySchema = z.object({
   id: z.string(),
   metadata: metadataSchema,
@@ -101,6 +112,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
             visibleAt: z.date(),
             closedAt: z.date().nullable(),
             assignee: z.string().nullable(),
+            /** The reporter's own recipient: a reply is sealed to the helpline and to this. */
+            reporterRecipient: z.string(),
             body: z.string(),
             items: z.array(z.object({ id: z.string(), sha256: z.string(), size: z.number() })),
             receipt: z.unknown(),
@@ -110,6 +123,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
                 id: z.string(),
                 author: z.enum(['reporter', 'helpline']),
                 workerId: z.string().nullable(),
+                internal: z.boolean(),
                 sealed: z.string(),
                 createdAt: z.date(),
               }),
@@ -132,6 +146,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
         visibleAt: row.visibleAt!,
         closedAt: row.closedAt,
         assignee: row.assigneeId,
+        reporterRecipient: row.reporterRecipient,
         body: toBase64(row.body),
         items: items.map(({ id, sha256, size }) => ({ id, sha256, size })),
         receipt: row.receipt,
@@ -140,6 +155,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
           id: m.id,
           author: m.author as 'reporter' | 'helpline',
           workerId: m.workerId,
+          internal: m.internal,
           sealed: toBase64(m.sealed),
           createdAt: m.createdAt,
         })),
@@ -181,11 +197,14 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
     '/cases/:id/messages',
     {
       schema: {
-        summary: 'Send a sealed message to the reporter (Idempotency-Key; audited)',
+        summary: 'Send a sealed message to the reporter, or an internal note (Idempotency-Key; audited)',
         tags: ['staff'],
         params: idParams,
         headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
-        body: z.object({ sealed: base64Schema.min(1).max(MAX_MESSAGE_BASE64) }),
+        body: z.object({
+          sealed: base64Schema.min(1).max(MAX_MESSAGE_BASE64),
+          internal: z.boolean().default(false),
+        }),
         response: {
           200: z.object({ id: z.string(), createdAt: z.string() }),
           201: z.object({ id: z.string(), createdAt: z.string() }),
@@ -202,6 +221,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
         caseId: request.params.id,
         workerId: worker.id,
         sealed: fromBase64(request.body.sealed),
+        internal: request.body.internal,
         idempotencyKey: key,
       });
       if (result.kind === 'not-found') throw caseNotFound();
@@ -337,6 +357,26 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
     },
   );
 
+  app.post(
+    '/cases/:id/export',
+    {
+      schema: {
+        summary: "Record an evidence export and return the case's audit records for the bundle",
+        tags: ['staff'],
+        params: idParams,
+        response: { 200: z.object({ records: z.array(auditRecordSchema) }) },
+      },
+    },
+    async (request) => {
+      const worker = await requirePermission(db, policy, request, 'case.export');
+      const row = await findCase(db, worker.helplineId, request.params.id);
+      if (!row) throw caseNotFound();
+      // Recorded before the extract is read, so the bundle carries the record of its own making.
+      await appendAudit(db, { actor: `worker:${worker.id}`, action: 'case.export', caseId: row.id });
+      return { records: await readAuditChain(db, { caseId: row.id }) };
+    },
+  );
+
   app.get(
     '/cases/:id/audit',
     {
@@ -344,22 +384,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
         summary: "The case's audit trail (supervisors; audited)",
         tags: ['staff'],
         params: idParams,
-        response: {
-          200: z.object({
-            records: z.array(
-              z.object({
-                seq: z.number(),
-                at: z.string(),
-                actor: z.string(),
-                action: z.string(),
-                caseId: z.string().nullable(),
-                detail: z.record(z.string(), z.unknown()),
-                prevHash: z.string(),
-                hash: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: z.object({ records: z.array(auditRecordSchema) }) },
       },
     },
     async (request) => {
