@@ -1,5 +1,6 @@
 import { bech32 } from '@scure/base';
 import { identityToRecipient } from 'age-encryption';
+import { requireWebCrypto } from './secure-context.ts';
 import type { AgeIdentity, AgeRecipient } from './types.ts';
 
 const IDENTITY_PREFIX = 'AGE-SECRET-KEY-';
@@ -19,6 +20,7 @@ export async function generateIdentity(): Promise<{ identity: AgeIdentity; recip
 
 /** The age recipient (public key) of an identity. */
 export async function recipientOf(identity: AgeIdentity): Promise<AgeRecipient> {
+  requireWebCrypto();
   // Checked first because the bech32 decoder's own errors quote the whole string, secret included.
   return (await identityToRecipient(asIdentity(identity))) as AgeRecipient;
 }

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { utf8 } from './encoding.ts';
 import { OpenError } from './errors.ts';
 import { sha256Hex, sha256HexStream } from './hash.ts';
@@ -169,5 +169,18 @@ describe('keys from outside', () => {
     const error = await open(sealed, [typo]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect(String((error as Error).message)).not.toContain(typo.slice(16, 40));
+  });
+});
+
+describe('outside a secure context (a page over plain http has no crypto.subtle)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('says what is wrong instead of failing deep inside', async () => {
+    const sealed = await seal(utf8('x'), [helpline.recipient]);
+    vi.stubGlobal('crypto', { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) });
+    await expect(seal(utf8('x'), [helpline.recipient])).rejects.toThrow(/secure context/);
+    await expect(open(sealed, [helpline.identity])).rejects.toThrow(/secure context/);
   });
 });

@@ -2,12 +2,14 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { fromUtf8, utf8 } from './encoding.ts';
 import { OpenError } from './errors.ts';
 import { asIdentity, asRecipient } from './keys.ts';
+import { requireWebCrypto } from './secure-context.ts';
 import type { AgeIdentity, AgeRecipient, Sealed } from './types.ts';
 
 export { OpenError } from './errors.ts';
 
 function encrypterFor(recipients: readonly AgeRecipient[]): Encrypter {
   if (recipients.length === 0) throw new TypeError('Sealing needs at least one recipient.');
+  requireWebCrypto();
   const encrypter = new Encrypter();
   // Only X25519 recipients: every sealed item must open with the standard age CLI.
   for (const recipient of recipients) encrypter.addRecipient(asRecipient(recipient));
@@ -16,6 +18,7 @@ function encrypterFor(recipients: readonly AgeRecipient[]): Encrypter {
 
 function decrypterFor(identities: readonly AgeIdentity[]): Decrypter {
   if (identities.length === 0) throw new TypeError('Opening needs at least one identity.');
+  requireWebCrypto();
   const decrypter = new Decrypter();
   // asIdentity first: a malformed key must not reach a decoder whose error message would quote it.
   for (const identity of identities) decrypter.addIdentity(asIdentity(identity));
