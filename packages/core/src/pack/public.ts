@@ -15,7 +15,10 @@ export function publicPack(pack: CountryPack): PublicPack {
   const { rolePermissions: _permissions, statusWorkflow: _workflow, ...meta } = pack.meta;
   return {
     meta,
-    services: pack.services.map(({ connector: _connector, ...service }) => service),
+    services: pack.services.map(({ connector: _connector, unverified, ...service }) => {
+      const shown = unverified?.filter((field) => field !== 'connector');
+      return shown?.length ? { ...service, unverified: shown } : service;
+    }),
     crisis: pack.crisis,
     platforms: pack.platforms,
     routes: pack.routes,

@@ -1,0 +1,244 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AGE_BANDS,
+  allRouteInputs,
+  CATEGORY_CODES,
+  type CountryPack,
+  firstContactDeadline,
+  leadTimeMs,
+  type RouteInput,
+  routeReport,
+} from '@vangnet/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCountryPack, PackError, publicPack } from './load.ts';
+
+const packsDir = join(import.meta.dirname, '../../../../country-packs');
+const packs: Record<string, CountryPack> = {};
+beforeAll(async () => {
+  for (const code of ['NL', 'BE-VL']) packs[code] = await loadCountryPack(join(packsDir, code));
+});
+const pack = (code: string) => packs[code]!;
+
+const noFlags = { ongoing: false, danger: false, selfHarm: false, imageAbuse: false };
+const input = (i: Partial<RouteInput> & Pick<RouteInput, 'category'>): RouteInput => ({
+  role: 'self',
+  ageBand: '13-15',
+  ...i,
+  flags: { ...noFlags, ...i.flags },
+});
+const firstService = (code: string, i: RouteInput) => routeReport(pack(code), i)?.services[0]?.serviceId;
+
+describe.each(['NL', 'BE-VL'])('%s: every answer combination has a route', (code) => {
+  it.each(CATEGORY_CODES)(
+    'category %s: every role × age band × flag set reaches known services',
+    (category) => {
+      let checked = 0;
+      for (const i of allRouteInputs()) {
+        if (i.category !== category) continue;
+        const route = routeReport(pack(code), i);
+        expect(route, JSON.stringify(i)).not.toBeNull();
+        expect(route!.services.length).toBeGreaterThan(0);
+        for (const s of route!.services) {
+          expect(pack(code).services.some((x) => x.id === s.serviceId)).toBe(true);
+          expect(leadTimeMs(s.firstContact)).toBeGreaterThanOrEqual(0);
+          expect(leadTimeMs(s.handover)).toBeGreaterThanOrEqual(0);
+        }
+        expect(new Set(route!.services.map((s) => s.serviceId)).size).toBe(route!.services.length);
+        expect(route!.services.map((s) => s.order)).toEqual(route!.services.map((_, n) => n + 1));
+        // A crisis answer always puts a crisis line first.
+        if (i.flags.selfHarm || i.flags.danger || i.category === 'self-harm') {
+          expect(route!.crisisFirst).toBe(true);
+          expect(route!.services[0]!.crisis).toBe(true);
+        }
+        checked++;
+      }
+      expect(checked).toBe(5 * AGE_BANDS.length * 16);
+    },
+  );
+});
+
+describe('hand-picked routes', () => {
+  it('NL: a 14-year-old reporting sextortion goes to Helpwanted first, with police advice, and never "pay"', () => {
+    const route = routeReport(pack('NL'), input({ category: 'sextortion', ageBand: '13-15' }))!;
+    expect(route.services[0]).toMatchObject({ serviceId: 'helpwanted', order: 1, firstContact: 'PT4H' });
+    expect(route.services.map((s) => s.serviceId)).toContain('politie');
+    expect(route.advice).toEqual(expect.arrayContaining(['report-to-police', 'do-not-pay']));
+    expect(route.crisisFirst).toBe(false);
+  });
+
+  it('NL: sextortion with danger puts 112 (police) first, then Helpwanted', () => {
+    const route = routeReport(
+      pack('NL'),
+      input({ category: 'sextortion', flags: { ...noFlags, danger: true } }),
+    )!;
+    expect(route.services.map((s) => s.serviceId).slice(0, 2)).toEqual(['politie', 'helpwanted']);
+    expect(route.crisisFirst).toBe(true);
+  });
+
+  it.each([
+    ['NL', 'zelfmoordpreventie-113'],
+    ['BE-VL', 'zelfmoordlijn-1813'],
+  ])('%s: suicidal thoughts go to %s first, whatever the category and age', (code, crisis) => {
+    for (const ageBand of AGE_BANDS) {
+      expect(firstService(code, input({ category: 'self-harm', ageBand }))).toBe(crisis);
+      expect(
+        firstService(code, input({ category: 'harassment', ageBand, flags: { ...noFlags, selfHarm: true } })),
+      ).toBe(crisis);
+    }
+  });
+
+  it('BE-VL: violence at home (threats to oneself, ongoing) goes to 1712 first', () => {
+    const route = routeReport(
+      pack('BE-VL'),
+      input({ category: 'threats', flags: { ...noFlags, ongoing: true } }),
+    )!;
+    expect(route.services[0]?.serviceId).toBe('hulplijn-1712');
+    expect(route.services.map((s) => s.serviceId)).toContain('politie');
+    expect(route.advice).toContain('report-to-police');
+  });
+
+  it('BE-VL: violence at home in danger calls the police (101/112) first, then 1712, which is not for emergencies', () => {
+    const route = routeReport(
+      pack('BE-VL'),
+      input({ category: 'threats', flags: { ...noFlags, danger: true } }),
+    )!;
+    expect(route.services.map((s) => s.serviceId).slice(0, 2)).toEqual(['politie', 'hulplijn-1712']);
+  });
+
+  it('NL: nude images of a 12-year-old go to Helpwanted and Meldpunt Kinderporno', () => {
+    const route = routeReport(pack('NL'), input({ category: 'image-abuse', ageBand: '10-12' }))!;
+    expect(route.services.map((s) => s.serviceId).slice(0, 2)).toEqual([
+      'helpwanted',
+      'meldpunt-kinderporno',
+    ]);
+    expect(route.advice).toContain('do-not-share-images');
+  });
+
+  it('BE-VL: nude images of a minor go to 1712 and Child Focus', () => {
+    const route = routeReport(pack('BE-VL'), input({ category: 'image-abuse', ageBand: '16-17' }))!;
+    expect(route.services.map((s) => s.serviceId).slice(0, 2)).toEqual(['hulplijn-1712', 'child-focus']);
+  });
+
+  it('NL: classmates bullying a 13-year-old reach Helpwanted, the school and De Kindertelefoon', () => {
+    const route = routeReport(pack('NL'), input({ category: 'harassment' }))!;
+    expect(route.services.map((s) => s.serviceId)).toEqual(['helpwanted', 'school', 'kindertelefoon']);
+  });
+});
+
+describe('the packs as data', () => {
+  it('NL and BE-VL carry their own ages of digital consent, languages and crisis numbers', () => {
+    expect(pack('NL').meta.ageOfDigitalConsent).toBe(16);
+    expect(pack('BE-VL').meta.ageOfDigitalConsent).toBe(13);
+    expect(
+      pack('NL')
+        .meta.languages.filter((l) => l.complete)
+        .map((l) => l.code),
+    ).toEqual(['nl', 'en']);
+    expect(
+      pack('BE-VL')
+        .meta.languages.filter((l) => l.complete)
+        .map((l) => l.code),
+    ).toEqual(['nl', 'fr', 'en']);
+    const numbers = (code: string) => pack(code).crisis.flatMap((c) => c.phones.map((p) => p.number));
+    expect(numbers('NL')).toEqual(expect.arrayContaining(['112', '113', '+318000113']));
+    expect(numbers('BE-VL')).toEqual(expect.arrayContaining(['101', '112', '1813', '102']));
+  });
+
+  it('an urgent NL report must be contacted within an hour, others within 24 hours', () => {
+    const at = new Date('2026-11-24T10:00:00Z');
+    const meta = { category: 'harassment' as const, flags: noFlags };
+    expect(firstContactDeadline(pack('NL'), meta, at).toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    const urgent = { ...meta, flags: { ...noFlags, danger: true } };
+    expect(firstContactDeadline(pack('NL'), urgent, at).toISOString()).toBe('2026-11-24T11:00:00.000Z');
+  });
+
+  it('is frozen, so no request can change it for the next one', () => {
+    expect(Object.isFrozen(pack('NL'))).toBe(true);
+    expect(() => {
+      (pack('NL').services as unknown as unknown[]).push({});
+    }).toThrow();
+  });
+
+  it('publicPack drops connector settings and staff rules', () => {
+    const pub = JSON.stringify(publicPack(pack('NL')));
+    expect(pub).not.toContain('connector');
+    expect(pub).not.toContain('secretEnv');
+    expect(pub).not.toContain('example.invalid');
+    expect(pub).not.toContain('statusWorkflow');
+    expect(pub).toContain('Helpwanted');
+  });
+});
+
+describe('loadCountryPack', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'vangnet-pack-'));
+  });
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+  it('accepts a pack for a new country built from the template without code changes', async () => {
+    const dir = join(tmp, 'XX');
+    await cp(join(packsDir, 'template'), dir, { recursive: true });
+    const edit = async (file: string, edits: [string | RegExp, string][]) => {
+      let text = await readFile(join(dir, file), 'utf8');
+      for (const [from, to] of edits) {
+        const before = text;
+        text = text.replace(from, to);
+        expect(text, `${file}: ${from}`).not.toBe(before);
+      }
+      await writeFile(join(dir, file), text);
+    };
+    await edit('pack.yaml', [
+      ['code: ZZ', 'code: XX'],
+      [/^name: .*$/m, 'name: Exampleland'],
+      [
+        '  - { code: en, complete: true }',
+        '  - { code: en, complete: true }\n  - { code: eo, complete: false }',
+      ],
+      ['ageOfDigitalConsent: 16', 'ageOfDigitalConsent: 14'],
+      ["primary: '#1d4ed8'", "primary: '#7c2d12'"],
+    ]);
+    await edit('services.yaml', [
+      ['name: National helpline # REPLACE', 'name: Exampleland Kids Line'],
+      [
+        "number: '+10000000000', display: '000 000', hours: always, free: true, unverified: true",
+        "number: '+999123456789', display: '123 456 789', hours: always, free: true",
+      ],
+    ]);
+    await edit('crisis.yaml', [
+      ["number: '+10000000000', display: '000 000'", "number: '+999123456789', display: '123 456 789'"],
+    ]);
+    await edit('texts/en.yaml', [['The helpline listens', 'Exampleland Kids Line listens']]);
+    const loaded = await loadCountryPack(dir);
+    expect(loaded.meta.code).toBe('XX');
+    expect(loaded.meta.ageOfDigitalConsent).toBe(14);
+    expect(loaded.services[0]?.name).toBe('Exampleland Kids Line');
+    expect(routeReport(loaded, input({ category: 'self-harm' }))?.services[0]?.serviceId).toBe('crisis-line');
+  });
+
+  it('refuses a broken pack with a PackError naming file and path', async () => {
+    const dir = join(import.meta.dirname, '../../../cli/test/fixtures/packs/unknown-service');
+    const error = await loadCountryPack(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackError);
+    expect((error as PackError).problems).toEqual([
+      expect.objectContaining({
+        file: 'routes.yaml',
+        path: 'rules[2].services[1].service',
+        severity: 'error',
+      }),
+    ]);
+    expect((error as PackError).message).toContain(
+      'routes.yaml: rules[2].services[1].service: unknown service',
+    );
+  });
+
+  it('refuses a folder without pack files', async () => {
+    const error = await loadCountryPack(tmp).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackError);
+    expect((error as PackError).problems.map((p) => p.file)).toEqual(
+      expect.arrayContaining(['pack.yaml', 'services.yaml', 'routes.yaml']),
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { testPack } from '../routing/test-pack.ts';
+import { checkPack, formatProblem } from './check.ts';
+import { contrastRatio } from './contrast.ts';
+import { publicPack } from './public.ts';
+
+const texts = {
+  'routeMap.young.intro': 'a',
+  'routeMap.parent.intro': 'a',
+  'routeMap.school.intro': 'a',
+  'services.helpline.description': 'a',
+  'services.helpline.feedback': 'a',
+  'services.crisis.description': 'a',
+  'services.crisis.feedback': 'a',
+  'services.police.description': 'a',
+  'services.police.feedback': 'a',
+  'crisis.emergency.description': 'a',
+  'crisis.suicide.description': 'a',
+  'advice.report-to-police': 'a',
+};
+const errors = (pack: ReturnType<typeof testPack>) =>
+  checkPack(pack)
+    .filter((p) => p.severity === 'error')
+    .map(formatProblem);
+
+describe('checkPack', () => {
+  it('accepts a complete pack', () => {
+    expect(errors(testPack({ texts: { en: texts } }))).toEqual([]);
+  });
+
+  it('names every missing string of a complete language', () => {
+    const { 'advice.report-to-police': _, ...rest } = texts;
+    expect(errors(testPack({ texts: { en: rest } }))).toEqual([
+      'texts/en.yaml: advice.report-to-police: missing text in a language declared complete',
+    ]);
+  });
+
+  it('asks a complete second language for every string of the default one, but not an incomplete one', () => {
+    const pack = testPack({ texts: { en: { ...texts, extra: 'x' }, nl: { ...texts } } });
+    pack.meta.languages.push({ code: 'nl', complete: true }, { code: 'fr', complete: false });
+    expect(errors(pack)).toEqual([
+      'texts/nl.yaml: extra: not translated (present in texts/en.yaml)',
+      'pages/nl/help.md: (file): missing page in a language declared complete',
+    ]);
+  });
+
+  it('rejects unknown service ids in routes, crisis lines and the helpline', () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.routes[0]!.services.push({ service: 'nobody' });
+    pack.crisis[0]!.service = 'ghost';
+    pack.meta.helpline.id = 'missing';
+    expect(errors(pack)).toEqual([
+      'pack.yaml: helpline.id: unknown service "missing" (not in services.yaml)',
+      'crisis.yaml: lines[0].service: unknown service "ghost" (not in services.yaml)',
+      'routes.yaml: rules[0].services[2].service: unknown service "nobody"',
+    ]);
+  });
+
+  it('checks phone numbers against E.164 and the short-number pattern', () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.services[0]!.phones = [{ number: '113' }, { number: '0800-0113' }, { number: '+31 20 123' }];
+    expect(errors(pack)).toEqual([
+      'services.yaml: services[0].phones[1].number: "0800-0113" is neither E.164 (+…) nor a short number of this country',
+      'services.yaml: services[0].phones[2].number: "+31 20 123" is neither E.164 (+…) nor a short number of this country',
+    ]);
+  });
+
+  it('requires consent and a service on the transition to referred', () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.meta.statusWorkflow.transitions = [{ from: ['new'], to: 'referred', requires: ['serviceId'] }];
+    expect(errors(pack)).toEqual([
+      'pack.yaml: statusWorkflow.transitions[0].requires: a referral hands data to another organisation: it must require serviceId and consent',
+    ]);
+  });
+
+  it('lists unverified details as warnings, not errors', () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.services[1]!.phones[0]!.unverified = true;
+    pack.services[2]!.unverified = ['leadTimes'];
+    const warnings = checkPack(pack).filter((p) => p.severity === 'warning');
+    expect(warnings.map(formatProblem)).toEqual([
+      'services.yaml: services[1].phones[0]: unverified details of phone +31201234567',
+      'services.yaml: services[2].leadTimes: unverified detail of police',
+    ]);
+    expect(errors(pack)).toEqual([]);
+  });
+});
+
+describe('contrastRatio', () => {
+  it('matches WCAG reference values', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#ffffff', '#ffffff')).toBe(1);
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+  });
+});
+
+describe('publicPack', () => {
+  it('leaves out connectors and staff rules', () => {
+    const pack = testPack();
+    pack.services[0]!.connector = {
+      type: 'webhook',
+      url: 'https://partner.test/hook',
+      secretEnv: 'HOOK_SECRET',
+    };
+    pack.services[0]!.unverified = ['connector', 'leadTimes'];
+    const pub = publicPack(pack);
+    expect(JSON.stringify(pub)).not.toMatch(/connector|HOOK_SECRET|partner\.test|statusWorkflow/);
+    expect(pub.services[0]?.unverified).toEqual(['leadTimes']);
+  });
+});

@@ -1,0 +1,81 @@
+import type { CountryPack } from '../pack/schema.ts';
+
+/** A small, valid pack built in code for unit tests of pure functions (packs on disk are tested by the loader). */
+export function testPack(overrides: Partial<CountryPack> = {}): CountryPack {
+  const service = (id: string, kind: CountryPack['services'][number]['kind']) => ({
+    id,
+    name: id,
+    kind,
+    phones: [{ number: '+31201234567' }],
+    handles: ['other' as const],
+    audience: ['young' as const],
+    feedback: 'none' as const,
+    leadTimes: { firstContact: 'P1D', handover: 'PT12H' },
+    connector: { type: 'none' as const },
+  });
+  return {
+    meta: {
+      code: 'XX',
+      name: 'Test',
+      version: '1.0.0',
+      timeZone: 'Europe/Amsterdam',
+      languages: [{ code: 'en', complete: true }],
+      defaultLanguage: 'en',
+      ageOfDigitalConsent: 16,
+      shortNumberPattern: '11[0-9]',
+      helpline: { id: 'helpline', name: 'Helpline' },
+      branding: {
+        appName: 'Vangnet',
+        colours: {
+          primary: '#0b5394',
+          onPrimary: '#ffffff',
+          background: '#ffffff',
+          text: '#1a1a1a',
+          accent: '#b45309',
+        },
+      },
+      retention: { closedCaseDays: 30, legalHoldAllowed: false },
+      sla: {
+        firstContact: { default: 'PT24H', urgent: 'PT1H' },
+        remindBefore: 'PT2H',
+        urgentWhen: ['danger', 'selfHarm'],
+        urgentCategories: ['self-harm'],
+      },
+      statusWorkflow: {
+        transitions: [{ from: ['new'], to: 'referred', requires: ['serviceId', 'consent'] }],
+      },
+    },
+    services: [service('helpline', 'helpline'), service('crisis', 'crisis'), service('police', 'police')],
+    crisis: [
+      {
+        id: 'emergency',
+        service: 'police',
+        name: '112',
+        phones: [{ number: '112' }],
+        hours: 'always',
+        when: { flags: ['danger'], categories: [] },
+      },
+      {
+        id: 'suicide',
+        service: 'crisis',
+        name: '113',
+        phones: [{ number: '113' }],
+        hours: 'always',
+        when: { flags: ['selfHarm'], categories: ['self-harm'] },
+      },
+    ],
+    platforms: [],
+    routes: [
+      {
+        id: 'threats-minor',
+        match: { categories: ['threats'], ageBands: ['13-15'] },
+        services: [{ service: 'helpline', firstContact: 'PT4H' }, { service: 'police' }],
+        advice: ['report-to-police'],
+      },
+      { id: 'default', match: {}, services: [{ service: 'helpline' }], advice: [] },
+    ],
+    texts: { en: {} },
+    pages: { en: { help: { title: 'Help', markdown: '# Help' } } },
+    ...overrides,
+  };
+}
