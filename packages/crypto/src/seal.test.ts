@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { utf8 } from './encoding.ts';
 import { OpenError } from './errors.ts';
@@ -98,6 +99,33 @@ describe('seal and open', () => {
     expect(error).toBeInstanceOf(OpenError);
     expect(String((error as Error).message)).not.toMatch(/secret|AGE-SECRET/);
     await expect(open(utf8('hello'), [helpline.identity])).rejects.toBeInstanceOf(OpenError);
+  });
+
+  it('meets arbitrary bytes and mangled age files with OpenError only, never another error', async () => {
+    const sealed = await seal(utf8('fuzz me'), [helpline.recipient]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          // A real file with a random slice replaced: exercises the header parser and the STREAM reader.
+          fc
+            .tuple(fc.nat(sealed.length), fc.nat(40), fc.uint8Array({ maxLength: 40 }))
+            .map(([at, cut, insert]) => {
+              const out = new Uint8Array([...sealed.slice(0, at), ...insert, ...sealed.slice(at + cut)]);
+              return out;
+            })
+            .filter((bytes) => bytes.length !== sealed.length || bytes.some((b, i) => b !== sealed[i])),
+        ),
+        async (bytes) => {
+          const error = await open(bytes, [helpline.identity]).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(error).toBeInstanceOf(OpenError);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses to seal to nobody', async () => {
