@@ -22,9 +22,14 @@ export function SignIn() {
   const derived = useRef<Promise<Derived> | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
     heading.current?.focus();
   }, []);
+  // Each later step has one field: put the cursor in it.
+  useEffect(() => {
+    if (step !== 'email') field.current?.focus();
+  }, [step]);
 
   async function submitEmail(event: Event) {
     event.preventDefault();
@@ -114,14 +119,13 @@ export function SignIn() {
         <form onSubmit={submitPassword} class="stack">
           <p class="muted">{email}</p>
           <label for="password">{text.signIn.password}</label>
-          {/* biome-ignore lint/a11y/noAutofocus: the only field on this step, right after the e-mail step */}
           <input
             id="password"
             name="password"
             type="password"
             autoComplete="current-password"
             required
-            autoFocus
+            ref={field}
           />
           <div class="row">
             <button type="button" onClick={() => setStep('email')}>
@@ -136,7 +140,6 @@ export function SignIn() {
       {step === 'totp' && (
         <form onSubmit={submitTotp} class="stack">
           <label for="totp">{text.signIn.totp}</label>
-          {/* biome-ignore lint/a11y/noAutofocus: the only field on this step */}
           <input
             id="totp"
             name="totp"
@@ -145,7 +148,7 @@ export function SignIn() {
             pattern="[0-9 ]{6,7}"
             aria-describedby="totp-hint"
             required
-            autoFocus
+            ref={field}
           />
           <p id="totp-hint" class="muted">
             {text.signIn.totpHint}

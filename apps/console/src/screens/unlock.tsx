@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
+import { useFocusOnMount } from '../lib/focus.ts';
 import { currentSession, endSession, unlock } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 
@@ -9,6 +10,7 @@ export function Unlock() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const session = currentSession()!;
+  const field = useFocusOnMount<HTMLInputElement>();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -49,14 +51,13 @@ export function Unlock() {
       <form onSubmit={submit} class="stack">
         <p class="muted">{session.email}</p>
         <label for="unlock-password">{text.signIn.password}</label>
-        {/* biome-ignore lint/a11y/noAutofocus: the lock screen has one thing to do */}
         <input
           id="unlock-password"
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          autoFocus
+          ref={field}
         />
         <div class="row">
           <button type="button" onClick={signOut}>

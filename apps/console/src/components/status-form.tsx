@@ -1,0 +1,121 @@
+import type { ReportState } from '@vangnet/core';
+import { DEFAULT_STATUS_TRANSITIONS, type StatusTransition } from '@vangnet/core/permissions/status-change';
+import { useState } from 'preact/hooks';
+import { ApiError, postJson } from '../lib/api.ts';
+import { serviceName, useInstance } from '../lib/instance.ts';
+import { errorText, text } from '../lib/text.ts';
+
+/**
+ * The status workflow. The pack's own transitions are checked on the server; the form offers the
+ * steps allowed from the current status and asks for each step's required fields before it sends.
+ */
+export function StatusForm(props: {
+  caseId: string;
+  status: ReportState;
+  language: string;
+  onChanged: () => void;
+}) {
+  const { pack } = useInstance();
+  const workflow = (pack.meta as { statusWorkflow?: { transitions: StatusTransition[] } }).statusWorkflow;
+  const transitions = (workflow?.transitions ?? DEFAULT_STATUS_TRANSITIONS).filter((t) =>
+    t.from.includes(props.status),
+  );
+  const [to, setTo] = useState<string>('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = transitions.find((t) => t.to === to);
+  const requires = chosen?.requires ?? [];
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!chosen) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const fields: Record<string, string | boolean> = {};
+    for (const f of requires) {
+      const el = form.elements.namedItem(f) as HTMLInputElement | HTMLSelectElement | null;
+      if (!el) continue;
+      fields[f] = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await postJson(`/staff/cases/${props.caseId}/status`, { status: chosen.to, ...fields });
+      setTo('');
+      props.onChanged();
+    } catch (e) {
+      setError(errorText(e instanceof ApiError ? e.code : 'general'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} class="stack" aria-labelledby="status-h">
+      <h2 id="status-h">{text.case.status}</h2>
+      <p>
+        Now: <strong data-status={props.status}>{text.statuses[props.status]}</strong>
+      </p>
+      {transitions.length > 0 && (
+        <>
+          <label for="status-to">{text.case.changeStatus}</label>
+          <select id="status-to" value={to} onChange={(e) => setTo(e.currentTarget.value)} required>
+            <option value="">—</option>
+            {transitions.map((t) => (
+              <option key={t.to} value={t.to}>
+                {text.statuses[t.to]}
+              </option>
+            ))}
+          </select>
+          {requires.map((f) => (
+            <RequiredField key={f} field={f} language={props.language} services={pack.services ?? []} />
+          ))}
+          {error && (
+            <p class="notice notice-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" class="primary" disabled={busy || !chosen}>
+            {text.case.changeStatus}
+          </button>
+        </>
+      )}
+    </form>
+  );
+}
+
+function RequiredField(props: {
+  field: string;
+  language: string;
+  services: { id: string; name?: string | Record<string, string> }[];
+}) {
+  const id = `status-${props.field}`;
+  const label = text.fields[props.field] ?? props.field;
+  if (props.field === 'serviceId') {
+    return (
+      <>
+        <label for={id}>{label}</label>
+        <select id={id} name="serviceId" required>
+          <option value="">—</option>
+          {props.services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {serviceName(s, props.language)}
+            </option>
+          ))}
+        </select>
+      </>
+    );
+  }
+  if (props.field === 'consent') {
+    return (
+      <label class="check">
+        <input type="checkbox" name="consent" required /> {label}
+      </label>
+    );
+  }
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <input id={id} name={props.field} required maxLength={500} />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { AuditRecord } from '@vangnet/core/audit/audit-chain';
+import { type BundleReport, buildBundle, bundleFileName } from '@vangnet/core/bundle/index';
+import type { OpenedCase } from '../case/open-case.ts';
+import { text } from '../lib/text.ts';
+import { buildSummaryPdf, type SummaryFonts } from './summary-pdf.ts';
+
+/**
+ * Everything for the evidence bundle comes from the case as opened in this browser: the opened
+ * items, the ciphertexts and receipt as the server holds them, and the audit extract the server hands
+ * over when the export is recorded. The reporter's contact details are left out.
+ */
+export type ExportResult = { bundle: Uint8Array; fileName: string; pdf: Uint8Array };
+
+export async function buildExport(
+  opened: OpenedCase,
+  ctx: { serverPublicKey: string; helplineName: string; exportedBy: string; audit: AuditRecord[]; now: Date },
+  fonts: SummaryFonts,
+): Promise<ExportResult> {
+  const { detail, body } = opened;
+  if (!detail.receipt || !detail.signature) throw new Error('This case has no server receipt to export.');
+  const report: BundleReport = {
+    caseId: detail.id,
+    metadata: detail.metadata,
+    status: detail.status,
+    createdAt: new Date(detail.createdAt).toISOString(),
+    description: body.description,
+    links: body.links,
+    language: body.language,
+    manifest: body.manifest,
+  };
+  const pdf = await buildSummaryPdf(
+    {
+      caseId: detail.id,
+      helplineName: ctx.helplineName,
+      exportedAt: ctx.now,
+      exportedBy: ctx.exportedBy,
+      report,
+      categoryLabel: text.categories[detail.metadata.category],
+      statusLabel: text.statuses[detail.status],
+      items: opened.items.map((i) => ({
+        id: i.manifest.id,
+        ...(i.manifest.name ? { name: i.manifest.name } : {}),
+        mediaType: i.manifest.mediaType,
+        size: i.manifest.size,
+        sha256: i.manifest.sha256,
+        capturedAt: i.manifest.capturedAt,
+        intact: i.ok,
+        ...(i.plain && i.manifest.kind === 'image' ? { image: i.plain } : {}),
+      })),
+      receipt: {
+        receivedAt: detail.receipt.receivedAt,
+        signatureValid: opened.signatureValid,
+        serverPublicKey: ctx.serverPublicKey,
+      },
+      audit: ctx.audit,
+    },
+    fonts,
+  );
+  const bundle = buildBundle({
+    caseId: detail.id,
+    exportedAt: ctx.now,
+    exportedBy: ctx.exportedBy,
+    report,
+    items: opened.items.flatMap((i) => (i.plain ? [{ id: i.manifest.id, bytes: i.plain }] : [])),
+    sealedBody: opened.sealedBody,
+    sealedItems: opened.items.flatMap((i) => (i.sealed ? [{ id: i.manifest.id, bytes: i.sealed }] : [])),
+    receipt: detail.receipt,
+    signature: detail.signature,
+    serverPublicKey: ctx.serverPublicKey,
+    audit: ctx.audit,
+    summaryPdf: pdf,
+  });
+  return { bundle, pdf, fileName: bundleFileName(detail.id) };
+}

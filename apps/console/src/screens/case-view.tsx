@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { lastOpened, loadCase } from '../case/load-case.ts';
+import type { OpenedCase } from '../case/open-case.ts';
+import { formatTimeLeft, toRow } from '../case/queue-model.ts';
+import { Chat } from '../components/chat.tsx';
+import { EvidenceItem } from '../components/evidence-item.tsx';
+import { MetadataForm } from '../components/metadata-form.tsx';
+import { StatusForm } from '../components/status-form.tsx';
+import { ApiError } from '../lib/api.ts';
+import { useInstance } from '../lib/instance.ts';
+import { hrefOf, onLinkClick } from '../lib/router.ts';
+import { errorText, text } from '../lib/text.ts';
+
+export function CaseView({ id }: { id: string }) {
+  const { config, pack } = useInstance();
+  const [opened, setOpened] = useState<OpenedCase | null>(() => lastOpened(id));
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const reload = useCallback(
+    async (previous: OpenedCase | null) => {
+      try {
+        setOpened(await loadCase(id, config.serverPublicKey, previous));
+        setError(null);
+      } catch (e) {
+        setError(e instanceof ApiError ? errorText(e.code) : text.case.cannotOpen);
+      }
+    },
+    [id, config.serverPublicKey],
+  );
+
+  useEffect(() => {
+    void reload(null);
+  }, [reload]);
+  useEffect(() => {
+    if (opened) heading.current?.focus();
+  }, [opened !== null]);
+  // No timed refresh: every case read is an audited `case.view`, so the worker refreshes on purpose.
+  const back = (
+    <p>
+      <a href={hrefOf({ name: 'queue' })} onClick={onLinkClick({ name: 'queue' })}>
+        ← {text.case.back}
+      </a>
+    </p>
+  );
+  if (error) {
+    return (
+      <main id="main" class="case">
+        {back}
+        <h1>Case</h1>
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  }
+  if (!opened) {
+    return (
+      <main id="main" class="case">
+        {back}
+        <h1>Case</h1>
+        <p aria-live="polite">{text.case.opening}</p>
+      </main>
+    );
+  }
+
+  const { detail, body, items } = opened;
+  const row = toRow(pack, { ...detail, assignee: detail.assignee ?? null });
+  const left = row.deadline === null ? null : formatTimeLeft(row.deadline - Date.now());
+  const allOk = items.every((i) => i.ok) && opened.signatureValid && opened.bodyMatchesReceipt;
+  return (
+    <main id="main" class="case">
+      {back}
+      <div class="case-head">
+        <h1 tabIndex={-1} ref={heading}>
+          {text.categories[detail.metadata.category]} · {detail.metadata.platform}
+        </h1>
+        <p>
+          <span data-status={detail.status}>{text.statuses[detail.status]}</span>
+          {row.urgent && <span class="badge badge-urgent">{text.queue.urgent}</span>}
+          {left && <span class={left.breached ? 'badge badge-bad' : 'countdown'}>{left.text}</span>}
+          <span class="muted">
+            {' '}
+            · received {new Date(detail.visibleAt ?? detail.createdAt).toLocaleString()}
+          </span>
+        </p>
+        <p
+          class={`integrity-summary ${allOk ? 'integrity-ok' : 'integrity-bad'}`}
+          data-integrity={allOk ? 'ok' : 'bad'}
+        >
+          <span aria-hidden="true">{allOk ? '✓ ' : '✗ '}</span>
+          {allOk
+            ? `All ${items.length} items intact; server receipt signature valid.`
+            : 'Some evidence is NOT intact or the server receipt does not check out. See the items below.'}
+        </p>
+        <p class="row">
+          <button type="button" onClick={() => void reload(opened)}>
+            Refresh
+          </button>
+          <a
+            class="button"
+            href={hrefOf({ name: 'export', id })}
+            onClick={onLinkClick({ name: 'export', id })}
+          >
+            {text.case.export}
+          </a>
+        </p>
+      </div>
+      <div class="case-grid">
+        <div class="case-main">
+          <section aria-labelledby="report-h" class="panel">
+            <h2 id="report-h">{text.case.report}</h2>
+            <p class="report-text" lang={body.language}>
+              {body.description}
+            </p>
+            {body.links.length > 0 && (
+              <>
+                <h3>{text.case.links}</h3>
+                {/* Shown as text, not links: opening a reported URL is a deliberate step, never a stray click. */}
+                <ul class="links">
+                  {body.links.map((l) => (
+                    <li key={l}>
+                      <code>{l}</code>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {body.contact && (
+              <>
+                <h3>{text.case.contact}</h3>
+                <dl class="contact">
+                  {Object.entries(body.contact).map(([k, v]) => (
+                    <div key={k}>
+                      <dt>{k}</dt>
+                      <dd>{String(v)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            )}
+          </section>
+          <section aria-labelledby="evidence-h" class="panel">
+            <h2 id="evidence-h">{text.case.evidence}</h2>
+            {items.length === 0 ? (
+              <p>{text.case.noEvidence}</p>
+            ) : (
+              <ul class="evidence-list">
+                {items.map((item, i) => (
+                  <EvidenceItem key={item.manifest.id} item={item} index={i} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <Chat opened={opened} onSent={() => void reload(opened)} />
+        </div>
+        <aside class="case-side" aria-label="Case actions">
+          <div class="panel">
+            <StatusForm
+              caseId={id}
+              status={detail.status}
+              language={body.language}
+              onChanged={() => void reload(opened)}
+            />
+          </div>
+          <div class="panel">
+            <MetadataForm
+              key={JSON.stringify(detail.metadata)}
+              caseId={id}
+              metadata={detail.metadata}
+              onChanged={() => void reload(opened)}
+            />
+          </div>
+        </aside>
+      </div>
+    </main>
+  );
+}
