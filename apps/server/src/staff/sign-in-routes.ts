@@ -27,8 +27,11 @@ export const workerSchema = z.object({
   country: z.string(),
 });
 
-/** Sign-in attempts: per client address, and failures per e-mail (so one account is not hammered from many). */
-const PER_IP = { limit: 30, windowMs: 15 * 60_000 };
+/**
+ * Sign-in attempts: per client address (a helpline office may sit behind one address), and failures
+ * per e-mail (so one account is not hammered from many addresses).
+ */
+const PER_IP = { limit: 100, windowMs: 15 * 60_000 };
 const FAILURES_PER_EMAIL = { limit: 10, windowMs: 15 * 60_000 };
 
 function tooMany(retryAfterMs: number): Problem {
