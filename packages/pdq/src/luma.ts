@@ -22,7 +22,7 @@ export function resizeLikeReference(image: Rgba): Rgba {
   if (width <= REFERENCE_MAX_SIDE && height <= REFERENCE_MAX_SIDE) return image;
   const side = REFERENCE_MAX_SIDE;
   const out = new Uint8Array(side * side * 4);
-  const source = new Uint32Array(data.buffer, data.byteOffset, (data.byteLength / 4) | 0);
+  const source = pixelWords(data);
   const target = new Uint32Array(out.buffer);
   const cols = new Uint32Array(side);
   for (let x = 0; x < side; x++) cols[x] = Math.floor((x * width) / side);
@@ -33,6 +33,12 @@ export function resizeLikeReference(image: Rgba): Rgba {
     for (let x = 0; x < side; x++) target[outStart + x] = source[rowStart + cols[x]!]!;
   }
   return { data: out, width: side, height: side };
+}
+
+/** RGBA pixels as one 32-bit word each, for moving whole pixels (copies if misaligned). */
+export function pixelWords(data: Uint8Array | Uint8ClampedArray): Uint32Array {
+  const bytes = data.byteOffset % 4 === 0 ? data : data.slice();
+  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
 }
 
 /**
