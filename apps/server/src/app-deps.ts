@@ -12,12 +12,15 @@ export type Limits = {
   submissionsPerIpPerHour: number;
   /** Follow-up requests per access token per minute (reads and messages together). */
   followUpPerTokenPerMinute: number;
+  /** Follow-up requests per client address per minute, whatever token they carry (stops guessing). */
+  followUpPerIpPerMinute: number;
 };
 
 export const defaultLimits: Limits = {
   perIpPerMinute: 600,
   submissionsPerIpPerHour: 30,
   followUpPerTokenPerMinute: 60,
+  followUpPerIpPerMinute: 120,
 };
 
 /** Everything the HTTP app needs, built once at start (or per test) and passed down as a value. */

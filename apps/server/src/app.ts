@@ -9,6 +9,8 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApps } from './http/static-apps.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { uploadRoutes } from './routes/uploads.ts';
 import { staffRoutes } from './staff/routes.ts';
 
 export type { AppDeps } from './app-deps.ts';
@@ -43,6 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { deps });
   await app.register(configRoutes, { deps, prefix: '/api/v1' });
+  await app.register(reportRoutes, { deps, limits, prefix: '/api/v1' });
+  await app.register(uploadRoutes, { deps, limits, prefix: '/api/v1' });
   await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });
   registerApiDocsRoutes(app);
   const spaIndex = deps.staticApps ? await registerStaticApps(app, deps.staticApps) : undefined;

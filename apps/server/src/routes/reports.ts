@@ -1,0 +1,164 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ServerReceipt } from '@vangnet/crypto';
+import { toBase64 } from '@vangnet/crypto';
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps, Limits } from '../app-deps.ts';
+import { messages, reportEvents, reportItems } from '../db/schema/index.ts';
+import { runIdempotent } from '../services/idempotency.ts';
+import { submitReport } from '../services/intake.ts';
+import { reportForToken } from '../services/reporter-auth.ts';
+import { requestHash } from '../services/request-hash.ts';
+import { decodeSealed } from '../services/sealed-bytes.ts';
+import {
+  bearerHeaders,
+  idempotencyHeaders,
+  MAX_MESSAGE_BYTES,
+  postMessageAnswer,
+  postMessageBody,
+  selfAnswer,
+  submitReportAnswer,
+  submitReportBody,
+} from './report-schemas.ts';
+
+const problemCodes = {
+  'body.metadata.category': 'report.unknown-category',
+  'body.metadata.country': 'report.unknown-country',
+  'body.reporter.recipient': 'report.invalid-recipient',
+  'headers.idempotency-key': 'request.idempotency-key-required',
+};
+
+/** The reporter's API: submit a sealed report, then follow up with the receipt-derived access token. */
+export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits }> = async (
+  app,
+  { deps, limits },
+) => {
+  app.post(
+    '/reports',
+    {
+      schema: {
+        summary: 'Submit a sealed report (idempotent)',
+        tags: ['reporter'],
+        headers: idempotencyHeaders,
+        body: submitReportBody,
+        response: { 200: submitReportAnswer, 201: submitReportAnswer },
+      },
+      config: {
+        problemCodes,
+        rateLimit: { max: limits.submissionsPerIpPerHour, timeWindow: '1 hour' },
+      },
+    },
+    async (request, reply) => {
+      const { statusCode, answer } = await submitReport(
+        deps,
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      return reply.code(statusCode === 201 ? 201 : 200).send(answer);
+    },
+  );
+
+  // Follow-up is limited per client address (guessing) and per token (one reporter's own use).
+  const perToken = app.rateLimit({
+    max: limits.followUpPerTokenPerMinute,
+    timeWindow: '1 minute',
+    // Keyed by a hash: the limiter's memory must not hold usable tokens.
+    keyGenerator: (request) =>
+      `token:${createHash('sha256')
+        .update(request.headers.authorization ?? '')
+        .digest('hex')}`,
+  });
+  const perIp = { max: limits.followUpPerIpPerMinute, timeWindow: '1 minute' };
+
+  app.get(
+    '/reports/self',
+    {
+      schema: {
+        summary: 'Status, timeline, receipt and sealed messages of the report this access token opens',
+        tags: ['reporter'],
+        headers: bearerHeaders,
+        security: [{ accessToken: [] }],
+        response: { 200: selfAnswer },
+      },
+      config: { rateLimit: perIp },
+      onRequest: perToken,
+    },
+    async (request) => {
+      const report = await reportForToken(deps.db, request.headers.authorization);
+      const [events, items, thread] = await Promise.all([
+        deps.db
+          .select()
+          .from(reportEvents)
+          .where(eq(reportEvents.reportId, report.id))
+          .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
+        deps.db
+          .select()
+          .from(reportItems)
+          .where(eq(reportItems.reportId, report.id))
+          .orderBy(asc(reportItems.itemId)),
+        deps.db
+          .select()
+          .from(messages)
+          .where(eq(messages.reportId, report.id))
+          .orderBy(asc(messages.createdAt), asc(messages.id)),
+      ]);
+      return {
+        reportId: report.id,
+        status: report.status,
+        createdAt: report.createdAt.toISOString(),
+        timeline: events.map((e) => ({
+          at: e.at.toISOString(),
+          event: e.event,
+          ...(e.detail ? { detail: e.detail } : {}),
+        })),
+        ...(report.receipt && report.signature
+          ? { receipt: report.receipt as ServerReceipt, signature: report.signature }
+          : {}),
+        items: items.map((i) => ({ id: i.itemId, received: i.receivedAt !== null })),
+        messages: thread.map((m) => ({
+          id: m.id,
+          author: m.author === 'helpline' ? ('helpline' as const) : ('reporter' as const),
+          sealed: toBase64(m.sealed),
+          createdAt: m.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/reports/self/messages',
+    {
+      schema: {
+        summary: 'Send the helpline a sealed message (idempotent)',
+        tags: ['reporter'],
+        headers: idempotencyHeaders.extend(bearerHeaders.shape),
+        body: postMessageBody,
+        security: [{ accessToken: [] }],
+        response: { 200: postMessageAnswer, 201: postMessageAnswer },
+      },
+      config: { rateLimit: perIp, problemCodes },
+      onRequest: perToken,
+    },
+    async (request, reply) => {
+      const report = await reportForToken(deps.db, request.headers.authorization);
+      const sealed = decodeSealed(request.body.sealed, MAX_MESSAGE_BYTES, 'message');
+      const result = await runIdempotent<{ id: string; createdAt: string }>(
+        deps.db,
+        {
+          scope: `report.message:${report.id}`,
+          key: request.headers['idempotency-key'],
+          requestHash: requestHash(request.body),
+        },
+        async (tx) => {
+          const id = randomUUID();
+          const createdAt = new Date();
+          await tx
+            .insert(messages)
+            .values({ id, reportId: report.id, author: 'reporter', sealed, createdAt });
+          return { statusCode: 201, response: { id, createdAt: createdAt.toISOString() } };
+        },
+      );
+      return reply.code(result.statusCode === 201 ? 201 : 200).send(result.response);
+    },
+  );
+};

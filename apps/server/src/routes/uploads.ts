@@ -1,0 +1,184 @@
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { FileStore } from '@tus/file-store';
+import { Server as TusServer, type Upload } from '@tus/server';
+import { sha256HexStream } from '@vangnet/crypto';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps, Limits } from '../app-deps.ts';
+import { type ReportRow, reportItems } from '../db/schema/index.ts';
+import { Problem } from '../http/problem.ts';
+import { MAX_ITEM_BYTES, recordItemReceived, UPLOAD_PATH } from '../services/intake.ts';
+import { reportForToken } from '../services/reporter-auth.ts';
+
+/** What one HTTP request carries between the tus hooks (they only see a web Request). */
+type UploadRequestState = { report?: ReportRow; problem?: boolean };
+
+/** The srvx request tus hands to hooks wraps Node's; this finds the state of the underlying request. */
+type HookRequest = { runtime?: { node?: { req: IncomingMessage } } };
+
+/**
+ * Rewrites the content type in whatever header shape Node's writeHead got: an object, a flat
+ * `[name, value, …]` list or `[name, value]` pairs. Other arguments pass through.
+ */
+function withProblemContentType(arg: unknown): unknown {
+  const problemType = 'application/problem+json';
+  const isContentType = (name: unknown) => typeof name === 'string' && name.toLowerCase() === 'content-type';
+  if (Array.isArray(arg)) {
+    if (arg.every((pair) => Array.isArray(pair))) {
+      return arg.map((pair: unknown[]) => (isContentType(pair[0]) ? [pair[0], problemType] : pair));
+    }
+    return arg.map((value, i) => (i % 2 === 1 && isContentType(arg[i - 1]) ? problemType : value));
+  }
+  if (arg && typeof arg === 'object') {
+    return Object.fromEntries(
+      Object.entries(arg).map(([name, value]) => [name, isContentType(name) ? problemType : value]),
+    );
+  }
+  return arg;
+}
+
+const uploadNotFound = () => new Problem(404, 'upload.not-found', 'No such upload');
+
+/**
+ * Evidence uploads over tus 1.0 (resumable). Items are staged under DATA_DIR/uploads; when one is
+ * complete its ciphertext is hashed and compared with what the report declared. A mismatch deletes
+ * it (422 `evidence.hash-mismatch`); a match moves it into the blob store and, for the last item,
+ * makes the report visible with a countersigned receipt.
+ */
+export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }> = async (app, { deps }) => {
+  const states = new WeakMap<IncomingMessage, UploadRequestState>();
+  const stateOf = (req: unknown): UploadRequestState => {
+    const raw = (req as HookRequest).runtime?.node?.req;
+    const state = raw ? states.get(raw) : undefined;
+    if (!state) throw new Error('tus hook without request state');
+    return state;
+  };
+  const directory = join(deps.config.dataDir, 'uploads');
+  const datastore = new FileStore({ directory });
+
+  async function declaredItem(reportId: string, itemId: string) {
+    const [item] = await deps.db
+      .select()
+      .from(reportItems)
+      .where(and(eq(reportItems.reportId, reportId), eq(reportItems.itemId, itemId)))
+      .limit(1);
+    return item;
+  }
+
+  const tus = new TusServer({
+    path: `${UPLOAD_PATH}`,
+    datastore,
+    relativeLocation: true,
+    respectForwardedHeaders: deps.config.trustProxy,
+    maxSize: MAX_ITEM_BYTES,
+    // The apps are served from this origin; no other site may upload.
+    allowedOrigins: () => false,
+    disableTerminationForFinishedUploads: true,
+
+    async onIncomingRequest(req, uploadId) {
+      const state = stateOf(req);
+      state.report = await reportForToken(deps.db, req.headers.get('authorization'));
+      if (req.method === 'POST') return;
+      // An existing upload: it must belong to the report this token opens.
+      let upload: Upload;
+      try {
+        upload = await datastore.getUpload(uploadId);
+      } catch {
+        throw uploadNotFound();
+      }
+      if (upload.metadata?.reportId !== state.report.id) throw uploadNotFound();
+    },
+
+    async onUploadCreate(req, upload) {
+      const report = stateOf(req).report;
+      if (!report || upload.metadata?.reportId !== report.id) {
+        throw new Problem(404, 'report.not-found', 'No report matches this receipt');
+      }
+      const itemId = upload.metadata?.itemId ?? '';
+      const item = await declaredItem(report.id, itemId);
+      if (!item) throw new Problem(422, 'evidence.unknown-item', 'This report did not declare that item');
+      if (item.receivedAt) {
+        throw new Problem(409, 'evidence.already-received', 'This item has already arrived');
+      }
+      if (upload.size !== item.size) {
+        throw new Problem(
+          422,
+          'evidence.size-mismatch',
+          'The upload size differs from the size declared with the report',
+        );
+      }
+      return { metadata: { reportId: report.id, itemId } };
+    },
+
+    async onUploadFinish(_req, upload) {
+      const reportId = upload.metadata?.reportId ?? '';
+      const itemId = upload.metadata?.itemId ?? '';
+      const item = await declaredItem(reportId, itemId);
+      const staged = join(directory, upload.id);
+      const sha256 = await sha256HexStream(
+        Readable.toWeb(createReadStream(staged)) as ReadableStream<Uint8Array>,
+      );
+      if (!item || sha256 !== item.sha256 || upload.offset !== item.size) {
+        await datastore.remove(upload.id);
+        throw new Problem(
+          422,
+          'evidence.hash-mismatch',
+          'The uploaded evidence does not match what the report declared',
+          'The file changed or was damaged on the way. Send it again.',
+        );
+      }
+      const blobKey = `reports/${reportId}/${itemId}`;
+      await deps.blobs.put(blobKey, createReadStream(staged));
+      await recordItemReceived(deps, reportId, itemId, blobKey);
+      await datastore.remove(upload.id);
+      return {};
+    },
+
+    onResponseError(req, error) {
+      if (error instanceof Problem) {
+        stateOf(req).problem = true;
+        return { status_code: error.status, body: JSON.stringify(error.toBody()) };
+      }
+      if ('status_code' in error) return undefined; // A tus protocol answer (409 offset, 404, 413…).
+      // Anything else is ours and unexpected: log its class only and say nothing inside.
+      app.log.error({ err: { type: error.name, stack: error.stack } }, 'upload failed');
+      stateOf(req).problem = true;
+      return {
+        status_code: 500,
+        body: JSON.stringify(new Problem(500, 'internal', 'Something went wrong on our side').toBody()),
+      };
+    },
+  });
+
+  // tus reads the raw request stream itself: tell Fastify not to parse these bodies.
+  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+
+  async function handle(request: FastifyRequest, reply: FastifyReply) {
+    const state: UploadRequestState = {};
+    states.set(request.raw, state);
+    const res: ServerResponse = reply.raw;
+    // Keep the headers set so far (security headers, rate-limit counters): a hijacked reply skips them.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) res.setHeader(name, value as string | number | string[]);
+    }
+    // Our own errors are problem+json; tus would label them text/plain.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.writeHead = ((...args: unknown[]) =>
+      writeHead(...(state.problem ? args.map(withProblemContentType) : args))) as typeof res.writeHead;
+    reply.hijack();
+    await tus.handle(request.raw, res);
+  }
+
+  // No GET: uploaded evidence is never served back from here.
+  for (const url of [UPLOAD_PATH.replace('/api/v1', ''), `${UPLOAD_PATH.replace('/api/v1', '')}/:id`]) {
+    app.route({
+      method: ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'],
+      url,
+      schema: { hide: true },
+      handler: handle,
+    });
+  }
+};
