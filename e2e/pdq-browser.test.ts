@@ -4,14 +4,14 @@
  * within the conformance tolerance. Images are handed to the page as bytes: nothing is fetched.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdqHashFile } from '../packages/pdq/src/decode-node.ts';
 import { DIHEDRAL_NAMES, hammingDistance, type PdqDihedral } from '../packages/pdq/src/index.ts';
-import { readExpected } from '../packages/pdq/test/reference-data.ts';
+import { REFERENCE_DIR, readExpected } from '../packages/pdq/test/reference-data.ts';
 import { launchBrowser } from './support/browser.ts';
 
 const rows = readExpected();
@@ -21,7 +21,18 @@ const requests: string[] = [];
 
 declare global {
   interface Window {
-    pdqBrowser: { pdqDihedralImageBlob: (blob: Blob) => Promise<PdqDihedral> };
+    pdqBrowser: {
+      pdqDihedralImageBlob: (blob: Blob) => Promise<PdqDihedral>;
+      hashPickedFile: (
+        blob: Blob,
+        onProgress: (fraction: number) => void,
+      ) => Promise<{
+        md5: string;
+        sha256: string;
+        bytes: number;
+        pdq: { hash: string; quality: number } | null;
+      }>;
+    };
   }
 }
 
@@ -83,6 +94,33 @@ describe('PDQ in Chromium', () => {
     const inBrowser = await hashInBrowser(jpeg, 'image/jpeg');
     expect(hammingDistance(inBrowser.original, stored.hash)).toBeLessThanOrEqual(10);
     expect(hammingDistance(inBrowser.original, bridge.hash)).toBeLessThanOrEqual(10);
+  });
+
+  it('hashes a picked photo for the hash-only route: digests, PDQ and progress', async () => {
+    const row = rows.find((r) => r.path === 'bridge-mods/aaa-orig.jpg')!;
+    const tsv = readFileSync(join(REFERENCE_DIR, 'expected.tsv'), 'utf8');
+    const result = await page.evaluate(async (base64) => {
+      const binary = atob(base64);
+      const data = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+      const progress: number[] = [];
+      const photo = await window.pdqBrowser.hashPickedFile(new Blob([data], { type: 'image/jpeg' }), (f) =>
+        progress.push(f),
+      );
+      const video = await window.pdqBrowser.hashPickedFile(
+        new Blob([data.subarray(0, 1000)], { type: 'video/mp4' }),
+        () => {},
+      );
+      return { photo, video, progress };
+    }, readFileSync(row.file).toString('base64'));
+    expect(tsv).toContain(
+      `${row.path}\t${result.photo.bytes}\t${result.photo.md5}\t${result.photo.sha256}\t`,
+    );
+    expect(result.photo.pdq).toEqual({ hash: row.hash, quality: row.quality });
+    expect(result.progress.at(-1)).toBe(1);
+    expect(result.progress).toEqual([...result.progress].sort((a, b) => a - b));
+    expect(result.video.pdq).toBeNull();
+    expect(result.video.bytes).toBe(1000);
   });
 
   it('made no network request', () => {

@@ -8,6 +8,7 @@
  * No network, no DOM beyond a canvas: the picture never leaves this function.
  */
 import { readExifOrientation, undoExifOrientation } from './exif-orientation.ts';
+import { type FileDigests, fileDigests } from './file-digests.ts';
 import { pdqDihedralFromRgba, pdqHashFromRgba } from './from-rgba.ts';
 import type { PdqDihedral, PdqHash } from './hash.ts';
 import type { Rgba } from './luma.ts';
@@ -52,4 +53,29 @@ export async function pdqHashImageBlob(blob: Blob): Promise<PdqHash> {
 export async function pdqDihedralImageBlob(blob: Blob): Promise<PdqDihedral> {
   const { data, width, height } = await decodeImageBlob(blob);
   return pdqDihedralFromRgba(data, width, height);
+}
+
+/** What the hash-only route sends instead of the picture: digests, and PDQ for images. */
+export type PickedFileHashes = FileDigests & { pdq: PdqHash | null };
+
+/**
+ * Everything the hash-only route needs from a picked file, for a worker to call: MD5 and SHA-256
+ * of the bytes (progress 0 to 0.9), then PDQ when it is an image the browser can decode (the rest).
+ * Videos, and images the browser cannot decode (such as HEIC outside Safari), get `pdq: null`.
+ */
+export async function hashPickedFile(
+  file: Blob,
+  onProgress?: (fraction: number) => void,
+): Promise<PickedFileHashes> {
+  const digests = await fileDigests(file, (f) => onProgress?.(0.9 * f));
+  let pdq: PdqHash | null = null;
+  if (file.type.startsWith('image/')) {
+    try {
+      pdq = await pdqHashImageBlob(file);
+    } catch {
+      pdq = null;
+    }
+  }
+  onProgress?.(1);
+  return { ...digests, pdq };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readExpected } from '../test/reference-data.ts';
+import { REFERENCE_DIR, readExpected } from '../test/reference-data.ts';
 import { fileDigests } from './file-digests.ts';
 
 describe('fileDigests', () => {
@@ -12,7 +13,7 @@ describe('fileDigests', () => {
     for (const row of rows) {
       const bytes = readFileSync(row.file);
       const digests = await fileDigests(new Blob([bytes]));
-      const tsv = readFileSync(row.file.replace(/images\/.*$/, 'expected.tsv'), 'utf8');
+      const tsv = readFileSync(join(REFERENCE_DIR, 'expected.tsv'), 'utf8');
       expect(tsv).toContain(`${row.path}\t${bytes.length}\t${digests.md5}\t${digests.sha256}\t`);
     }
   });
