@@ -16,7 +16,7 @@ const USAGE = `usage: vangnet pdq [--dihedral] <image...>
 Prints one line per image: <hash> <quality> <path>
   --dihedral  print the 8 dihedral hashes (original, rot90, rot180, rot270,
               flipx, flipy, flipplus1, flipminus1) before the quality
-Quality is 0 to 100; hashes of images below 50 are not reliable for matching.`;
+Quality is 0 to 100; near 0 means a featureless picture whose hash should not be trusted.`;
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
