@@ -1,0 +1,27 @@
+import type { ReportMetadata } from '@vangnet/core';
+
+/**
+ * What a partner receives. The content (description, evidence the worker chose, contact details the
+ * reporter agreed to share) is sealed in the console to the partner's age recipient; the server only
+ * carries the ciphertext. The clear part is the whitelisted metadata a partner needs to triage, and
+ * the link to confirm receipt and report the outcome.
+ */
+export type ReferralPackage = {
+  version: 1;
+  referralId: string;
+  country: string;
+  packVersion: string;
+  service: { id: string; name: string };
+  from: { helplineId: string; helplineName: string };
+  metadata: Pick<ReportMetadata, 'category' | 'role' | 'ageBand' | 'flags'>;
+  consent: { recordedAt: string };
+  createdAt: string;
+  /** age ciphertext, base64. */
+  sealed: string;
+  /** Open in a browser to confirm receipt and report the outcome; or POST `{token}` to `<partnerUrl>/ack`. */
+  partnerUrl: string;
+  token: string;
+};
+
+export const OUTCOMES = ['accepted', 'declined', 'resolved', 'referred-on'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
