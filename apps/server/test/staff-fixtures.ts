@@ -115,7 +115,7 @@ export type TestReport = {
 export async function addVisibleReport(
   db: Db,
   blobs: BlobStore,
-  helpline: TestHelpline,
+  helpline: Pick<TestHelpline, 'id' | 'country'> & { recipient?: AgeRecipient },
   options: {
     category?: string;
     flags?: Partial<Record<'ongoing' | 'danger' | 'selfHarm' | 'imageAbuse', boolean>>;
@@ -127,7 +127,9 @@ export async function addVisibleReport(
   const id = randomUUID();
   const marker = `MARKER-${randomBytes(6).toString('hex')}`;
   const reporter = await deriveReporterKeys(generateReceiptCode());
-  const recipients = [...(options.recipients ?? [helpline.recipient]), reporter.recipient];
+  const helplineRecipients = options.recipients ?? (helpline.recipient ? [helpline.recipient] : []);
+  if (!helplineRecipients.length) throw new Error('addVisibleReport: no helpline recipient to seal to');
+  const recipients = [...helplineRecipients, reporter.recipient];
   const body = await sealJson({ description: `what happened ${marker}` }, recipients);
   const item = await seal(utf8(`evidence ${marker}`), recipients);
   const itemId = 'item-1';
