@@ -128,7 +128,8 @@ export function referralDeliveryHandler(deps: ReferralDeps): JobHandler {
     const payload = job.payload as ReferralPayload;
     const service = deps.pack.services.find((s) => s.id === payload.serviceId);
     if (!service) throw new DeliveryError(`service ${payload.serviceId} is no longer in the pack`);
-    if (payload.sealed === null) return; // Delivered before; a late retry must not send it twice.
+    // Delivered before, or the partner already confirmed it: a late retry must not send it twice.
+    if (payload.sealed === null || payload.acknowledgedAt) return;
     const pkg: ReferralPackage = {
       version: 1,
       referralId: payload.referralId,
@@ -268,6 +269,21 @@ async function addTimelineEvent(
     event,
     detail: { serviceId: payload.serviceId, service: serviceName, ...extra },
   });
+}
+
+/** One referral by its id, for the partner page (the caller has checked the token). */
+export async function findReferral(
+  deps: ReferralDeps,
+  referralId: string,
+): Promise<{ referral: ReferralView; serviceName: string } | undefined> {
+  const [row] = await deps.db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.queue, REFERRAL_QUEUE), sql`${jobs.payload}->>'referralId' = ${referralId}`));
+  if (!row) return undefined;
+  const serviceId = (row.payload as ReferralPayload).serviceId;
+  const serviceName = deps.pack.services.find((s) => s.id === serviceId)?.name ?? serviceId;
+  return { referral: viewOf(row), serviceName };
 }
 
 export async function caseReferrals(deps: ReferralDeps, caseId: string): Promise<ReferralView[]> {

@@ -1,0 +1,264 @@
+import { routeReport } from '@vangnet/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/open-database.ts';
+import { Problem } from '../http/problem.ts';
+import { findCase, metadataOf } from '../staff/case-queries.ts';
+import { requirePermission } from '../staff/session-cookie.ts';
+import { staffPolicyOf } from '../staff/staff-policy.ts';
+import { renderPartnerPage } from './partner-page.ts';
+import { OUTCOMES } from './referral-package.ts';
+import {
+  acknowledgeReferral,
+  caseReferrals,
+  createReferral,
+  failedReferrals,
+  findReferral,
+  type ReferralDeps,
+  recordOutcome,
+  retryReferral,
+} from './referrals.ts';
+import { checkPartnerToken } from './signing.ts';
+
+const caseNotFound = () => new Problem(404, 'case.not-found', 'There is no such case');
+/** Unknown referral and wrong token answer the same, so a link cannot be guessed by trying. */
+const referralNotFound = () => new Problem(404, 'referral.not-found', 'There is no such referral');
+
+const referralViewSchema = z.object({
+  referralId: z.string(),
+  serviceId: z.string(),
+  state: z.enum(['queued', 'failed', 'delivered', 'acknowledged', 'outcome']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+});
+const proposalSchema = z.object({
+  serviceId: z.string(),
+  name: z.string(),
+  order: z.number(),
+  firstContact: z.string(),
+  handover: z.string(),
+  crisis: z.boolean(),
+  connector: z.enum(['none', 'webhook', 'email']),
+});
+const referralIdParams = z.object({ referralId: z.uuid() });
+const tokenSchema = z.string().min(20).max(100);
+
+/**
+ * Warm referral, staff side (mounted at `/api/v1/staff`): the services the routing engine proposes for a
+ * case, the referral itself (consent required), its progress, and the supervisor's list of failed
+ * hand-overs.
+ */
+export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: ReferralDeps }> = async (
+  app,
+  { db, referrals },
+) => {
+  const policy = staffPolicyOf(referrals.pack);
+  const ownCase = async (helplineId: string, caseId: string) => {
+    const row = helplineId === referrals.helpline.id ? await findCase(db, helplineId, caseId) : undefined;
+    if (!row) throw caseNotFound();
+    return row;
+  };
+
+  app.get(
+    '/cases/:id/referrals',
+    {
+      schema: {
+        summary: 'Services proposed by the routing engine for this case, and its referrals so far',
+        tags: ['referrals'],
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: {
+          200: z.object({
+            proposed: z.array(proposalSchema),
+            advice: z.array(z.string()),
+            referrals: z.array(referralViewSchema),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const worker = await requirePermission(db, policy, request, 'case.read');
+      const row = await ownCase(worker.helplineId, request.params.id);
+      const metadata = metadataOf(row);
+      const route = routeReport(referrals.pack, metadata);
+      const proposed = (route?.services ?? []).map((s) => {
+        const service = referrals.pack.services.find((x) => x.id === s.serviceId)!;
+        return { ...s, name: service.name, connector: service.connector.type };
+      });
+      return { proposed, advice: route?.advice ?? [], referrals: await caseReferrals(referrals, row.id) };
+    },
+  );
+
+  app.post(
+    '/cases/:id/referrals',
+    {
+      schema: {
+        summary: 'Hand the case over to a service, with the reporter’s consent (queued, retried, audited)',
+        description:
+          'The same case and service are referred once: repeating the request answers 200 with the first referral. ' +
+          '`sealed` is the package sealed in the browser to the partner (base64 age ciphertext).',
+        tags: ['referrals'],
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({
+          serviceId: z.string().min(1).max(48),
+          consent: z.literal(true),
+          sealed: z.base64().max(700_000),
+        }),
+        response: {
+          201: z.object({ referralId: z.string(), state: z.literal('queued') }),
+          200: z.object({ referralId: z.string(), state: z.literal('queued') }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const worker = await requirePermission(db, policy, request, 'case.status');
+      await ownCase(worker.helplineId, request.params.id);
+      const result = await createReferral(referrals, {
+        caseId: request.params.id,
+        workerId: worker.id,
+        serviceId: request.body.serviceId,
+        sealed: request.body.sealed,
+      });
+      if (!result.ok) {
+        if (result.code === 'case.not-found') throw caseNotFound();
+        throw new Problem(
+          422,
+          result.code,
+          result.code === 'referral.no-connector'
+            ? 'This service takes no hand-overs; give the reporter its contact details instead'
+            : 'This service is not in the country pack',
+        );
+      }
+      reply.code(result.created ? 201 : 200);
+      return { referralId: result.referralId, state: 'queued' as const };
+    },
+  );
+
+  app.get(
+    '/referrals/failed',
+    {
+      schema: {
+        summary: 'Referrals that used all their delivery attempts (supervisors)',
+        tags: ['referrals'],
+        response: {
+          200: z.object({ referrals: z.array(referralViewSchema.extend({ caseId: z.string() })) }),
+        },
+      },
+    },
+    async (request) => {
+      const worker = await requirePermission(db, policy, request, 'case.audit');
+      if (worker.helplineId !== referrals.helpline.id) return { referrals: [] };
+      return { referrals: await failedReferrals(referrals) };
+    },
+  );
+
+  app.post(
+    '/referrals/:referralId/retry',
+    {
+      schema: {
+        summary: 'Try a failed referral again (supervisors)',
+        tags: ['referrals'],
+        params: referralIdParams,
+        response: { 200: z.object({ state: z.literal('queued') }) },
+      },
+    },
+    async (request) => {
+      const worker = await requirePermission(db, policy, request, 'case.audit');
+      if (worker.helplineId !== referrals.helpline.id) throw referralNotFound();
+      if (!(await retryReferral(referrals, request.params.referralId))) throw referralNotFound();
+      return { state: 'queued' as const };
+    },
+  );
+};
+
+/**
+ * Partner side (mounted at `/api/v1/partner`): the link in a referral opens a small page to confirm
+ * receipt and report the outcome; machines POST JSON to the same endpoints. The token is the only
+ * credential and goes in the body, so it never sits in a logged URL when the forms are used.
+ */
+export const partnerReferralRoutes: FastifyPluginAsyncZod<{ referrals: ReferralDeps }> = async (
+  app,
+  { referrals },
+) => {
+  // Plain HTML forms post url-encoded bodies; parsed here only, for these routes.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+  const wantsHtml = (accept: string | undefined, contentType: string | undefined) =>
+    (contentType ?? '').startsWith('application/x-www-form-urlencoded') ||
+    (accept ?? '').startsWith('text/html');
+
+  app.get(
+    '/referrals/:referralId',
+    {
+      schema: {
+        summary: 'The page a partner opens from the referral link',
+        tags: ['partner'],
+        params: referralIdParams,
+        querystring: z.object({ token: tokenSchema }),
+      },
+    },
+    async (request, reply) => {
+      // Reading the page changes nothing: link scanners in mail systems open links too.
+      const { referralId } = request.params;
+      const found = checkPartnerToken(referrals.linkKey, referralId, request.query.token)
+        ? await findReferral(referrals, referralId)
+        : undefined;
+      if (!found) throw referralNotFound();
+      reply.type('text/html; charset=utf-8');
+      return renderPartnerPage({ ...found, referralId, token: request.query.token });
+    },
+  );
+
+  app.post(
+    '/referrals/:referralId/ack',
+    {
+      schema: {
+        summary: 'Confirm receipt of a referral',
+        tags: ['partner'],
+        params: referralIdParams,
+        body: z.object({ token: tokenSchema }),
+      },
+    },
+    async (request, reply) => {
+      const answer = await acknowledgeReferral(referrals, request.params.referralId, request.body.token);
+      if (!answer.ok) throw referralNotFound();
+      if (!wantsHtml(request.headers.accept, request.headers['content-type']))
+        return { state: answer.referral.state };
+      reply.type('text/html; charset=utf-8');
+      return renderPartnerPage({
+        ...answer,
+        referralId: request.params.referralId,
+        token: request.body.token,
+        saved: true,
+      });
+    },
+  );
+
+  app.post(
+    '/referrals/:referralId/outcome',
+    {
+      schema: {
+        summary: 'Report what came of a referral',
+        tags: ['partner'],
+        params: referralIdParams,
+        body: z.object({ token: tokenSchema, outcome: z.enum(OUTCOMES) }),
+      },
+    },
+    async (request, reply) => {
+      const { token, outcome } = request.body;
+      const answer = await recordOutcome(referrals, request.params.referralId, token, outcome);
+      if (!answer.ok) throw referralNotFound();
+      if (!wantsHtml(request.headers.accept, request.headers['content-type']))
+        return { state: answer.referral.state };
+      reply.type('text/html; charset=utf-8');
+      return renderPartnerPage({ ...answer, referralId: request.params.referralId, token, saved: true });
+    },
+  );
+};
