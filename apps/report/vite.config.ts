@@ -31,6 +31,8 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // A classic script: every browser can run it as a service worker.
+        rollupFormat: 'iife',
       },
       devOptions: { enabled: false },
     }),

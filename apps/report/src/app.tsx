@@ -17,6 +17,7 @@ import { listenForQuickExitKey } from './quick-exit.ts';
 import { Crisis } from './screens/crisis.tsx';
 import { Help } from './screens/help.tsx';
 import { Start } from './screens/start.tsx';
+import { OUTBOX_FLAG } from './send/outbox-types.ts';
 import { Shell } from './shell.tsx';
 
 const Flow = lazyScreen<{ screen: Screen }>(() => import('./flow/flow.tsx').then((m) => m.Flow));
@@ -81,10 +82,17 @@ export function App() {
     addEventListener('online', up);
     addEventListener('offline', down);
     const stopKeys = listenForQuickExitKey();
+    // A report sealed earlier but not yet sent goes now, and whenever the phone comes back online.
+    const kick = () => {
+      if (readLocal(OUTBOX_FLAG) === '1') void import('./send/outbox.ts').then((m) => m.processOutbox());
+    };
+    kick();
+    addEventListener('online', kick);
     return () => {
       removeEventListener('online', up);
       removeEventListener('offline', down);
       stopKeys();
+      removeEventListener('online', kick);
     };
   }, []);
 

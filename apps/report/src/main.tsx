@@ -6,7 +6,7 @@ render(<App />, document.getElementById('app')!);
 
 // The service worker makes the start and crisis screens work offline. Registered after load so it
 // never competes with the first screen for the network.
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
+if ('serviceWorker' in navigator) {
   addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
       // Without a service worker the app still works online.

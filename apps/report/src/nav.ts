@@ -52,6 +52,8 @@ export function clearNav(): void {
 
 export interface Nav {
   screen: Screen;
+  /** The screen before this one, e.g. the question that led to the crisis screen. */
+  previous: Screen | undefined;
   depth: number;
   go: (screen: Screen) => void;
   /** Replace the current screen (no new history entry), e.g. "sending" → "receipt". */
@@ -109,7 +111,15 @@ export function useNavState(): Nav {
     });
   }, []);
 
-  return { screen: trail.screens[trail.depth - 1] ?? 'start', depth: trail.depth, go, replace, back, home };
+  return {
+    screen: trail.screens[trail.depth - 1] ?? 'start',
+    previous: trail.screens[trail.depth - 2],
+    depth: trail.depth,
+    go,
+    replace,
+    back,
+    home,
+  };
 }
 
 export const NavContext = createContext<Nav | null>(null);

@@ -42,7 +42,8 @@ function hashString(text: string): string {
 
 const APP_CACHE = `vn-app-${hashString(version)}`;
 const DATA_CACHE = 'vn-data';
-const urls = entries.map((e) => new URL(e.url, sw.location.href).href);
+// The plugin lists the manifest and its icons twice; Cache.addAll refuses duplicates.
+const urls = [...new Set(entries.map((e) => new URL(e.url, sw.location.href).href))];
 /** Public data the app needs offline; nothing personal is ever cached here. */
 const DATA_PATHS = new Set(['/api/v1/pack', '/api/v1/config']);
 

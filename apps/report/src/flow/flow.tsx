@@ -1,5 +1,247 @@
+import {
+  AGE_BANDS,
+  type AgeBand,
+  CATEGORY_CODES,
+  type CategoryCode,
+  ROLES,
+  type Role,
+} from '@vangnet/core/taxonomy';
+import { useApp } from '../app-context.ts';
+import { useI18n } from '../i18n/index.ts';
+import { lazyScreen } from '../lazy.tsx';
 import type { Screen } from '../nav.ts';
+import { useNav } from '../nav.ts';
+import { type Draft, updateDraft, useDraft } from './draft.ts';
+import { CategoryIcon } from './icons.tsx';
+import { Options, StepFrame } from './step-frame.tsx';
+import { isStep, stepAfter } from './steps.ts';
 
+const Evidence = lazyScreen<object>(() => import('../vault/evidence-step.tsx').then((m) => m.EvidenceStep));
+const Review = lazyScreen<object>(() => import('./review.tsx').then((m) => m.Review));
+const Sending = lazyScreen<object>(() => import('../send/sending.tsx').then((m) => m.Sending));
+const Receipt = lazyScreen<object>(() => import('../send/receipt.tsx').then((m) => m.Receipt));
+
+/** The report flow's screens; each waits for the (encrypted) draft before it shows. */
 export function Flow({ screen }: { screen: Screen }) {
-  return <p>{screen}</p>;
+  const draft = useDraft();
+  const { t } = useI18n();
+  if (!draft) return <p class="loading">{t.loading}</p>;
+  switch (screen) {
+    case 'what':
+      return <What draft={draft} />;
+    case 'where':
+      return <Where draft={draft} />;
+    case 'who':
+      return <Who draft={draft} />;
+    case 'age':
+      return <Age draft={draft} />;
+    case 'danger':
+      return <Danger draft={draft} />;
+    case 'story':
+      return <Story draft={draft} />;
+    case 'evidence':
+      return <Evidence />;
+    case 'contact':
+      return <Contact draft={draft} />;
+    case 'review':
+      return <Review />;
+    case 'sending':
+      return <Sending />;
+    case 'receipt':
+      return <Receipt />;
+    default:
+      return null;
+  }
+}
+
+function useNext() {
+  const nav = useNav();
+  return () => {
+    if (isStep(nav.screen)) nav.go(stepAfter(nav.screen));
+  };
+}
+
+function What({ draft }: { draft: Draft }) {
+  const { t } = useI18n();
+  const nav = useNav();
+  const next = useNext();
+  return (
+    <StepFrame
+      step="what"
+      title={t.whatTitle}
+      hint={t.whatHint}
+      canNext={!!draft.category}
+      onNext={() => (draft.category === 'self-harm' ? nav.go('crisis-flow') : next())}
+    >
+      <Options
+        name="category"
+        legend={t.whatTitle}
+        value={draft.category}
+        onChange={(v) => updateDraft({ category: v as CategoryCode })}
+        options={CATEGORY_CODES.map((code) => {
+          const [label, hint] = t.categories[code] ?? [code, ''];
+          return { value: code, label, hint, icon: <CategoryIcon code={code} /> };
+        })}
+      />
+    </StepFrame>
+  );
+}
+
+function Where({ draft }: { draft: Draft }) {
+  const { t } = useI18n();
+  const { pack } = useApp();
+  const next = useNext();
+  const platforms = (pack?.platforms ?? []).map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <StepFrame step="where" title={t.whereTitle} canNext={!!draft.platform} onNext={next}>
+      <Options
+        name="platform"
+        legend={t.whereTitle}
+        value={draft.platform}
+        onChange={(v) => updateDraft({ platform: v })}
+        options={[...platforms.filter((p) => p.value !== 'other'), { value: 'other', label: t.whereOther }]}
+      />
+    </StepFrame>
+  );
+}
+
+function Who({ draft }: { draft: Draft }) {
+  const { t } = useI18n();
+  const next = useNext();
+  return (
+    <StepFrame step="who" title={t.whoTitle} canNext={!!draft.role} onNext={next}>
+      <Options
+        name="role"
+        legend={t.whoTitle}
+        value={draft.role}
+        onChange={(v) => updateDraft({ role: v as Role })}
+        options={ROLES.map((r) => ({ value: r, label: t.roles[r] ?? r }))}
+      />
+    </StepFrame>
+  );
+}
+
+function Age({ draft }: { draft: Draft }) {
+  const { t } = useI18n();
+  const next = useNext();
+  return (
+    <StepFrame step="age" title={t.ageTitle} canNext={!!draft.ageBand} onNext={next}>
+      <Options
+        name="age"
+        legend={t.ageTitle}
+        value={draft.ageBand}
+        onChange={(v) => updateDraft({ ageBand: v as AgeBand })}
+        options={AGE_BANDS.map((a) => ({ value: a, label: t.ages[a] ?? a }))}
+      />
+    </StepFrame>
+  );
+}
+
+const FLAG_LABELS = {
+  ongoing: 'flagOngoing',
+  danger: 'flagDanger',
+  selfHarm: 'flagSelfHarm',
+  imageAbuse: 'flagImageAbuse',
+} as const;
+
+function Danger({ draft }: { draft: Draft }) {
+  const { t } = useI18n();
+  const nav = useNav();
+  const next = useNext();
+  return (
+    <StepFrame
+      step="danger"
+      title={t.dangerTitle}
+      hint={t.dangerHint}
+      // Danger or self-harm: help first, at once. The report waits, saved, on the crisis screen.
+      onNext={() => (draft.flags.danger || draft.flags.selfHarm ? nav.go('crisis-flow') : next())}
+    >
+      <fieldset class="options">
+        <legend class="visually-hidden">{t.dangerTitle}</legend>
+        {(Object.keys(FLAG_LABELS) as (keyof typeof FLAG_LABELS)[]).map((flag) => (
+          <label key={flag} class="option">
+            <input
+              type="checkbox"
+              name={flag}
+              checked={draft.flags[flag]}
+              onChange={(e) =>
+                updateDraft({
+                  flags: { ...draft.flags, [flag]: (e.currentTarget as HTMLInputElement).checked },
+                })
+              }
+            />
+            <span class="option-text">{t[FLAG_LABELS[flag]]}</span>
+          </label>
+        ))}
+      </fieldset>
+    </StepFrame>
+  );
+}
+
+function Story({ draft }: { draft: Draft }) {
+  const { t } = useI18n();
+  const next = useNext();
+  return (
+    <StepFrame step="story" title={t.storyTitle} hint={t.storyHint} onNext={next}>
+      <div class="field">
+        <label for="story">{t.storyLabel}</label>
+        <textarea
+          id="story"
+          maxLength={20_000}
+          value={draft.description}
+          onInput={(e) => updateDraft({ description: (e.currentTarget as HTMLTextAreaElement).value })}
+        />
+      </div>
+      <div class="field">
+        <label for="links">{t.linksLabel}</label>
+        <textarea
+          id="links"
+          rows={3}
+          value={draft.links}
+          onInput={(e) => updateDraft({ links: (e.currentTarget as HTMLTextAreaElement).value })}
+        />
+      </div>
+    </StepFrame>
+  );
+}
+
+function Contact({ draft }: { draft: Draft }) {
+  const { t } = useI18n();
+  const next = useNext();
+  const field = (key: keyof Draft['contact'], label: string, type: string, autocomplete: string) => (
+    <div class="field">
+      <label for={`contact-${key}`}>{label}</label>
+      <input
+        id={`contact-${key}`}
+        type={type}
+        autocomplete={autocomplete}
+        value={draft.contact[key]}
+        onInput={(e) =>
+          updateDraft({ contact: { ...draft.contact, [key]: (e.currentTarget as HTMLInputElement).value } })
+        }
+      />
+    </div>
+  );
+  return (
+    <StepFrame step="contact" title={t.contactTitle} onNext={next}>
+      <Options
+        name="contact"
+        legend={t.contactTitle}
+        value={draft.contactMode}
+        onChange={(v) => updateDraft({ contactMode: v === 'contact' ? 'contact' : 'anonymous' })}
+        options={[
+          { value: 'anonymous', label: t.contactAnonymous, hint: t.contactAnonymousHint },
+          { value: 'contact', label: t.contactYes },
+        ]}
+      />
+      {draft.contactMode === 'contact' && (
+        <>
+          {field('name', t.contactName, 'text', 'nickname')}
+          {field('email', t.contactEmail, 'email', 'email')}
+          {field('phone', t.contactPhone, 'tel', 'tel')}
+          <p class="note">{t.contactSealed}</p>
+        </>
+      )}
+    </StepFrame>
+  );
 }

@@ -95,6 +95,8 @@ export const de: Messages = {
   vaultLock: 'Verschließen',
   vaultLocked: 'Verschlossen',
   vaultAddPhoto: 'Screenshot oder Foto hinzufügen',
+  vaultTakePhoto: 'Foto machen',
+  vaultBusy: 'Einen Moment…',
   vaultPasteLabel: 'Nachricht einfügen',
   vaultAddText: 'Nachricht speichern',
   vaultLinkLabel: 'Ein Link',

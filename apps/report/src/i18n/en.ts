@@ -93,6 +93,8 @@ export const en = {
   vaultLock: 'Lock',
   vaultLocked: 'Locked',
   vaultAddPhoto: 'Add a screenshot or photo',
+  vaultTakePhoto: 'Take a photo',
+  vaultBusy: 'One moment…',
   vaultPasteLabel: 'Paste a message',
   vaultAddText: 'Save this message',
   vaultLinkLabel: 'A link',

@@ -94,6 +94,8 @@ export const fr: Messages = {
   vaultLock: 'Fermer',
   vaultLocked: 'Sous clé',
   vaultAddPhoto: 'Ajouter une capture ou une photo',
+  vaultTakePhoto: 'Prendre une photo',
+  vaultBusy: 'Un instant…',
   vaultPasteLabel: 'Colle un message',
   vaultAddText: 'Garder ce message',
   vaultLinkLabel: 'Un lien',

@@ -93,6 +93,8 @@ export const nl: Messages = {
   vaultLock: 'Op slot',
   vaultLocked: 'Op slot',
   vaultAddPhoto: 'Screenshot of foto toevoegen',
+  vaultTakePhoto: 'Maak een foto',
+  vaultBusy: 'Even geduld…',
   vaultPasteLabel: 'Plak een bericht',
   vaultAddText: 'Bewaar dit bericht',
   vaultLinkLabel: 'Een link',

@@ -1,4 +1,5 @@
 import { useApp } from '../app-context.ts';
+import { stepAfter } from '../flow/steps.ts';
 import { formatHours } from '../hours.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
@@ -24,11 +25,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
           return (
             <li key={line.id} class="line">
               <h2>{line.name}</h2>
-              {hours && (
-                <p class="hours">
-                  {t.crisisHours}: {hours}
-                </p>
-              )}
+              {hours && <p class="hours">{line.hours === 'always' ? hours : `${t.crisisHours}: ${hours}`}</p>}
               <div class="line-actions">
                 {line.phones.map((phone) => {
                   const shown = phone.display ?? phone.number;
@@ -53,7 +50,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
       {inFlow && (
         <div class="flow-continue">
           <p>{t.crisisFlowNote}</p>
-          <button type="button" class="primary-btn" onClick={() => nav.go('story')}>
+          <button type="button" class="primary-btn" onClick={() => nav.go(stepAfter(nav.previous))}>
             {t.crisisContinue}
           </button>
         </div>

@@ -1,0 +1,17 @@
+/**
+ * The crypto chunk: only what the reporter app uses from @vangnet/crypto, imported per module so the
+ * bundler leaves the rest (staff keys, countersigning) out. Always loaded with `import()`, never from
+ * the first screen.
+ */
+export { fromBase64, toBase64 } from '@vangnet/crypto/encoding';
+export { sha256Hex } from '@vangnet/crypto/hash';
+export {
+  accessTokenHash,
+  deriveReporterKeys,
+  formatReceiptCode,
+  generateReceiptCode,
+  parseReceiptCode,
+} from '@vangnet/crypto/receipt';
+export { open, openJson, seal, sealJson } from '@vangnet/crypto/seal';
+export type { AgeIdentity, AgeRecipient, ReceiptCode, Sealed } from '@vangnet/crypto/types';
+export { createVault, unlockVault, WrongPinError } from '@vangnet/crypto/vault';

@@ -1,0 +1,66 @@
+import { type RoutingPack, routeReport } from '@vangnet/core/routing/route-report';
+import { isUrgent } from '@vangnet/core/sla/deadlines';
+import { useApp } from '../app-context.ts';
+import { forgetDraft, useDraft } from '../flow/draft.ts';
+import { useI18n } from '../i18n/index.ts';
+import { useNav } from '../nav.ts';
+import { Title } from '../shell.tsx';
+import { formatLeadTime } from './lead-time.ts';
+import { ReceiptCode } from './receipt-code.tsx';
+
+/** The end of the flow: the code, large, and who will help by when (from the pack's routes). */
+export function Receipt() {
+  const { t, lang } = useI18n();
+  const { pack } = useApp();
+  const nav = useNav();
+  const draft = useDraft();
+  if (!draft?.receipt) return null;
+  const { category, role, ageBand, flags } = draft;
+  // RoutingPack asks for whole services, but routing reads only ids and lead times, which the public
+  // pack keeps (it drops just the connector settings).
+  const route =
+    pack && category && role && ageBand
+      ? routeReport(pack as unknown as RoutingPack, { category, role, ageBand, flags })
+      : null;
+  const helplineTime =
+    pack && category
+      ? pack.meta.sla.firstContact[isUrgent(pack, { category, flags }) ? 'urgent' : 'default']
+      : undefined;
+  return (
+    <section class="screen receipt-screen">
+      <p class="done">{t.sendingDone}</p>
+      <Title>{t.receiptTitle}</Title>
+      <ReceiptCode code={draft.receipt} />
+      <h2>{t.receiptNext}</h2>
+      <ul class="services">
+        {pack && helplineTime ? (
+          <li>{t.receiptWho(pack.meta.helpline.name, formatLeadTime(helplineTime, lang))}</li>
+        ) : (
+          <li>{t.receiptSoon}</li>
+        )}
+        {route?.services
+          .filter((s) => s.serviceId !== pack?.meta.helpline.id)
+          .map((s) => {
+            const name = pack?.services.find((x) => x.id === s.serviceId)?.name ?? s.serviceId;
+            return <li key={s.serviceId}>{t.receiptWho(name, formatLeadTime(s.firstContact, lang))}</li>;
+          })}
+      </ul>
+      <div class="actions">
+        <button type="button" class="primary-btn" onClick={() => nav.go('follow')}>
+          {t.receiptFollow}
+        </button>
+        <button
+          type="button"
+          class="secondary-btn"
+          onClick={() => {
+            // Leaving the receipt forgets the code on this device: it is the reporter's to keep.
+            forgetDraft();
+            nav.home();
+          }}
+        >
+          {t.receiptStart}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import type { AgeIdentity, AgeRecipient } from '../crypto.ts';
+import { idbAll, idbClear, idbDelete, idbGet, idbPut } from '../lib/idb.ts';
+import { loadCrypto } from '../load-crypto.ts';
+
+/**
+ * The evidence vault on the device. Each item is sealed (age) to the vault's own recipient the moment it
+ * is added, so adding needs no PIN; the vault identity is wrapped under the PIN the reporter picked, so
+ * reading does. IndexedDB holds only ciphertext: the item, and separately its details (type, name,
+ * size, SHA-256 of the plaintext, capture time).
+ */
+export type ItemKind = 'image' | 'text' | 'link' | 'file';
+
+export interface ItemDetails {
+  mediaType: string;
+  name?: string;
+  size: number;
+  sha256: string;
+  capturedAt: string;
+}
+
+interface VaultRecord {
+  id: 'main';
+  wrappedIdentity: Uint8Array;
+  recipient: AgeRecipient;
+}
+
+export interface StoredItem {
+  id: string;
+  /** Clear so a locked vault can still say "2 pictures, 1 message"; says nothing about content. */
+  kind: ItemKind;
+  addedAt: number;
+  sealedDetails: Uint8Array;
+  sealedData: Uint8Array;
+}
+
+let identity: AgeIdentity | null = null;
+
+export function isUnlocked(): boolean {
+  return identity !== null;
+}
+
+export function lockVault(): void {
+  identity = null;
+}
+
+export async function vaultExists(): Promise<boolean> {
+  return (await idbGet<VaultRecord>('vault', 'main')) !== undefined;
+}
+
+/** Creates the vault under a new PIN and leaves it unlocked for this session. */
+export async function createVaultWithPin(pin: string): Promise<void> {
+  const c = await loadCrypto();
+  const vault = await c.createVault(pin);
+  await idbPut<VaultRecord>('vault', {
+    id: 'main',
+    wrappedIdentity: vault.wrappedIdentity,
+    recipient: vault.recipient,
+  });
+  identity = await c.unlockVault(vault.wrappedIdentity, pin);
+}
+
+/** True when the PIN opened the vault; a wrong PIN opens nothing and changes nothing. */
+export async function unlockWithPin(pin: string): Promise<boolean> {
+  const c = await loadCrypto();
+  const record = await idbGet<VaultRecord>('vault', 'main');
+  if (!record) return false;
+  try {
+    identity = await c.unlockVault(record.wrappedIdentity, pin);
+    return true;
+  } catch (error) {
+    if (error instanceof c.WrongPinError) return false;
+    throw error;
+  }
+}
+
+function newItemId(): string {
+  return crypto.randomUUID();
+}
+
+export async function addItem(
+  kind: ItemKind,
+  bytes: Uint8Array,
+  mediaType: string,
+  name?: string,
+): Promise<string> {
+  const c = await loadCrypto();
+  const record = await idbGet<VaultRecord>('vault', 'main');
+  if (!record) throw new Error('no vault');
+  const details: ItemDetails = {
+    mediaType,
+    ...(name ? { name } : {}),
+    size: bytes.byteLength,
+    sha256: c.sha256Hex(bytes),
+    capturedAt: new Date().toISOString(),
+  };
+  const id = newItemId();
+  const item: StoredItem = {
+    id,
+    kind,
+    addedAt: Date.now(),
+    sealedDetails: await c.sealJson(details, [record.recipient]),
+    sealedData: await c.seal(bytes, [record.recipient]),
+  };
+  await idbPut('items', item);
+  return id;
+}
+
+export async function listItems(): Promise<StoredItem[]> {
+  const items = await idbAll<StoredItem>('items');
+  return items.sort((a, b) => a.addedAt - b.addedAt);
+}
+
+export async function openItem(item: StoredItem): Promise<{ details: ItemDetails; bytes: Uint8Array }> {
+  if (!identity) throw new Error('locked');
+  const c = await loadCrypto();
+  const details = await c.openJson<ItemDetails>(item.sealedDetails as never, [identity]);
+  const bytes = await c.open(item.sealedData, [identity]);
+  return { details, bytes };
+}
+
+export async function removeItem(id: string): Promise<void> {
+  await idbDelete('items', id);
+}
+
+/** "Delete everything": the vault key, every item, every queued report, the draft key. One action. */
+export async function deleteEverything(): Promise<void> {
+  identity = null;
+  await Promise.all([idbClear('items'), idbClear('vault'), idbClear('outbox'), idbClear('keys')]);
+}

@@ -1,0 +1,107 @@
+import type { Browser, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import {
+  axe,
+  heading,
+  phoneContext,
+  type ReportServer,
+  shot,
+  startReportServer,
+} from './support/report-app.ts';
+
+// The start screen, crisis help (also offline, also on a first offline load), quick exit by button and
+// by Escape twice, a neutral title and address, and no request to any other origin.
+let app: ReportServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startReportServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('reporter app: safety', () => {
+  it('opens on the start screen in the device language with four choices and a neutral title', async () => {
+    const context = await phoneContext(browser, 'nl-NL');
+    const page = await context.newPage();
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    await page.goto(app.url);
+    expect(await heading(page)).toBe('Je staat er niet alleen voor');
+    for (const name of ['Ik heb nu hulp nodig', 'Iets melden', 'Verder met mijn code', 'Wat kan ik doen?']) {
+      await expect(page.getByRole('button', { name: new RegExp(name) }).isVisible()).resolves.toBe(true);
+    }
+    expect(await page.title()).toBe('Vangnet');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await shot(page, 'start-nl');
+    expect(requests.filter((r) => !r.url().startsWith(app.url))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the crisis lines with tap-to-call links from the start screen', async () => {
+    const context = await phoneContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('button', { name: /I need help now/ }).click();
+    expect(await heading(page)).toBe('Help right now');
+    await expect(page.locator('a[href="tel:113"]').count()).resolves.toBe(1);
+    await expect(page.locator('a[href="tel:112"]').count()).resolves.toBe(1);
+    expect(page.url()).toBe(`${app.url}/`);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'crisis-en');
+    await context.close();
+  });
+
+  it('shows crisis help offline from the built-in list when no country pack was ever cached', async () => {
+    const context = await phoneContext(browser, 'nl-NL');
+    const page = await context.newPage();
+    // Load once so the service worker installs, then go offline and start again.
+    await page.goto(app.url);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Forget every cached copy of the pack: the built-in crisis lines must serve.
+    await page.evaluate(async () => {
+      localStorage.clear();
+      await caches.delete('vn-data');
+    });
+    await context.setOffline(true);
+    await page.reload();
+    expect(await heading(page)).toBe('Je staat er niet alleen voor');
+    await page.getByRole('button', { name: /Ik heb nu hulp nodig/ }).click();
+    expect(await heading(page)).toBe('Nu meteen hulp');
+    await expect(page.locator('a[href="tel:113"]').count()).resolves.toBe(1);
+    await expect(page.getByText('Je bent offline').isVisible()).resolves.toBe(true);
+    await shot(page, 'crisis-offline-nl');
+    await context.close();
+  });
+
+  it('leaves to a neutral site with the quick-exit button, and back does not return to the screen', async () => {
+    const context = await phoneContext(browser, 'nl-NL');
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('button', { name: /Iets melden/ }).click();
+    expect(await heading(page)).toBe('Wat is er gebeurd?');
+    await page.getByRole('button', { name: 'Snel weg' }).click();
+    await page.waitForURL(/google\.com/);
+    expect(await page.title()).toBe('neutral');
+    await page.goBack();
+    // One step back is the start entry (same neutral "/"), never the report question.
+    if (page.url().startsWith(app.url)) expect(await heading(page)).toBe('Je staat er niet alleen voor');
+    await context.close();
+  });
+
+  it('leaves when Escape is pressed twice', async () => {
+    const context = await phoneContext(browser, 'fr-BE');
+    const page = await context.newPage();
+    await page.goto(app.url);
+    expect(await heading(page)).toBe('Tu n’es pas seul·e');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/google\.com/);
+    await context.close();
+  });
+});
