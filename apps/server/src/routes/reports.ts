@@ -4,7 +4,7 @@ import { toBase64 } from '@vangnet/crypto';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps, Limits } from '../app-deps.ts';
-import { messages, reportEvents, reportItems } from '../db/schema/index.ts';
+import { messages, type ReportEventRow, reportEvents, reportItems } from '../db/schema/index.ts';
 import { runIdempotent } from '../services/idempotency.ts';
 import { submitReport } from '../services/intake.ts';
 import { reportForToken } from '../services/reporter-auth.ts';
@@ -20,6 +20,11 @@ import {
   submitReportAnswer,
   submitReportBody,
 } from './report-schemas.ts';
+
+/** Events written in the same millisecond keep their logical order (an item arrives, then the report is visible). */
+const eventRank: Record<string, number> = { received: 0, 'evidence-received': 1, visible: 2 };
+const byTimelineOrder = (a: ReportEventRow, b: ReportEventRow) =>
+  a.at.getTime() - b.at.getTime() || (eventRank[a.event] ?? 9) - (eventRank[b.event] ?? 9);
 
 const problemCodes = {
   'body.metadata.category': 'report.unknown-category',
@@ -106,7 +111,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
         reportId: report.id,
         status: report.status,
         createdAt: report.createdAt.toISOString(),
-        timeline: events.map((e) => ({
+        timeline: events.sort(byTimelineOrder).map((e) => ({
           at: e.at.toISOString(),
           event: e.event,
           ...(e.detail ? { detail: e.detail } : {}),
