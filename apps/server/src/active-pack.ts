@@ -1,4 +1,6 @@
 import { basename } from 'node:path';
+import type { CountryPack } from '@vangnet/core';
+import { loadActive } from './country-pack/active.ts';
 
 /**
  * What the server itself needs from the active country pack. The full pack (schema, loader,
@@ -13,6 +15,8 @@ export type ActivePack = {
   helplineRecipients: string[];
   /** The part of the pack the apps may read (`GET /api/v1/pack`). */
   publicData: unknown;
+  /** The whole checked pack (routing, services, connectors), when loaded from a pack folder. */
+  countryPack?: CountryPack;
 };
 
 /**
@@ -31,7 +35,7 @@ export function minimalPack(dir: string): ActivePack {
   };
 }
 
-/** Loads the pack in `dir`. Wired to the country-pack loader once it lands (see country-pack/load.ts). */
+/** Loads and checks the pack in `dir` (country-pack/load.ts); a bad pack stops the start with file and path. */
 export async function loadActivePack(dir: string): Promise<ActivePack> {
-  return minimalPack(dir);
+  return loadActive(dir);
 }

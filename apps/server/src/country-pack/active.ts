@@ -1,0 +1,21 @@
+import type { CountryPack } from '@vangnet/core';
+import type { ActivePack } from '../active-pack.ts';
+import { loadCountryPack, publicPack } from './load.ts';
+
+/** The spine's narrow view of a loaded pack, carrying the whole checked pack for the parts that route. */
+export function activePackFrom(pack: CountryPack): ActivePack {
+  return {
+    country: pack.meta.code,
+    version: pack.meta.version,
+    languages: pack.meta.languages.map((l) => l.code),
+    helplineName: pack.meta.helpline.name,
+    helplineRecipients: [...(pack.meta.helpline.recipients ?? [])],
+    publicData: publicPack(pack),
+    countryPack: pack,
+  };
+}
+
+/** Reads, checks and freezes the pack in `dir`; a bad pack throws a `PackError` naming file and path. */
+export async function loadActive(dir: string): Promise<ActivePack> {
+  return activePackFrom(await loadCountryPack(dir));
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.ts';
+import { startJobWorker } from '../jobs/worker.ts';
+import { ensureHelpline } from '../services/helpline.ts';
+import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
+import { partnerReferralRoutes, staffReferralRoutes } from './routes.ts';
+import { deriveLinkKey } from './signing.ts';
+
+/**
+ * Builds the referral module's dependencies from the app's. Connector secrets and the SMTP server come
+ * from the environment (`secretEnv` names in the pack; `SMTP_URL`, `MAIL_FROM`), never from the pack.
+ */
+export async function referralDepsOf(
+  deps: AppDeps,
+  publicUrl: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<ReferralDeps | undefined> {
+  const pack = deps.pack.countryPack;
+  if (!pack) return undefined;
+  const helplineId = await ensureHelpline(deps.db, deps.pack);
+  return {
+    db: deps.db,
+    pack,
+    helpline: { id: helplineId, name: deps.pack.helplineName },
+    publicUrl: (env.PUBLIC_URL ?? publicUrl).replace(/\/+$/, ''),
+    linkKey: deriveLinkKey(deps.signingKey.privateKey),
+    secretOf: (name) => env[name],
+    ...(env.SMTP_URL ? { mail: { url: env.SMTP_URL, from: env.MAIL_FROM ?? 'vangnet@localhost' } } : {}),
+  };
+}
+
+/** Staff referral routes under /api/v1/staff and the partner link routes under /api/v1/partner. */
+export async function registerReferralRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const referrals = await referralDepsOf(deps, '');
+  if (!referrals) return;
+  await app.register(staffReferralRoutes, { db: deps.db, referrals, prefix: '/api/v1/staff' });
+  await app.register(partnerReferralRoutes, { referrals, prefix: '/api/v1/partner' });
+}
+
+/** The delivery loop for this process; replicas each run one and share the queue. */
+export async function startReferralWorker(
+  deps: AppDeps,
+  publicUrl: string,
+): Promise<{ stop(): Promise<void> }> {
+  const referrals = await referralDepsOf(deps, publicUrl);
+  if (!referrals) return { stop: async () => {} };
+  return startJobWorker({
+    db: deps.db,
+    handlers: { [REFERRAL_QUEUE]: referralDeliveryHandler(referrals) },
+    onFailure: (f) =>
+      deps.logger?.warn(
+        { job: f.id, queue: f.queue, attempts: f.attempts, outcome: f.outcome },
+        'job failed',
+      ),
+  });
+}
