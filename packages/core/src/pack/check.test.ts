@@ -73,6 +73,14 @@ describe('checkPack', () => {
     ]);
   });
 
+  it('refuses unknown permission names in rolePermissions', () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.meta.rolePermissions = { caseworker: ['case.list', 'case.delete-everything'] };
+    expect(errors(pack)).toEqual([
+      'pack.yaml: rolePermissions.caseworker[1]: unknown permission "case.delete-everything"',
+    ]);
+  });
+
   it('lists unverified details as warnings, not errors', () => {
     const pack = testPack({ texts: { en: texts } });
     pack.services[1]!.phones[0]!.unverified = true;

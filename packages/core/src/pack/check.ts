@@ -1,3 +1,4 @@
+import { PERMISSIONS } from '../permissions/permissions.ts';
 import { findUnreachableRules, findUnroutedCombinations } from '../routing/combinations.ts';
 import type { RouteInput } from '../routing/route-report.ts';
 import { URGENCY_FLAGS } from '../taxonomy.ts';
@@ -64,6 +65,13 @@ export function checkPack(pack: CountryPack): PackProblem[] {
         `contrast with ${bg} is ${ratio.toFixed(2)}:1, WCAG AA needs ${needed}:1`,
       );
     }
+  }
+  for (const [role, permissions] of Object.entries(meta.rolePermissions ?? {})) {
+    permissions?.forEach((permission, i) => {
+      if (!(PERMISSIONS as readonly string[]).includes(permission)) {
+        error('pack.yaml', `rolePermissions.${role}[${i}]`, `unknown permission "${permission}"`);
+      }
+    });
   }
   meta.statusWorkflow.transitions.forEach((t, i) => {
     if (t.to === 'referred' && !(t.requires.includes('serviceId') && t.requires.includes('consent'))) {
