@@ -21,17 +21,18 @@ export type StaffPolicy = {
   firstContact: { default: string; urgent: string };
 };
 
-type PackLike = {
-  meta?: {
-    sla?: {
-      urgentWhen?: UrgencyFlag[];
-      urgentCategories?: CategoryCode[];
-      firstContact?: { default: string; urgent: string };
-    };
-    statusWorkflow?: { transitions: { from: ReportState[]; to: ReportState; requires?: string[] }[] };
-    rolePermissions?: Partial<Record<string, string[]>>;
+type PackMetaLike = {
+  sla?: {
+    urgentWhen?: UrgencyFlag[];
+    urgentCategories?: CategoryCode[];
+    firstContact?: { default: string; urgent: string };
   };
+  statusWorkflow?: { transitions: { from: ReportState[]; to: ReportState; requires?: string[] }[] };
+  rolePermissions?: Partial<Record<string, string[]>>;
 };
+
+/** The server's `ActivePack` carries the checked pack as `countryPack`; a bare pack has `meta` itself. */
+type PackLike = { countryPack?: { meta?: PackMetaLike }; meta?: PackMetaLike };
 
 const DEFAULTS = {
   urgentWhen: ['danger', 'selfHarm'],
@@ -50,7 +51,7 @@ function overridesOf(raw: Partial<Record<string, string[]>> | undefined): Permis
 }
 
 export function staffPolicyOf(pack: unknown): StaffPolicy {
-  const meta = (pack as PackLike).meta;
+  const meta = (pack as PackLike).countryPack?.meta ?? (pack as PackLike).meta;
   return {
     permissions: overridesOf(meta?.rolePermissions),
     ...(meta?.statusWorkflow ? { transitions: meta.statusWorkflow.transitions } : {}),
