@@ -13,7 +13,7 @@ import {
 } from '@vangnet/crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reports } from '../src/db/schema/index.ts';
+import { messages, reports } from '../src/db/schema/index.ts';
 import { databaseKinds } from './support/databases.ts';
 import {
   addHelplineKey,
@@ -358,6 +358,25 @@ describe.each(databaseKinds())('report intake on %s', (kind) => {
     expect(self.reportId).toBe(reportId);
     expect(self.messages).toHaveLength(1);
     expect(self.messages[0]).toMatchObject({ id: first.json().id, author: 'reporter', sealed });
+
+    // A helpline reply is shown; a case note between workers never is.
+    const later = new Date(Date.now() + 1000);
+    await t.deps.db.insert(messages).values([
+      { id: randomUUID(), reportId, author: 'helpline', sealed: new Uint8Array([1]), createdAt: later },
+      {
+        id: randomUUID(),
+        reportId,
+        author: 'helpline',
+        sealed: new Uint8Array([2]),
+        internal: true,
+        createdAt: later,
+      },
+    ]);
+    const withReply = (await selfOf(t, token)).json();
+    expect(withReply.messages.map((m: { author: string; sealed: string }) => [m.author, m.sealed])).toEqual([
+      ['reporter', sealed],
+      ['helpline', 'AQ=='],
+    ]);
   });
 });
 

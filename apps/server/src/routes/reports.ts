@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ServerReceipt } from '@vangnet/crypto';
 import { toBase64 } from '@vangnet/crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps, Limits } from '../app-deps.ts';
 import { messages, type ReportEventRow, reportEvents, reportItems } from '../db/schema/index.ts';
@@ -104,7 +104,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
         deps.db
           .select()
           .from(messages)
-          .where(eq(messages.reportId, report.id))
+          // Case notes between workers are never the reporter's to see.
+          .where(and(eq(messages.reportId, report.id), eq(messages.internal, false)))
           .orderBy(asc(messages.createdAt), asc(messages.id)),
       ]);
       return {
