@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,5 +162,39 @@ describe.each(databaseKinds())('HTTP spine on %s', (kind) => {
     expect(malformed.headers['content-type']).toContain('application/problem+json');
     expect(malformed.statusCode).toBeGreaterThanOrEqual(400);
     expect(malformed.statusCode).toBeLessThan(500);
+  });
+});
+
+describe('serving the built apps', () => {
+  it('serves each app under its prefix, with index.html for deep links and never for API paths', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vangnet-apps-'));
+    const report = join(root, 'report');
+    const consoleDir = join(root, 'console');
+    for (const [dir, name] of [
+      [report, 'reporter'],
+      [consoleDir, 'console'],
+    ] as const) {
+      mkdirSync(join(dir, 'assets'), { recursive: true });
+      writeFileSync(join(dir, 'index.html'), `<!doctype html><title>${name}</title>`);
+      writeFileSync(join(dir, 'assets', 'app.js'), `console.log('${name}')`);
+    }
+    const t = await startTestApp('pglite', { staticApps: { '/console/': consoleDir, '/': report } });
+    try {
+      const html = { accept: 'text/html' };
+      expect((await t.app.inject({ url: '/', headers: html })).body).toContain('reporter');
+      expect((await t.app.inject({ url: '/flow/step-2', headers: html })).body).toContain('reporter');
+      expect((await t.app.inject({ url: '/console/', headers: html })).body).toContain('console');
+      expect((await t.app.inject({ url: '/console/cases/42', headers: html })).body).toContain('console');
+      const script = await t.app.inject({ url: '/console/assets/app.js' });
+      expect(script.body).toContain("'console'");
+      expect(script.headers['content-security-policy']).toContain("default-src 'self'");
+      const api = await t.app.inject({ url: '/api/v1/unknown', headers: html });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+      expect((await t.app.inject({ url: '/assets/missing.js', headers: html })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
