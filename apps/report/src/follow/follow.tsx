@@ -1,3 +1,166 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useDraft } from '../flow/draft.ts';
+import { useI18n } from '../i18n/index.ts';
+import { Title } from '../shell.tsx';
+import type { AgeIdentity, ReporterKeysLike } from './follow-api.ts';
+import { FollowError, type OpenedReport, openReport, sendReply } from './follow-api.ts';
+
+/**
+ * Follow-up with the receipt code, on any device: the code rebuilds the reporter's keys, the access
+ * token fetches the report's status and sealed messages, the identity opens them, and a reply is sealed
+ * to the helpline and to the reporter. The code stays in this screen's memory only.
+ */
 export function Follow() {
-  return <p>follow</p>;
+  const { t, lang } = useI18n();
+  const draft = useDraft();
+  const [input, setInput] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [opened, setOpened] = useState<{ keys: ReporterKeysLike; report: OpenedReport } | null>(null);
+
+  useEffect(() => {
+    // Straight from the receipt screen: the code is already known on this device.
+    if (draft?.receipt && !input) setInput(draft.receipt.replace(/(\d{3})(?=\d)/g, '$1 '));
+  }, [draft?.receipt]);
+
+  const open = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setOpened(await openReport(input));
+    } catch (e) {
+      setError(
+        e instanceof FollowError
+          ? { typo: t.followTypo, 'not-found': t.followNotFound, offline: t.followOffline }[e.reason]
+          : (t.problems.unknown ?? ''),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (opened) {
+    return (
+      <OpenedView
+        report={opened.report}
+        identity={opened.keys.identity}
+        onReply={async (text, key) => {
+          await sendReply(opened.keys, text, key);
+          setOpened({ keys: opened.keys, report: (await openReport(opened.keys)).report });
+        }}
+        lang={lang}
+      />
+    );
+  }
+  return (
+    <form
+      class="screen follow"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void open();
+      }}
+    >
+      <Title>{t.followTitle}</Title>
+      <div class="field">
+        <label for="code">{t.followLabel}</label>
+        <input
+          id="code"
+          inputMode="numeric"
+          autocomplete="off"
+          spellcheck={false}
+          value={input}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'code-error' : undefined}
+          onInput={(e) => setInput(e.currentTarget.value)}
+        />
+      </div>
+      {error && (
+        <p id="code-error" class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary-btn" disabled={busy || input.trim() === ''}>
+          {busy ? t.vaultBusy : t.followOpen}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function OpenedView(props: {
+  report: OpenedReport;
+  identity: AgeIdentity;
+  lang: string;
+  onReply: (text: string, idempotencyKey: string) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const { report } = props;
+  const [reply, setReply] = useState('');
+  // One key per reply, chosen before the first try: pressing Send twice, or a retry, posts it once.
+  const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
+  const [state, setState] = useState<'idle' | 'busy' | 'sent' | 'failed'>('idle');
+  const when = new Intl.DateTimeFormat(props.lang, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <section class="screen follow-open">
+      <Title>{t.followTitle}</Title>
+      <p>
+        <strong>{t.followStatus}:</strong>{' '}
+        <span data-testid="status">{t.status[report.status] ?? report.status}</span>
+      </p>
+      <h2>{t.followTimeline}</h2>
+      <ol class="timeline">
+        {report.timeline.map((e) => (
+          <li key={`${e.at}-${e.event}`}>
+            <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+            {' · '}
+            {e.event === 'status-changed' && e.status
+              ? (t.status[e.status] ?? e.status)
+              : (t.events[e.event] ?? e.event)}
+          </li>
+        ))}
+      </ol>
+      <h2>{t.followMessages}</h2>
+      {report.messages.length === 0 ? (
+        <p>{t.followNoMessages}</p>
+      ) : (
+        <ul class="messages">
+          {report.messages.map((m) => (
+            <li key={m.id} class={m.author === 'helpline' ? 'msg-helpline' : 'msg-self'}>
+              <span class="msg-from">{m.author === 'helpline' ? t.followFromHelpline : t.followFromYou}</span>
+              {' · '}
+              <time dateTime={m.createdAt}>{when.format(new Date(m.createdAt))}</time>
+              <p class="msg-text">{m.text ?? t.followUnreadable}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!reply.trim()) return;
+          setState('busy');
+          try {
+            await props.onReply(reply, replyKey);
+            setReply('');
+            setReplyKey(crypto.randomUUID());
+            setState('sent');
+          } catch {
+            setState('failed');
+          }
+        }}
+      >
+        <div class="field">
+          <label for="reply">{t.followReplyLabel}</label>
+          <textarea id="reply" rows={4} value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="primary-btn" disabled={state === 'busy' || !reply.trim()}>
+          {t.followSend}
+        </button>
+        <p role="status" class={state === 'failed' ? 'error' : 'done'}>
+          {state === 'sent' ? t.followSent : state === 'failed' ? t.problems.network : ''}
+        </p>
+      </form>
+    </section>
+  );
 }

@@ -1,0 +1,102 @@
+import type { SealedMessageBody } from '@vangnet/core/report-body';
+import type { AgeIdentity } from '../crypto.ts';
+import { loadCrypto } from '../load-crypto.ts';
+import { loadConfig } from '../pack.ts';
+
+export type { AgeIdentity } from '../crypto.ts';
+
+export interface ReporterKeysLike {
+  identity: AgeIdentity;
+  recipient: string;
+  accessToken: string;
+}
+
+export interface OpenedReport {
+  status: string;
+  timeline: { at: string; event: string; status?: string }[];
+  messages: { id: string; author: 'reporter' | 'helpline'; createdAt: string; text: string | null }[];
+}
+
+export class FollowError extends Error {
+  constructor(readonly reason: 'typo' | 'not-found' | 'offline') {
+    super(reason);
+  }
+}
+
+interface SelfAnswer {
+  status: string;
+  timeline: { at: string; event: string; detail?: Record<string, unknown> | null }[];
+  messages: { id: string; author: 'reporter' | 'helpline'; sealed: string; createdAt: string }[];
+}
+
+/** From a typed code (or keys already derived) to the opened report: status, timeline, readable messages. */
+export async function openReport(
+  codeOrKeys: string | ReporterKeysLike,
+): Promise<{ keys: ReporterKeysLike; report: OpenedReport }> {
+  const c = await loadCrypto();
+  let keys: ReporterKeysLike;
+  if (typeof codeOrKeys === 'string') {
+    const code = c.parseReceiptCode(codeOrKeys);
+    if (!code) throw new FollowError('typo');
+    keys = await c.deriveReporterKeys(code);
+  } else {
+    keys = codeOrKeys;
+  }
+  let res: Response;
+  try {
+    res = await fetch('/api/v1/reports/self', {
+      headers: { authorization: `Bearer ${keys.accessToken}`, accept: 'application/json' },
+    });
+  } catch {
+    throw new FollowError('offline');
+  }
+  if (res.status === 404 || res.status === 401) throw new FollowError('not-found');
+  if (!res.ok) throw new Error(`reports/self: ${res.status}`);
+  const self = (await res.json()) as SelfAnswer;
+  const messages = await Promise.all(
+    self.messages.map(async (m) => {
+      let text: string | null = null;
+      try {
+        const body = await c.openJson<SealedMessageBody>(c.fromBase64(m.sealed) as never, [keys.identity]);
+        text = typeof body.text === 'string' ? body.text : null;
+      } catch {
+        text = null;
+      }
+      return { id: m.id, author: m.author, createdAt: m.createdAt, text };
+    }),
+  );
+  return {
+    keys,
+    report: {
+      status: self.status,
+      timeline: self.timeline.map((e) => ({
+        at: e.at,
+        event: e.event,
+        ...(typeof e.detail?.status === 'string' ? { status: e.detail.status } : {}),
+      })),
+      messages,
+    },
+  };
+}
+
+/** A reply sealed to the helpline and to the reporter (so it shows in the thread on any device). */
+export async function sendReply(keys: ReporterKeysLike, text: string, idempotencyKey: string): Promise<void> {
+  const c = await loadCrypto();
+  const config = await loadConfig();
+  if (!config) throw new FollowError('offline');
+  const body: SealedMessageBody = { version: 1, text };
+  const recipients = [...config.helplineRecipients, keys.recipient] as unknown as Parameters<
+    typeof c.seal
+  >[1];
+  const sealed = await c.sealJson(body, recipients);
+  const res = await fetch('/api/v1/reports/self/messages', {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${keys.accessToken}`,
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+    },
+    body: JSON.stringify({ sealed: c.toBase64(sealed) }),
+  });
+  if (!res.ok) throw new Error(`reply: ${res.status}`);
+}

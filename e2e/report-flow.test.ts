@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReportBody } from '@vangnet/core';
+import { fromBase64, openJson } from '@vangnet/crypto';
+import { sql } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reports } from '../apps/server/src/db/schema/index.ts';
+import { launchBrowser } from './support/browser.ts';
+import {
+  axe,
+  heading,
+  phoneContext,
+  type ReportServer,
+  shot,
+  startReportServer,
+} from './support/report-app.ts';
+import { catalogs, sendFromReview, walkToReview } from './support/report-walk.ts';
+import {
+  onlyCase,
+  postHelplineMessage,
+  readMessages,
+  type StaffSession,
+  signInStaff,
+} from './support/staff-client.ts';
+
+// The whole journey: a child reports with two screenshots and a pasted message, anonymously; the
+// receipt shows; on another device the code opens the status and a helpline message; the reply reaches
+// the helpline. axe runs and a screenshot is taken on every screen.
+let app: ReportServer;
+let browser: Browser;
+const images: string[] = [];
+const t = catalogs.nl;
+const PASTED = 'Jij bent zo dom, niemand wil jou hier. (bericht van vanavond)';
+const STORY = 'Ze zetten mij uit de klassengroep en sturen gemene berichten.';
+let code = '';
+// One sign-in per file: a TOTP code works once (no replay).
+let staff: StaffSession;
+
+beforeAll(async () => {
+  app = await startReportServer();
+  browser = await launchBrowser();
+  const dir = mkdtempSync(join(tmpdir(), 'vangnet-e2e-img-'));
+  for (const [i, background] of [
+    [1, { r: 220, g: 40, b: 60 }],
+    [2, { r: 30, g: 120, b: 200 }],
+  ] as const) {
+    const file = join(dir, `screenshot-${i}.png`);
+    await sharp({ create: { width: 360, height: 640, channels: 3, background } })
+      .png()
+      .toFile(file);
+    images.push(file);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function reportCount(): Promise<number> {
+  const [row] = await app.server.deps.db.select({ n: sql<number>`count(*)::int` }).from(reports);
+  return Number(row?.n ?? -1);
+}
+
+describe('reporter app: a full report and follow-up', () => {
+  it('sends a report with two images and a pasted message, anonymously, and shows the receipt', async () => {
+    const context = await phoneContext(browser, 'nl-NL');
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await walkToReview(page, {
+      t,
+      images,
+      pasted: PASTED,
+      story: STORY,
+      pin: '4821',
+      platform: 'Instagram',
+      check: async (screen) => {
+        expect(await axe(page), `axe on ${screen}`).toEqual([]);
+        await shot(page, `flow-${screen}-nl`);
+      },
+    });
+    code = await sendFromReview(page, { t });
+    expect(code).toMatch(/^(\d{3} ){6}\d{3}$/);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'flow-receipt-nl');
+    // "Who will help and by when", from the pack's routes.
+    await expect(
+      page
+        .getByText(/antwoordt binnen/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    // Nothing sensitive in the address bar or the title.
+    expect(page.url()).toBe(`${app.url}/`);
+    expect(await page.title()).toBe('Vangnet');
+    expect(await reportCount()).toBe(1);
+
+    // The helpline opens exactly what the child sent: the story, and the hashes of the plaintext items.
+    staff = await signInStaff(app.url, app.server.demoLogin as never);
+    const caseView = (await (
+      await staff.request(`/api/v1/staff/cases/${(await onlyCase(staff)).id}`)
+    ).json()) as {
+      status: string;
+      body: string;
+      items: unknown[];
+    };
+    expect(caseView.status).toBe('new');
+    expect(caseView.items).toHaveLength(3);
+    const body = await openJson<ReportBody>(fromBase64(caseView.body) as never, [staff.identity]);
+    expect(body.description).toBe(STORY);
+    expect(body.contact).toBeUndefined();
+    const hashes = body.manifest.items.map((i) => i.sha256).sort();
+    const expected = [
+      ...images.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex')),
+      createHash('sha256').update(PASTED).digest('hex'),
+    ].sort();
+    expect(hashes).toEqual(expected);
+    await context.close();
+  });
+
+  it('follows up with the code in a fresh browser: status, a helpline message, and a reply', async () => {
+    expect(code).not.toBe('');
+    await postHelplineMessage(
+      staff,
+      await onlyCase(staff),
+      'Dank je voor je melding. Wil je vertellen wie het doet?',
+    );
+
+    const context = await phoneContext(browser, 'nl-NL');
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('button', { name: new RegExp(t.startFollow) }).click();
+    expect(await heading(page)).toBe(t.followTitle);
+    // A typo (one digit changed) is caught by the check digit, with a clear message.
+    const typo = code.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    await page.getByLabel(t.followLabel).fill(typo);
+    await page.getByRole('button', { name: t.followOpen }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toBe(t.followTypo);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'follow-typo-nl');
+
+    await page.getByLabel(t.followLabel).fill(code);
+    await page.getByRole('button', { name: t.followOpen }).click();
+    await page.getByTestId('status').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('status').innerText()).toBe(t.status.new);
+    await expect(page.getByText('Wil je vertellen wie het doet?').isVisible()).resolves.toBe(true);
+    await expect(page.getByText(t.events.received ?? '').isVisible()).resolves.toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'follow-open-nl');
+
+    await page.getByLabel(t.followReplyLabel).fill('Het is een jongen uit mijn klas.');
+    await page.getByRole('button', { name: t.followSend }).click();
+    await page.getByText(t.followSent).waitFor();
+    await expect(page.getByText('Het is een jongen uit mijn klas.').isVisible()).resolves.toBe(true);
+    await shot(page, 'follow-replied-nl');
+
+    const messages = await readMessages(staff, await onlyCase(staff));
+    expect(messages).toContainEqual({ author: 'reporter', text: 'Het is een jongen uit mijn klas.' });
+    await context.close();
+  });
+});
