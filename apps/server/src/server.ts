@@ -8,7 +8,7 @@ import type { AppDeps, Limits } from './app-deps.ts';
 import { LocalDiskBlobStore } from './blobs/local-disk-blob-store.ts';
 import { type Config, loadConfig, repoRoot, resolveCountryPackDir } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
-import { startReferralWorker } from './referrals/wire.ts';
+import { startServerJobs } from './referrals/wire.ts';
 import { ensureHelpline } from './services/helpline.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
 
@@ -92,7 +92,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     // Referral hand-overs and other jobs run in the server process (DESIGN.md: jobs in the database).
-    const jobWorker = await startReferralWorker(deps, url);
+    const jobWorker = await startServerJobs(deps, url);
     return {
       url,
       app,

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { slaRoutes } from '../jobs/sla-routes.ts';
+import { scheduleSlaJobs, slaHandlers } from '../jobs/sla-watch.ts';
 import { startJobWorker } from '../jobs/worker.ts';
 import { ensureHelpline } from '../services/helpline.ts';
 import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
@@ -35,22 +37,34 @@ export async function registerReferralRoutes(app: FastifyInstance, deps: AppDeps
   if (!referrals) return;
   await app.register(staffReferralRoutes, { db: deps.db, referrals, prefix: '/api/v1/staff' });
   await app.register(partnerReferralRoutes, { referrals, prefix: '/api/v1/partner' });
+  await app.register(slaRoutes, { deps, prefix: '/api/v1/staff' });
 }
 
-/** The delivery loop for this process; replicas each run one and share the queue. */
-export async function startReferralWorker(
-  deps: AppDeps,
-  publicUrl: string,
-): Promise<{ stop(): Promise<void> }> {
+/**
+ * This process's job loop: referral delivery and lead-time reminders. Replicas each run one and share the
+ * queue; each also plans reminder jobs every minute (stable job ids make that idempotent).
+ */
+export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise<{ stop(): Promise<void> }> {
   const referrals = await referralDepsOf(deps, publicUrl);
-  if (!referrals) return { stop: async () => {} };
-  return startJobWorker({
+  const pack = deps.pack.countryPack;
+  if (!referrals || !pack) return { stop: async () => {} };
+  const plan = () => scheduleSlaJobs(deps.db, pack).catch(() => 0);
+  await plan();
+  const planner = setInterval(plan, 60_000);
+  planner.unref();
+  const worker = startJobWorker({
     db: deps.db,
-    handlers: { [REFERRAL_QUEUE]: referralDeliveryHandler(referrals) },
+    handlers: { [REFERRAL_QUEUE]: referralDeliveryHandler(referrals), ...slaHandlers(deps.db) },
     onFailure: (f) =>
       deps.logger?.warn(
         { job: f.id, queue: f.queue, attempts: f.attempts, outcome: f.outcome },
         'job failed',
       ),
   });
+  return {
+    async stop() {
+      clearInterval(planner);
+      await worker.stop();
+    },
+  };
 }

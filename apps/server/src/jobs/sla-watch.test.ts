@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/databases.ts';
+import { loadCountryPack } from '../country-pack/load.ts';
+import { auditLog, helplines, reports } from '../db/schema/index.ts';
+import { overdueCases, scheduleSlaJobs, slaHandlers } from './sla-watch.ts';
+import { runDueJobs } from './worker.ts';
+
+const t0 = new Date('2026-11-24T10:00:00.000Z');
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+const noFlags = { ongoing: false, danger: false, selfHarm: false, imageAbuse: false };
+
+describe.each(databaseKinds())('lead-time jobs on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const { db } = database;
+    await db.insert(helplines).values({ id: 'h1', country: 'NL', name: 'Helpwanted' });
+    const base = {
+      helplineId: 'h1',
+      country: 'NL',
+      platform: 'tiktok',
+      role: 'self',
+      ageBand: '13-15',
+      reporterRecipient: 'age1x',
+      body: new Uint8Array([1]),
+      bodySha256: '0'.repeat(64),
+      visibleAt: t0,
+    };
+    await db.insert(reports).values([
+      {
+        ...base,
+        id: 'urgent',
+        category: 'threats',
+        flags: { ...noFlags, danger: true },
+        status: 'new',
+        accessTokenHash: 'a',
+      },
+      { ...base, id: 'normal', category: 'harassment', flags: noFlags, status: 'new', accessTokenHash: 'b' },
+      {
+        ...base,
+        id: 'done',
+        category: 'harassment',
+        flags: noFlags,
+        status: 'contacted',
+        accessTokenHash: 'c',
+      },
+      {
+        ...base,
+        id: 'half',
+        category: 'harassment',
+        flags: noFlags,
+        status: 'awaiting-evidence',
+        visibleAt: null,
+        accessTokenHash: 'd',
+      },
+    ]);
+  });
+  afterAll(() => database.close());
+
+  it('reminds before a missed first-contact target and escalates after, only for cases still waiting', async () => {
+    const { db } = database;
+    const pack = await loadCountryPack(join(import.meta.dirname, '../../../../country-packs/NL'));
+    expect(await scheduleSlaJobs(db, pack)).toBe(2);
+    expect(await scheduleSlaJobs(db, pack)).toBe(0);
+    const step = (now: Date) => runDueJobs({ db, handlers: slaHandlers(db), clock: () => now });
+
+    // Urgent: target 1 h, reminder 2 h before, so at once. Normal: target 24 h, reminder at 22 h.
+    expect(await step(at(1))).toBe(1);
+    expect(await step(at(61))).toBe(1);
+    // The normal case is contacted before its reminder: both its jobs run and do nothing.
+    await db.update(reports).set({ status: 'contacted' }).where(eq(reports.id, 'normal'));
+    expect(await step(at(25 * 60))).toBe(2);
+
+    const actions = await db
+      .select({ caseId: auditLog.caseId, action: auditLog.action, at: auditLog.at, detail: auditLog.detail })
+      .from(auditLog)
+      .orderBy(auditLog.seq);
+    expect(actions).toEqual([
+      {
+        caseId: 'urgent',
+        action: 'sla.reminder',
+        at: at(1),
+        detail: { kind: 'first-contact', deadline: at(60).toISOString() },
+      },
+      {
+        caseId: 'urgent',
+        action: 'sla.escalated',
+        at: at(61),
+        detail: { kind: 'first-contact', deadline: at(60).toISOString() },
+      },
+    ]);
+    expect(await overdueCases(db, 'h1')).toEqual([
+      { caseId: 'urgent', deadline: at(60).toISOString(), escalatedAt: at(61).toISOString() },
+    ]);
+    expect(await overdueCases(db, 'another-helpline')).toEqual([]);
+    // Once someone makes contact, it is no longer overdue.
+    await db.update(reports).set({ status: 'contacted' }).where(eq(reports.id, 'urgent'));
+    expect(await overdueCases(db, 'h1')).toEqual([]);
+  });
+});
