@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, postJson, setUnauthorisedHandler } from './lib/api.ts';
-import { type Instance, InstanceContext, type PublicPackView } from './lib/instance.ts';
+import { type Instance, InstanceContext, normalisePack } from './lib/instance.ts';
 import { onLinkClick, useRoute } from './lib/router.ts';
 import {
   currentSession,

@@ -1,6 +1,7 @@
 import type { ReportState } from '@vangnet/core';
 import type { PackMeta } from '@vangnet/core/pack/schema';
-import { firstContactDeadline, isUrgent } from '@vangnet/core/sla/deadlines';
+import { isUrgent } from '@vangnet/core/sla/deadlines';
+import { addLeadTime } from '@vangnet/core/sla/lead-time';
 import { assigneeId, type CaseSummary } from '../lib/types.ts';
 
 /**
@@ -29,9 +30,11 @@ export const NO_FILTERS: QueueFilters = { status: '', category: '', platform: ''
 export const OPEN_STATES: readonly ReportState[] = ['new', 'contacted', 'in-progress', 'referred'];
 
 export function toRow(pack: SlaMeta, c: CaseSummary): QueueRow {
-  const urgent = isUrgent(pack, c.metadata);
+  // The server computes urgency from the pack's full policy; the pack's public SLA is the fallback.
+  const urgent = c.urgent ?? isUrgent(pack, c.metadata);
   const received = new Date(c.visibleAt ?? c.createdAt);
-  const deadline = c.status === 'new' ? firstContactDeadline(pack, c.metadata, received).getTime() : null;
+  const target = urgent ? pack.meta.sla.firstContact.urgent : pack.meta.sla.firstContact.default;
+  const deadline = c.status === 'new' ? addLeadTime(received, target).getTime() : null;
   return { ...c, urgent, deadline };
 }
 

@@ -23,8 +23,10 @@ export function StatusForm(props: {
   const [to, setTo] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The pack's workflow is not public; when the server names fields this step needs, ask for them too.
+  const [askedFor, setAskedFor] = useState<string[]>([]);
   const chosen = transitions.find((t) => t.to === to);
-  const requires = chosen?.requires ?? [];
+  const requires = [...new Set([...(chosen?.requires ?? []), ...askedFor])];
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -41,8 +43,10 @@ export function StatusForm(props: {
     try {
       await postJson(`/staff/cases/${props.caseId}/status`, { status: chosen.to, ...fields });
       setTo('');
+      setAskedFor([]);
       props.onChanged();
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'case.status-fields-missing') setAskedFor(e.fields);
       setError(errorText(e instanceof ApiError ? e.code : 'general'));
     } finally {
       setBusy(false);
@@ -58,7 +62,15 @@ export function StatusForm(props: {
       {transitions.length > 0 && (
         <>
           <label for="status-to">{text.case.changeStatus}</label>
-          <select id="status-to" value={to} onChange={(e) => setTo(e.currentTarget.value)} required>
+          <select
+            id="status-to"
+            value={to}
+            onChange={(e) => {
+              setTo(e.currentTarget.value);
+              setAskedFor([]);
+            }}
+            required
+          >
             <option value="">—</option>
             {transitions.map((t) => (
               <option key={t.to} value={t.to}>
@@ -112,10 +124,21 @@ function RequiredField(props: {
       </label>
     );
   }
+  // Reasons and outcomes go into the audit log in the clear, so they are short codes, never free text.
   return (
     <>
       <label for={id}>{label}</label>
-      <input id={id} name={props.field} required maxLength={500} />
+      <input
+        id={id}
+        name={props.field}
+        required
+        maxLength={40}
+        pattern="[a-z0-9][a-z0-9\-]{0,39}"
+        aria-describedby={`${id}-hint`}
+      />
+      <p id={`${id}-hint`} class="muted">
+        A short code such as resolved or no-contact (lower-case letters, digits and dashes).
+      </p>
     </>
   );
 }

@@ -32,6 +32,7 @@ declare module 'pdfkit' {
   }
   interface DocumentOptions {
     size?: string | [number, number];
+    font?: string | Uint8Array;
     margin?: number;
     tagged?: boolean;
     lang?: string;

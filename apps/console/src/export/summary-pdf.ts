@@ -43,6 +43,8 @@ export function buildSummaryPdf(input: SummaryInput, fonts: SummaryFonts): Promi
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
+    // The browser build of pdfkit has no standard fonts: start with the embedded Unicode font.
+    font: fonts.regular,
     tagged: true,
     subset: 'PDF/UA',
     pdfVersion: '1.7',

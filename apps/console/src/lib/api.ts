@@ -8,6 +8,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** Field names the server named in `errors[].path` (`body.reason` → `reason`). */
+    readonly fields: string[] = [],
   ) {
     super(`${status} ${code}`);
   }
@@ -33,16 +35,22 @@ async function send(method: string, path: string, body?: unknown, headers: Recor
   }
   if (!response.ok) {
     let code = `http.${response.status}`;
+    let fields: string[] = [];
     try {
-      const problem = (await response.json()) as { code?: unknown };
+      const problem = (await response.json()) as { code?: unknown; errors?: { path?: unknown }[] };
       if (typeof problem.code === 'string') code = problem.code;
+      if (Array.isArray(problem.errors)) {
+        fields = problem.errors.flatMap((e) =>
+          typeof e.path === 'string' ? [e.path.replace(/^body\./, '')] : [],
+        );
+      }
     } catch {
       // Not problem+json (a proxy's error page, say): keep the status code.
     }
     if (response.status === 401 && !path.startsWith('/staff/prelogin') && !path.startsWith('/staff/login')) {
       onUnauthorised();
     }
-    throw new ApiError(response.status, code);
+    throw new ApiError(response.status, code, fields);
   }
   return response;
 }

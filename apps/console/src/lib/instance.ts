@@ -12,9 +12,40 @@ export type PublicPackView = {
   meta: Pick<PackMeta, 'code' | 'name' | 'defaultLanguage' | 'sla' | 'helpline'> & Partial<PackMeta>;
   services?: { id: string; name?: string | Record<string, string> }[];
   texts?: Record<string, Record<string, string>>;
+  /** True when the server's pack had no SLA and FALLBACK_SLA is in use. */
+  fallbackSla?: boolean;
 };
 
 export type Instance = { config: InstanceConfig; pack: PublicPackView };
+
+/**
+ * Used only when the server's /pack has no SLA (a server without a loaded pack): the targets from the
+ * seeds (first human contact within 24 h; 1 h when someone is in danger). The queue says so.
+ */
+export const FALLBACK_SLA: PackMeta['sla'] = {
+  firstContact: { default: 'PT24H', urgent: 'PT1H' },
+  remindBefore: 'PT1H',
+  urgentWhen: ['danger', 'selfHarm'],
+  urgentCategories: ['self-harm'],
+};
+
+/** Fills what the console needs from a pack that may be partial, and notes when defaults were used. */
+export function normalisePack(raw: unknown, config: InstanceConfig): PublicPackView {
+  const pack = (raw ?? {}) as Partial<PublicPackView>;
+  const meta = (pack.meta ?? {}) as Partial<PublicPackView['meta']>;
+  return {
+    ...pack,
+    meta: {
+      ...meta,
+      code: meta.code ?? config.country,
+      name: meta.name ?? config.country,
+      defaultLanguage: meta.defaultLanguage ?? config.languages[0] ?? 'en',
+      sla: meta.sla ?? FALLBACK_SLA,
+      helpline: meta.helpline ?? { id: 'helpline', name: `Helpline ${config.country}` },
+    },
+    fallbackSla: meta.sla === undefined,
+  };
+}
 
 export const InstanceContext = createContext<Instance | null>(null);
 

@@ -10,6 +10,8 @@ export type CaseSummary = {
   createdAt: string;
   visibleAt: string | null;
   assignee: { id: string; email?: string } | string | null;
+  /** Set by the server from the pack's urgency rules. */
+  urgent?: boolean;
 };
 
 export type CaseMessage = {

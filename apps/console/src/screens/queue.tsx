@@ -98,7 +98,7 @@ export function Queue() {
 
   async function take(row: QueueRow) {
     try {
-      await postJson(`/staff/cases/${row.id}/assign`, { assignee: me });
+      await postJson(`/staff/cases/${row.id}/take`, {});
       setCases((list) => list?.map((c) => (c.id === row.id ? { ...c, assignee: me } : c)) ?? null);
       setAnnouncement(`${text.queue.taken}: ${text.categories[row.metadata.category]}`);
     } catch (e) {
@@ -183,6 +183,12 @@ export function Queue() {
           ]}
         />
       </fieldset>
+      {pack.fallbackSla && (
+        <p class="muted">
+          Contact targets are the built-in defaults (24 h, urgent 1 h): the server sent none from its country
+          pack.
+        </p>
+      )}
       <p class="muted keys" id="queue-keys">
         {text.queue.keyboardHelp}
       </p>
