@@ -28,7 +28,28 @@ export type CaseSummary = {
   assignee: string | null;
 };
 
-export function metadataOf(row: ReportRow): ReportMetadata {
+/** The clear columns a queue row needs; never the sealed body, which can be large. */
+const summaryColumns = {
+  id: reports.id,
+  country: reports.country,
+  category: reports.category,
+  platform: reports.platform,
+  channel: reports.channel,
+  role: reports.role,
+  ageBand: reports.ageBand,
+  flags: reports.flags,
+  status: reports.status,
+  createdAt: reports.createdAt,
+  visibleAt: reports.visibleAt,
+  assigneeId: reports.assigneeId,
+};
+
+type MetadataColumns = Pick<
+  ReportRow,
+  'country' | 'category' | 'platform' | 'channel' | 'role' | 'ageBand' | 'flags'
+>;
+
+export function metadataOf(row: MetadataColumns): ReportMetadata {
   return {
     country: row.country,
     category: row.category as ReportMetadata['category'],
@@ -103,7 +124,7 @@ export async function listCases(
     );
   }
   const rows = await db
-    .select({ row: reports, urgent, micros: visibleMicros })
+    .select({ row: summaryColumns, urgent, micros: visibleMicros })
     .from(reports)
     .where(and(...where))
     .orderBy(sql`${urgent} desc`, asc(reports.visibleAt), asc(reports.id))
