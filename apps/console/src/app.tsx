@@ -35,8 +35,8 @@ export function App() {
   useEffect(() => (session ? lockAfterInactivity(INACTIVITY_MS) : undefined), [session]);
   useEffect(() => {
     if (!session || instance) return;
-    void Promise.all([getJson<InstanceConfig>('/config'), getJson<PublicPackView>('/pack')]).then(
-      ([config, pack]) => setInstance({ config, pack }),
+    void Promise.all([getJson<InstanceConfig>('/config'), getJson<unknown>('/pack')]).then(([config, pack]) =>
+      setInstance({ config, pack: normalisePack(pack, config) }),
     );
   }, [session, instance]);
 
