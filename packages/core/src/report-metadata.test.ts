@@ -26,3 +26,42 @@ describe('clear report metadata', () => {
     expect(reportMetadataSchema.safeParse(input).success).toBe(false);
   });
 });
+
+describe('hashes on the hash-only route', () => {
+  const image = {
+    kind: 'image',
+    pdq: 'f'.repeat(64),
+    pdqQuality: 100,
+    md5: 'a'.repeat(32),
+    sha256: 'b'.repeat(64),
+  };
+  const hashOnly = { ...valid, category: 'image-abuse', hashes: [image] };
+
+  it.each([
+    ['image abuse', hashOnly],
+    ['sextortion', { ...hashOnly, category: 'sextortion' }],
+    [
+      'the imageAbuse flag on another category',
+      { ...valid, flags: { ...valid.flags, imageAbuse: true }, hashes: [image] },
+    ],
+    ['a video with file digests only', { ...hashOnly, hashes: [{ kind: 'video', md5: 'c'.repeat(32) }] }],
+    ['20 hashes', { ...hashOnly, hashes: Array.from({ length: 20 }, () => image) }],
+  ])('accepts %s', (_why, input) => {
+    expect(reportMetadataSchema.safeParse(input).success).toBe(true);
+  });
+
+  it.each([
+    ['hashes on a bullying report', { ...valid, hashes: [image] }],
+    ['21 hashes', { ...hashOnly, hashes: Array.from({ length: 21 }, () => image) }],
+    ['an empty list', { ...hashOnly, hashes: [] }],
+    ['a PDQ of the wrong length', { ...hashOnly, hashes: [{ ...image, pdq: 'f'.repeat(63) }] }],
+    ['an upper-case MD5', { ...hashOnly, hashes: [{ ...image, md5: 'A'.repeat(32) }] }],
+    ['a quality over 100', { ...hashOnly, hashes: [{ ...image, pdqQuality: 101 }] }],
+    ['a PDQ without quality', { ...hashOnly, hashes: [{ kind: 'image', pdq: 'f'.repeat(64) }] }],
+    ['a PDQ for a video', { ...hashOnly, hashes: [{ ...image, kind: 'video' }] }],
+    ['no hash at all', { ...hashOnly, hashes: [{ kind: 'image' }] }],
+    ['a URL next to the hashes', { ...hashOnly, hashes: [{ ...image, url: 'https://example.org/x' }] }],
+  ])('rejects %s', (_why, input) => {
+    expect(reportMetadataSchema.safeParse(input).success).toBe(false);
+  });
+});

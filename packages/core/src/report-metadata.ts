@@ -17,15 +17,56 @@ export const urgencyFlagsSchema = z.strictObject({
 });
 export type UrgencyFlags = z.infer<typeof urgencyFlagsSchema>;
 
-export const reportMetadataSchema = z.strictObject({
-  country: countryCodeSchema,
-  category: z.enum(CATEGORY_CODES),
-  platform: platformIdSchema,
-  channel: z.optional(z.enum(CHANNELS)),
-  role: z.enum(ROLES),
-  ageBand: z.enum(AGE_BANDS),
-  flags: urgencyFlagsSchema,
-});
+/**
+ * Hashes of an intimate image or video, computed on the reporter's device (docs/hash-only-reports.md).
+ * They travel in the clear for the hash-only route only, so the server can match them against
+ * known-image lists without opening anything; the picture itself never leaves the phone.
+ */
+const hexOf = (digits: number) => z.string().check(z.regex(new RegExp(`^[0-9a-f]{${digits}}$`)));
+export const MAX_REPORT_HASHES = 20;
+export const reportHashSchema = z
+  .strictObject({
+    kind: z.enum(['image', 'video']),
+    /** PDQ, 64 hex digits; images only. */
+    pdq: z.optional(hexOf(64)),
+    pdqQuality: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100))),
+    md5: z.optional(hexOf(32)),
+    sha256: z.optional(hexOf(64)),
+  })
+  .check(
+    z.refine((h) => h.pdq !== undefined || h.md5 !== undefined || h.sha256 !== undefined, {
+      message: 'at least one of pdq, md5, sha256',
+    }),
+    z.refine((h) => h.pdq === undefined || h.kind === 'image', { message: 'pdq is for images only' }),
+    z.refine((h) => (h.pdq === undefined) === (h.pdqQuality === undefined), {
+      message: 'pdq and pdqQuality go together',
+    }),
+  );
+export type ReportHash = z.infer<typeof reportHashSchema>;
+
+/** The hash-only route: image abuse, sextortion, or the reporter says an image shows them. */
+export const HASH_ONLY_CATEGORIES = ['image-abuse', 'sextortion'] as const;
+export function isHashOnlyRoute(metadata: Pick<ReportMetadata, 'category' | 'flags'>): boolean {
+  return (HASH_ONLY_CATEGORIES as readonly string[]).includes(metadata.category) || metadata.flags.imageAbuse;
+}
+
+export const reportMetadataSchema = z
+  .strictObject({
+    country: countryCodeSchema,
+    category: z.enum(CATEGORY_CODES),
+    platform: platformIdSchema,
+    channel: z.optional(z.enum(CHANNELS)),
+    role: z.enum(ROLES),
+    ageBand: z.enum(AGE_BANDS),
+    flags: urgencyFlagsSchema,
+    hashes: z.optional(z.array(reportHashSchema).check(z.minLength(1), z.maxLength(MAX_REPORT_HASHES))),
+  })
+  .check(
+    z.refine((m) => m.hashes === undefined || isHashOnlyRoute(m), {
+      message: 'hashes travel only with image abuse, sextortion or the imageAbuse flag',
+      path: ['hashes'],
+    }),
+  );
 export type ReportMetadata = z.infer<typeof reportMetadataSchema>;
 
 /** Report lifecycle as the server stores it. Country packs define the workflow between the open states. */
