@@ -3,6 +3,8 @@ export * from './helpline-recipients.ts';
 export * from './helplines.ts';
 export * from './idempotency-keys.ts';
 export * from './jobs.ts';
+export * from './known-hash-lists.ts';
+export * from './known-hash-matches.ts';
 export * from './messages.ts';
 export * from './report-events.ts';
 export * from './report-items.ts';
