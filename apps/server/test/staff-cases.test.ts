@@ -153,17 +153,18 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
     expect(fetched.messages.filter((m: { internal: boolean }) => m.internal)).toHaveLength(1);
   });
 
-  it('changes status along the workflow only', async () => {
+  it("changes status along the NL pack's workflow only, with the fields it requires", async () => {
     const report = await newCase();
     const url = `/api/v1/staff/cases/${report.id}/status`;
     const steps: [object, number, string | undefined][] = [
       [{ status: 'awaiting-evidence' }, 422, 'case.status-not-settable'],
       [{ status: 'new' }, 409, 'case.status-transition'],
       [{ status: 'contacted' }, 200, undefined],
-      [{ status: 'referred' }, 422, 'case.status-fields-missing'],
+      [{ status: 'referred', serviceId: 'politie' }, 422, 'case.status-fields-missing'],
+      [{ status: 'referred', serviceId: 'Free text with a name', consent: true }, 400, 'request.invalid'],
       [{ status: 'referred', serviceId: 'politie', consent: true }, 200, undefined],
-      [{ status: 'referred', serviceId: 'Free text with a name' }, 400, 'request.invalid'],
-      [{ status: 'closed', outcome: 'helped' }, 200, undefined],
+      [{ status: 'closed', outcome: 'helped' }, 422, 'case.status-fields-missing'],
+      [{ status: 'closed', reason: 'resolved', outcome: 'helped' }, 200, undefined],
       [{ status: 'contacted' }, 409, 'case.status-transition'],
       [{ status: 'gone' }, 400, 'request.invalid'],
     ];
@@ -175,9 +176,16 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
     const [row] = await t.deps.db.select().from(reports).where(eq(reports.id, report.id));
     expect(row!.status).toBe('closed');
     expect(row!.closedAt).toBeInstanceOf(Date);
-    expect((await post(url, { status: 'in-progress' })).statusCode).toBe(200);
+    expect((await post(url, { status: 'in-progress', reason: 'reporter-wrote' })).statusCode).toBe(200);
     const [reopened] = await t.deps.db.select().from(reports).where(eq(reports.id, report.id));
     expect(reopened!.closedAt).toBeNull();
+    const trail = await readAuditChain(t.deps.db, { caseId: report.id });
+    expect(trail.filter((r) => r.action === 'case.status').map((r) => r.detail)).toEqual([
+      { from: 'new', to: 'contacted' },
+      { from: 'contacted', to: 'referred', serviceId: 'politie', consent: true },
+      { from: 'referred', to: 'closed', reason: 'resolved', outcome: 'helped' },
+      { from: 'closed', to: 'in-progress', reason: 'reporter-wrote' },
+    ]);
   });
 
   it('takes and assigns cases within the helpline only', async () => {
@@ -232,7 +240,9 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
       { sealed: 'AAAA' },
       { 'idempotency-key': randomUUID() },
     );
-    await post(`/api/v1/staff/cases/${report.id}/status`, { status: 'contacted' });
+    expect((await post(`/api/v1/staff/cases/${report.id}/status`, { status: 'contacted' })).statusCode).toBe(
+      200,
+    );
     await post(`/api/v1/staff/cases/${report.id}/take`);
     const exported = await post(`/api/v1/staff/cases/${report.id}/export`);
     expect(exported.statusCode).toBe(200);
