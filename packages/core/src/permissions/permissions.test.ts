@@ -23,6 +23,7 @@ const table: [Permission, caseworker: boolean, supervisor: boolean, admin: boole
   ['case.correctMetadata', true, true, true, false],
   ['stats.read', false, true, true, true],
   ['worker.manage', false, false, true, false],
+  ['hashes.import', false, false, true, false],
 ];
 
 describe('default role permissions', () => {

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'case.correctMetadata',
   'stats.read',
   'worker.manage',
+  /** Import known-image hash lists (docs/hash-only-reports.md). */
+  'hashes.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +43,7 @@ const CASE_WORK: readonly Permission[] = [
 export const DEFAULT_ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
   caseworker: CASE_WORK,
   supervisor: [...CASE_WORK, 'case.audit', 'stats.read'],
-  admin: [...CASE_WORK, 'case.audit', 'stats.read', 'worker.manage'],
+  admin: [...CASE_WORK, 'case.audit', 'stats.read', 'worker.manage', 'hashes.import'],
   analyst: ['stats.read'],
 };
 
