@@ -9,7 +9,9 @@ import {
   firstContactDeadline,
   leadTimeMs,
   type RouteInput,
+  routeMap,
   routeReport,
+  whoHelpsNext,
 } from '@vangnet/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCountryPack, PackError, publicPack } from './load.ts';
@@ -168,6 +170,51 @@ describe('the packs as data', () => {
     expect(pub).not.toContain('example.invalid');
     expect(pub).not.toContain('statusWorkflow');
     expect(pub).toContain('Helpwanted');
+  });
+});
+
+describe('route map "Melden & Helpen" from the public pack', () => {
+  it('gives young people, parents and schools their own view, in their language', () => {
+    const pub = publicPack(pack('NL'));
+    const young = routeMap(pub, 'young', 'en');
+    expect(young.title).toBe('Report & Get help');
+    expect(young.entries.map((e) => e.serviceId)).toContain('kindertelefoon');
+    expect(routeMap(pub, 'parent', 'en').entries.map((e) => e.serviceId)).not.toContain('kindertelefoon');
+    const helpwanted = young.entries.find((e) => e.serviceId === 'helpwanted')!;
+    expect(helpwanted.contacts[0]).toMatchObject({
+      kind: 'phone',
+      number: '+31202615275',
+      display: '020-261 52 75',
+    });
+    expect(helpwanted.description).toMatch(/^Helpwanted helps/);
+    expect(helpwanted.firstContact).toBe('PT24H');
+    expect(helpwanted.unverified).toBe(true);
+    // An incomplete language falls back to the default one, string by string.
+    expect(routeMap(pub, 'young', 'de').intro).toBe(routeMap(pub, 'young', 'nl').intro);
+    const flemish = routeMap(publicPack(pack('BE-VL')), 'school', 'fr');
+    expect(flemish.title).toBe('Signaler et être aidé, pour les écoles');
+  });
+
+  it('tells a reporter after sending who helps and by when', () => {
+    const receivedAt = new Date('2026-11-24T16:00:00Z');
+    const next = whoHelpsNext(publicPack(pack('NL')), input({ category: 'sextortion' }), receivedAt)!;
+    // Sextortion of a minor: Helpwanted (running this instance) within 4 hours, sooner than the usual 24.
+    expect(next.helplineBy.toISOString()).toBe('2026-11-24T20:00:00.000Z');
+    expect(next.services[0]).toEqual({
+      serviceId: 'helpwanted',
+      name: 'Helpwanted',
+      by: new Date('2026-11-24T20:00:00.000Z'),
+      crisis: false,
+    });
+    // The police after a hand-over (1 day) and their own first contact (3 days).
+    expect(next.services[1]).toMatchObject({
+      serviceId: 'politie',
+      by: new Date('2026-11-28T16:00:00.000Z'),
+    });
+    const crisis = whoHelpsNext(publicPack(pack('BE-VL')), input({ category: 'self-harm' }), receivedAt)!;
+    expect(crisis.crisisFirst).toBe(true);
+    expect(crisis.helplineBy.toISOString()).toBe('2026-11-24T17:00:00.000Z');
+    expect(crisis.services[0]).toMatchObject({ name: 'Zelfmoordlijn 1813', crisis: true });
   });
 });
 

@@ -1,2 +1,3 @@
 export * from './combinations.ts';
+export * from './route-map.ts';
 export * from './route-report.ts';

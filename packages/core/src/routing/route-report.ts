@@ -30,8 +30,10 @@ export type Route = {
   crisisFirst: boolean;
 };
 
-/** Routing needs only these parts, so the apps can route from the public pack too. */
-export type RoutingPack = Pick<CountryPack, 'services' | 'crisis' | 'routes'>;
+/** Routing needs only these parts, so the apps can route from the public pack (no connectors) too. */
+export type RoutingPack = Pick<CountryPack, 'crisis' | 'routes'> & {
+  services: readonly Omit<CountryPack['services'][number], 'connector'>[];
+};
 
 export function ruleMatches(match: RouteMatch, input: RouteInput): boolean {
   if (match.categories && !match.categories.includes(input.category)) return false;
