@@ -80,6 +80,18 @@ export function usePack(): { pack: PublicPack | null; crisis: CrisisLine[] } {
 
 /** A pack text in the app's language, else the pack's default language. */
 export function packText(pack: PublicPack | null, lang: string, key: string | undefined): string | undefined {
+  return packTextIn(pack, lang, key)?.text;
+}
+
+/** The same, saying which language it came in, so a fallback can carry its own `lang` attribute. */
+export function packTextIn(
+  pack: PublicPack | null,
+  lang: string,
+  key: string | undefined,
+): { text: string; lang: string } | undefined {
   if (!pack || !key) return undefined;
-  return pack.texts[lang]?.[key] ?? pack.texts[pack.meta.defaultLanguage]?.[key];
+  const own = pack.texts[lang]?.[key];
+  if (own) return { text: own, lang };
+  const fallback = pack.texts[pack.meta.defaultLanguage]?.[key];
+  return fallback ? { text: fallback, lang: pack.meta.defaultLanguage } : undefined;
 }

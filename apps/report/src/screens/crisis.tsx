@@ -3,7 +3,7 @@ import { stepAfter } from '../flow/steps.ts';
 import { formatHours } from '../hours.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
-import { packText } from '../pack.ts';
+import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
 
 /**
@@ -29,11 +29,15 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
               <div class="line-actions">
                 {line.phones.map((phone) => {
                   const shown = phone.display ?? phone.number;
-                  const label = packText(pack, lang, phone.label);
+                  const label = packTextIn(pack, lang, phone.label);
                   return (
                     <a key={phone.number} class="call" href={`tel:${phone.number}`}>
                       {t.crisisCall(shown)}
-                      {label && <span class="call-label">{label}</span>}
+                      {label && (
+                        <span class="call-label" lang={label.lang}>
+                          {label.text}
+                        </span>
+                      )}
                     </a>
                   );
                 })}

@@ -1,7 +1,7 @@
 import { useApp } from '../app-context.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
-import { packText } from '../pack.ts';
+import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
 
 /** "What can I do?": tips for right now, who can help, and the discreet-mode switch. */
@@ -25,12 +25,12 @@ export function Help() {
           <h2>{t.helpWho}</h2>
           <ul class="services">
             {services.map((s) => {
-              const about = packText(pack, lang, `services.${s.id}.description`);
+              const about = packTextIn(pack, lang, `services.${s.id}.description`);
               const phone = s.phones[0];
               return (
                 <li key={s.id}>
                   <h3>{s.name}</h3>
-                  {about && <p>{about}</p>}
+                  {about && <p lang={about.lang}>{about.text}</p>}
                   {phone && (
                     <a class="call" href={`tel:${phone.number}`}>
                       {t.crisisCall(phone.display ?? phone.number)}

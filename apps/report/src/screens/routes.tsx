@@ -1,3 +1,77 @@
+import { useState } from 'preact/hooks';
+import { useApp } from '../app-context.ts';
+import { useI18n } from '../i18n/index.ts';
+import { packTextIn } from '../pack.ts';
+import { formatLeadTime } from '../send/lead-time.ts';
+import { Title } from '../shell.tsx';
+
+const AUDIENCES = ['young', 'parent', 'school'] as const;
+type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * The route map "Melden & Helpen" from the country pack: which organisation helps with what and how
+ * fast it answers, in one view each for young people, parents and schools.
+ */
 export function Routes() {
-  return <p>routes</p>;
+  const { t, lang } = useI18n();
+  const { pack } = useApp();
+  const [audience, setAudience] = useState<Audience>('young');
+  const labels: Record<Audience, string> = {
+    young: t.routesYoung,
+    parent: t.routesParents,
+    school: t.routesSchools,
+  };
+  const intro = packTextIn(pack, lang, `routeMap.${audience}.intro`);
+  const services = (pack?.services ?? []).filter(
+    (s) => s.audience.includes(audience) && s.kind !== 'platform',
+  );
+  return (
+    <section class="screen routes">
+      <Title>{t.routesTitle}</Title>
+      <div class="route-tabs">
+        {AUDIENCES.map((a) => (
+          <button
+            key={a}
+            type="button"
+            class={audience === a ? 'primary-btn' : 'secondary-btn'}
+            aria-pressed={audience === a}
+            onClick={() => setAudience(a)}
+          >
+            {labels[a]}
+          </button>
+        ))}
+      </div>
+      <h2>{labels[audience]}</h2>
+      {intro && <p lang={intro.lang}>{intro.text}</p>}
+      <ul class="services">
+        {services.map((s) => {
+          const about = packTextIn(pack, lang, `services.${s.id}.description`);
+          const phone = s.phones[0];
+          return (
+            <li key={s.id} class="line">
+              <h3>{s.name}</h3>
+              {about && <p lang={about.lang}>{about.text}</p>}
+              <p>
+                <strong>{t.routesHandles}:</strong>{' '}
+                {s.handles.map((code) => t.categories[code]?.[0] ?? code).join(', ')}
+              </p>
+              <p>{t.routesWithin(formatLeadTime(s.leadTimes.firstContact, lang))}</p>
+              {phone && (
+                <a class="call" href={`tel:${phone.number}`}>
+                  {t.crisisCall(phone.display ?? phone.number)}
+                </a>
+              )}
+              {s.web && (
+                <p>
+                  <a href={s.web.url} rel="noopener noreferrer" target="_blank">
+                    {new URL(s.web.url).host}
+                  </a>
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
 }

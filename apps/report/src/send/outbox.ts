@@ -161,6 +161,25 @@ async function sendEntry(entry: OutboxEntry): Promise<void> {
 }
 
 let running: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retries = 0;
+/** 2 s, 4 s, 8 s … up to 2 minutes. */
+const retryDelay = () => Math.min(2000 * 2 ** retries, 120_000);
+
+/**
+ * Online but the answer got lost or the server was busy: try again by itself, waiting longer each time.
+ * Offline: the `online` event starts the next try instead.
+ */
+function scheduleRetry(left: boolean): void {
+  clearTimeout(retryTimer);
+  if (!left) {
+    retries = 0;
+    return;
+  }
+  if (!navigator.onLine) return;
+  retryTimer = setTimeout(() => void processOutbox(), retryDelay());
+  retries++;
+}
 
 /** Sends whatever waits. One run at a time in this tab, and (where the browser has Web Locks) across tabs. */
 export function processOutbox(): Promise<void> {
@@ -189,6 +208,7 @@ export function processOutbox(): Promise<void> {
         (e) => e.state === 'queued' || e.state === 'created',
       );
       writeLocal(OUTBOX_FLAG, left ? '1' : '0');
+      scheduleRetry(left);
     };
     if (navigator.locks) await navigator.locks.request('vangnet-outbox', work);
     else await work();

@@ -1,0 +1,237 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reports } from '../apps/server/src/db/schema/index.ts';
+import { launchBrowser, MOBILE_VIEWPORT } from './support/browser.ts';
+import {
+  axe,
+  heading,
+  phoneContext,
+  type ReportServer,
+  shot,
+  startReportServer,
+} from './support/report-app.ts';
+import { catalogs, walkToReview } from './support/report-walk.ts';
+
+// What goes wrong on a real phone: a frightening answer (help first, report kept), a reload in the
+// middle, the network dropping while sending, and someone else picking up the phone (the vault).
+let app: ReportServer;
+let browser: Browser;
+let image = '';
+const t = catalogs.nl;
+
+beforeAll(async () => {
+  app = await startReportServer();
+  browser = await launchBrowser();
+  image = join(mkdtempSync(join(tmpdir(), 'vangnet-e2e-img-')), 'bewijs.png');
+  await sharp({ create: { width: 300, height: 500, channels: 3, background: { r: 90, g: 160, b: 60 } } })
+    .png()
+    .toFile(image);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function reportRows(): Promise<{ status: string }[]> {
+  const result = await app.server.deps.db.execute(sql`select status from ${reports}`);
+  return (Array.isArray(result) ? result : (result as { rows: { status: string }[] }).rows) as {
+    status: string;
+  }[];
+}
+
+async function answerUpTo(page: Page, target: 'danger' | 'story'): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(t.startReport) }).click();
+  for (const title of [t.whatTitle, t.whereTitle, t.whoTitle, t.ageTitle]) {
+    await page.locator('h1', { hasText: title }).waitFor();
+    await page.getByRole('radio').first().check();
+    await page.getByRole('button', { name: t.next, exact: true }).click();
+  }
+  await page.locator('h1', { hasText: t.dangerTitle }).waitFor();
+  if (target === 'danger') return;
+  await page.getByRole('checkbox', { name: t.flagOngoing }).check();
+  await page.getByRole('button', { name: t.next, exact: true }).click();
+  await page.locator('h1', { hasText: t.storyTitle }).waitFor();
+}
+
+describe('reporter app: resilience', () => {
+  it('shows the crisis screen at once after a danger answer, then goes on with the report', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await answerUpTo(page, 'danger');
+    await page.getByRole('checkbox', { name: t.flagDanger }).check();
+    await page.getByRole('button', { name: t.next, exact: true }).click();
+    expect(await heading(page)).toBe(t.crisisTitle);
+    await expect(page.locator('a[href="tel:112"]').isVisible()).resolves.toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'crisis-flow-nl');
+    await page.getByRole('button', { name: t.crisisContinue }).click();
+    expect(await heading(page)).toBe(t.storyTitle);
+    // The danger answer is still there when going back through the crisis screen.
+    await page.getByRole('button', { name: t.back }).click();
+    expect(await heading(page)).toBe(t.crisisTitle);
+    await page.getByRole('button', { name: t.back }).click();
+    expect(await heading(page)).toBe(t.dangerTitle);
+    await expect(page.getByRole('checkbox', { name: t.flagDanger }).isChecked()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('loses nothing on a reload in the middle of the flow, and keeps the words encrypted', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await answerUpTo(page, 'story');
+    const words = 'Reload-proef: dit moet blijven staan.';
+    await page.getByLabel(t.storyLabel).fill(words);
+    await page.waitForTimeout(300);
+    await page.reload();
+    expect(await heading(page)).toBe(t.storyTitle);
+    await expect(page.getByLabel(t.storyLabel).inputValue()).resolves.toBe(words);
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
+    );
+    expect(stored).not.toContain('Reload-proef');
+    // Back still walks the flow after the reload, with the answers kept.
+    await page.goBack();
+    expect(await heading(page)).toBe(t.dangerTitle);
+    await expect(page.getByRole('checkbox', { name: t.flagOngoing }).isChecked()).resolves.toBe(true);
+    await page.goForward();
+    expect(await heading(page)).toBe(t.storyTitle);
+    await context.close();
+  });
+
+  it('survives a lost answer and going offline mid-upload: sent once, not twice', async () => {
+    // Service workers off so the test's network interceptions see every request.
+    const context = await browser.newContext({
+      viewport: MOBILE_VIEWPORT,
+      locale: 'nl-NL',
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    let posts = 0;
+    await page.route('**/api/v1/reports', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts++;
+      if (posts === 1) {
+        // The server gets and stores the report, but the answer never reaches the phone.
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    let patches = 0;
+    await page.route('**/api/v1/uploads/**', async (route) => {
+      if (route.request().method() === 'PATCH' && ++patches === 1) {
+        await context.setOffline(true);
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await page.goto(app.url);
+    await walkToReview(page, { t, images: [image], pasted: 'offline-proef', pin: '2468' });
+    await page.getByRole('button', { name: t.send }).click();
+    // First the lost answer (waiting, then a retry by itself), then the network drops mid-upload.
+    await expect.poll(() => patches, { timeout: 60_000 }).toBe(1);
+    await page.getByText(t.sendingWaiting).waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('receipt-code').isVisible()).resolves.toBe(true);
+    await shot(page, 'sending-offline-nl');
+    expect(posts).toBe(2);
+    expect(await reportRows()).toEqual([{ status: 'awaiting-evidence' }]);
+
+    await context.setOffline(false);
+    await page.locator('h1', { hasText: t.receiptTitle }).waitFor({ timeout: 60_000 });
+    expect(await reportRows()).toEqual([{ status: 'new' }]);
+    await context.close();
+  });
+
+  it('keeps evidence sealed in IndexedDB; a wrong PIN opens nothing; "delete everything" empties it', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await answerUpTo(page, 'story');
+    await page.getByRole('button', { name: t.next, exact: true }).click();
+    await page.locator('h1', { hasText: t.evidenceTitle }).waitFor();
+    const MARKER = 'GEHEIM-MARKER-8c1f';
+    await page.getByLabel(t.vaultPin, { exact: true }).fill('1357');
+    await page.getByLabel(t.vaultPinAgain).fill('1357');
+    await page.getByRole('button', { name: t.vaultCreate }).click();
+    await page.getByLabel(t.vaultPasteLabel).fill(`Bericht: ${MARKER}`);
+    await page.getByRole('button', { name: t.vaultAddText }).click();
+    await page.getByLabel(t.vaultLinkLabel).fill(`https://example.org/${MARKER}`);
+    await page.getByRole('button', { name: t.vaultAddLink }).click();
+    await page.getByLabel(t.vaultAddPhoto).setInputFiles(image);
+    await page.getByRole('heading', { name: t.vaultCount(3) }).waitFor({ timeout: 60_000 });
+    await expect(page.getByText(MARKER).first().isVisible()).resolves.toBe(true);
+    await shot(page, 'vault-open-nl');
+
+    // Every record in every store, bytes as text: the marker must not be there in any form.
+    const dump = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('vangnet');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const out: string[] = [];
+      const asText = (v: unknown): string => {
+        if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
+          const bytes = v instanceof Uint8Array ? v : new Uint8Array(v);
+          return Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+        }
+        if (v && typeof v === 'object') return Object.values(v).map(asText).join('|');
+        return String(v);
+      };
+      for (const name of Array.from(db.objectStoreNames)) {
+        const all = await new Promise<unknown[]>((resolve) => {
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => resolve(req.result);
+        });
+        out.push(`${name}:${all.length}:${all.map(asText).join('\n')}`);
+      }
+      return out.join('\n');
+    });
+    expect(dump).toContain('items:3:');
+    expect(dump).not.toContain(MARKER);
+    expect(dump).not.toContain(btoa(MARKER).slice(0, 12));
+
+    // Someone else picks up the phone: after a reload the vault is locked, and a wrong PIN opens nothing.
+    await page.reload();
+    expect(await heading(page)).toBe(t.evidenceTitle);
+    await expect(page.getByText(MARKER).count()).resolves.toBe(0);
+    await page.getByLabel(t.vaultUnlockTitle).fill('0000');
+    await page.getByRole('button', { name: t.vaultUnlock }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toBe(t.vaultWrongPin);
+    await expect(page.getByText(MARKER).count()).resolves.toBe(0);
+    await expect(page.locator('img.thumb').count()).resolves.toBe(0);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'vault-wrong-pin-nl');
+
+    await page.getByLabel(t.vaultUnlockTitle).fill('1357');
+    await page.getByRole('button', { name: t.vaultUnlock }).click();
+    await page.getByText(MARKER).first().waitFor({ timeout: 60_000 });
+    await page.locator('img.thumb').waitFor();
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: t.vaultDeleteAll }).click();
+    await page.locator('h1', { hasText: t.startTitle }).waitFor();
+    const left = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('vangnet');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const count = (name: string) =>
+        new Promise<number>((resolve) => {
+          const req = db.transaction(name).objectStore(name).count();
+          req.onsuccess = () => resolve(req.result);
+        });
+      return { items: await count('items'), vault: await count('vault') };
+    });
+    expect(left).toEqual({ items: 0, vault: 0 });
+    await context.close();
+  });
+});
