@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/databases.ts';
 import { loadCountryPack } from '../country-pack/load.ts';
-import { auditLog, helplines, reports } from '../db/schema/index.ts';
-import { overdueCases, scheduleSlaJobs, slaHandlers } from './sla-watch.ts';
+import { auditLog, helplines, jobs, reports } from '../db/schema/index.ts';
+import { REFERRAL_QUEUE } from '../referrals/referrals.ts';
+import { overdueCases, overdueReferrals, scheduleSlaJobs, slaHandlers } from './sla-watch.ts';
 import { runDueJobs } from './worker.ts';
 
 const t0 = new Date('2026-11-24T10:00:00.000Z');
@@ -98,5 +99,53 @@ describe.each(databaseKinds())('lead-time jobs on %s', (kind) => {
     // Once someone makes contact, it is no longer overdue.
     await db.update(reports).set({ status: 'contacted' }).where(eq(reports.id, 'urgent'));
     expect(await overdueCases(db, 'h1')).toEqual([]);
+  });
+
+  it('escalates a delivered referral the partner did not confirm within its lead time', async () => {
+    const { db } = database;
+    const pack = await loadCountryPack(join(import.meta.dirname, '../../../../country-packs/NL'));
+    const referral = { referralId: 'r-1', caseId: 'done', serviceId: 'offlimits', helplineId: 'h1' };
+    await db.insert(jobs).values({
+      id: 'referral:done:offlimits',
+      queue: REFERRAL_QUEUE,
+      payload: { ...referral, sealed: null, deliveredAt: t0.toISOString(), createdAt: t0.toISOString() },
+      runAt: t0,
+      attempts: 1,
+      doneAt: t0,
+    });
+    expect(await scheduleSlaJobs(db, pack)).toBe(1);
+    const step = (now: Date) => runDueJobs({ db, handlers: slaHandlers(db), clock: () => now });
+    // Offlimits' first contact is 2 days: reminder 2 hours before, escalation at the target.
+    expect(await step(at(2 * 24 * 60 - 119))).toBe(1);
+    expect(await step(at(2 * 24 * 60 + 1))).toBe(1);
+    const deadline = at(2 * 24 * 60).toISOString();
+    expect(await overdueReferrals(db, 'h1')).toEqual([
+      {
+        referralId: 'r-1',
+        caseId: 'done',
+        serviceId: 'offlimits',
+        deadline,
+        escalatedAt: at(2 * 24 * 60 + 1).toISOString(),
+      },
+    ]);
+    const [last] = await db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    expect(last).toMatchObject({
+      action: 'sla.escalated',
+      caseId: 'done',
+      detail: { kind: 'partner-confirmation', deadline, referralId: 'r-1', serviceId: 'offlimits' },
+    });
+    // The partner confirms: no longer overdue.
+    await db
+      .update(jobs)
+      .set({
+        payload: {
+          ...referral,
+          sealed: null,
+          deliveredAt: t0.toISOString(),
+          acknowledgedAt: at(3000).toISOString(),
+        },
+      })
+      .where(eq(jobs.id, 'referral:done:offlimits'));
+    expect(await overdueReferrals(db, 'h1')).toEqual([]);
   });
 });

@@ -1,21 +1,31 @@
-import { type CountryPack, firstContactDeadline, reminderAt } from '@vangnet/core';
+import { addLeadTime, type CountryPack, firstContactDeadline, reminderAt } from '@vangnet/core';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { jobs, reports } from '../db/schema/index.ts';
+import { REFERRAL_QUEUE } from '../referrals/referrals.ts';
 import { enqueueJob } from './queue.ts';
 import type { JobHandler } from './worker.ts';
 
 /**
  * Lead-time rules as jobs. For every case waiting for its first human contact, a reminder job runs
  * `sla.remindBefore` ahead of the target and an escalation job at the target; each re-checks the case
- * when it runs and only acts if the contact is still missing. Job rows and audit records keep every
- * step's time, so lead times can be measured and published later.
+ * when it runs and only acts if the contact is still missing. The same goes for a partner that has not
+ * confirmed a delivered referral within its own first-contact lead time. Job rows and audit records
+ * keep every step's time, so lead times can be measured and published later.
  */
 export const SLA_REMIND_QUEUE = 'sla.remind';
 export const SLA_ESCALATE_QUEUE = 'sla.escalate';
 
-type SlaPayload = { caseId: string; kind: 'first-contact'; deadline: string; fired?: boolean };
+type SlaPayload = {
+  caseId: string;
+  kind: 'first-contact' | 'partner-confirmation';
+  deadline: string;
+  referralId?: string;
+  serviceId?: string;
+  fired?: boolean;
+};
+type DeliveredReferral = { referralId: string; caseId: string; serviceId: string; deliveredAt: string };
 
 /** Statuses that mean nobody has contacted the reporter yet. */
 const WAITING = ['new'];
@@ -52,17 +62,69 @@ export async function scheduleSlaJobs(db: Db, pack: CountryPack): Promise<number
     });
     if (remind.created || escalate.created) planned++;
   }
+  const unconfirmed = await db
+    .select({ payload: jobs.payload })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.queue, REFERRAL_QUEUE),
+        sql`${jobs.payload}->>'deliveredAt' is not null`,
+        sql`${jobs.payload}->>'acknowledgedAt' is null`,
+      ),
+    );
+  for (const { payload: raw } of unconfirmed) {
+    const referral = raw as DeliveredReferral;
+    const service = pack.services.find((x) => x.id === referral.serviceId);
+    if (!service) continue;
+    const deliveredAt = new Date(referral.deliveredAt);
+    const deadline = addLeadTime(deliveredAt, service.leadTimes.firstContact);
+    const payload: SlaPayload = {
+      caseId: referral.caseId,
+      kind: 'partner-confirmation',
+      deadline: deadline.toISOString(),
+      referralId: referral.referralId,
+      serviceId: referral.serviceId,
+    };
+    const remind = await enqueueJob(db, SLA_REMIND_QUEUE, payload, {
+      id: `sla:partner:remind:${referral.referralId}`,
+      runAt: reminderAt(pack, deliveredAt, deadline),
+      maxAttempts: 3,
+    });
+    const escalate = await enqueueJob(db, SLA_ESCALATE_QUEUE, payload, {
+      id: `sla:partner:escalate:${referral.referralId}`,
+      runAt: deadline,
+      maxAttempts: 3,
+    });
+    if (remind.created || escalate.created) planned++;
+  }
   return planned;
+}
+
+/** Whether the step an SLA job watches is still missing when the job runs. */
+async function stillMissing(db: Db, payload: SlaPayload): Promise<boolean> {
+  if (payload.kind === 'partner-confirmation') {
+    const [row] = await db
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.queue, REFERRAL_QUEUE),
+          sql`${jobs.payload}->>'referralId' = ${payload.referralId ?? ''}`,
+        ),
+      );
+    return !!row && !(row.payload as { acknowledgedAt?: string }).acknowledgedAt;
+  }
+  const [row] = await db
+    .select({ status: reports.status })
+    .from(reports)
+    .where(eq(reports.id, payload.caseId));
+  return !!row && WAITING.includes(row.status);
 }
 
 function slaHandler(db: Db, action: 'sla.reminder' | 'sla.escalated'): JobHandler {
   return async (job, now) => {
     const payload = job.payload as SlaPayload;
-    const [row] = await db
-      .select({ status: reports.status })
-      .from(reports)
-      .where(eq(reports.id, payload.caseId));
-    const fired = !!row && WAITING.includes(row.status);
+    const fired = await stillMissing(db, payload);
     await db.transaction(async (tx) => {
       if (fired) {
         await appendAudit(
@@ -71,7 +133,13 @@ function slaHandler(db: Db, action: 'sla.reminder' | 'sla.escalated'): JobHandle
             actor: 'system',
             action,
             caseId: payload.caseId,
-            detail: { kind: payload.kind, deadline: payload.deadline },
+            detail: {
+              kind: payload.kind,
+              deadline: payload.deadline,
+              ...(payload.referralId
+                ? { referralId: payload.referralId, serviceId: payload.serviceId ?? '' }
+                : {}),
+            },
           },
           now,
         );
@@ -103,6 +171,7 @@ export async function overdueCases(db: Db, helplineId: string): Promise<OverdueC
       and(
         eq(jobs.queue, SLA_ESCALATE_QUEUE),
         isNotNull(jobs.doneAt),
+        sql`${jobs.payload}->>'kind' = 'first-contact'`,
         sql`(${jobs.payload}->>'fired')::boolean`,
         eq(reports.helplineId, helplineId),
         inArray(reports.status, WAITING),
@@ -113,4 +182,43 @@ export async function overdueCases(db: Db, helplineId: string): Promise<OverdueC
     const p = r.payload as SlaPayload;
     return { caseId: p.caseId, deadline: p.deadline, escalatedAt: r.doneAt!.toISOString() };
   });
+}
+
+export type OverdueReferral = {
+  referralId: string;
+  caseId: string;
+  serviceId: string;
+  deadline: string;
+  escalatedAt: string;
+};
+
+/** Delivered referrals the partner has not confirmed within its lead time, and still has not. */
+export async function overdueReferrals(db: Db, helplineId: string): Promise<OverdueReferral[]> {
+  const rows = await db
+    .select({ payload: jobs.payload, doneAt: jobs.doneAt })
+    .from(jobs)
+    .innerJoin(reports, sql`${reports.id} = ${jobs.payload}->>'caseId'`)
+    .where(
+      and(
+        eq(jobs.queue, SLA_ESCALATE_QUEUE),
+        isNotNull(jobs.doneAt),
+        sql`${jobs.payload}->>'kind' = 'partner-confirmation'`,
+        sql`(${jobs.payload}->>'fired')::boolean`,
+        eq(reports.helplineId, helplineId),
+      ),
+    )
+    .orderBy(jobs.runAt);
+  const out: OverdueReferral[] = [];
+  for (const r of rows) {
+    const p = r.payload as SlaPayload;
+    if (!(await stillMissing(db, p))) continue;
+    out.push({
+      referralId: p.referralId ?? '',
+      caseId: p.caseId,
+      serviceId: p.serviceId ?? '',
+      deadline: p.deadline,
+      escalatedAt: r.doneAt!.toISOString(),
+    });
+  }
+  return out;
 }
