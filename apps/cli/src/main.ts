@@ -16,6 +16,10 @@ const commands: Record<string, Command> = {
     summary: 'check the whole audit hash chain and name the first broken link',
     load: () => import('./commands/verify-audit.ts'),
   },
+  hashes: {
+    summary: 'hashes import|list: known-image hash lists (CSV of pdq/md5)',
+    load: () => import('./commands/hashes.ts'),
+  },
   totp: {
     summary: 'totp <secret>: print the current sign-in code (demo use)',
     load: () => import('./commands/totp.ts'),

@@ -7,6 +7,7 @@ import { loggerOptions } from './http/logging.ts';
 import { notFoundProblem, Problem, registerProblemHandling, sendProblem } from './http/problem.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApps } from './http/static-apps.ts';
+import { knownHashRoutes } from './known-hashes/routes.ts';
 import { registerReferralRoutes } from './referrals/wire.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes, { deps, limits, prefix: '/api/v1' });
   await app.register(uploadRoutes, { deps, limits, prefix: '/api/v1' });
   await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });
+  await app.register(knownHashRoutes, { deps, prefix: '/api/v1/staff' });
   await registerReferralRoutes(app, deps);
   registerApiDocsRoutes(app);
   const spaIndex = deps.staticApps ? await registerStaticApps(app, deps.staticApps) : undefined;

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/open-database.ts';
 import { Problem } from '../http/problem.ts';
+import { hasKnownHashMatch } from '../known-hashes/case-matches.ts';
+import { hotlineFirst } from '../known-hashes/hotline-first.ts';
 import { findCase, metadataOf } from '../staff/case-queries.ts';
 import { requirePermission } from '../staff/session-cookie.ts';
 import { staffPolicyOf } from '../staff/staff-policy.ts';
@@ -83,7 +85,10 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
       const worker = await requirePermission(db, policy, request, 'case.read');
       const row = await ownCase(worker.helplineId, request.params.id);
       const metadata = metadataOf(row);
-      const route = routeReport(referrals.pack, metadata);
+      // A known-image match puts the pack's hotline first (known-hashes/hotline-first.ts).
+      const route = (await hasKnownHashMatch(db, row.id))
+        ? hotlineFirst(referrals.pack, routeReport(referrals.pack, metadata))
+        : routeReport(referrals.pack, metadata);
       const proposed = (route?.services ?? []).map((s) => {
         const service = referrals.pack.services.find((x) => x.id === s.serviceId)!;
         return { ...s, name: service.name, connector: service.connector.type };

@@ -5,6 +5,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
 import { reportItems, reports } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
+import { matchKnownHashes } from '../known-hashes/match-known-hashes.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { ensureHelpline } from './helpline.ts';
 import { runIdempotent, type Transaction } from './idempotency.ts';
@@ -97,6 +98,8 @@ export async function submitReport(
             .values(input.items.map((i) => ({ reportId, itemId: i.id, sha256: i.sha256, size: i.size })));
         }
         await recordReportEvent(tx, reportId, 'received', undefined, now);
+        // Hash-only reports: known-image lists are checked now, in this transaction (docs/hash-only-reports.md).
+        await matchKnownHashes(deps, reportId, input.metadata, tx, now);
         if (complete) await recordReportEvent(tx, reportId, 'visible', undefined, now);
         const answer: SubmitReportAnswer = {
           reportId,

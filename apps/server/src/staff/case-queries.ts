@@ -1,7 +1,7 @@
 import type { ReportMetadata, ReportState } from '@vangnet/core';
 import { and, asc, eq, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { messages, type ReportRow, reportItems, reports } from '../db/schema/index.ts';
+import { messages, type ReportRow, reportHashMatches, reportItems, reports } from '../db/schema/index.ts';
 import type { StaffPolicy } from './staff-policy.ts';
 
 /**
@@ -65,6 +65,10 @@ export function metadataOf(row: MetadataColumns): ReportMetadata {
 function urgencyExpression(policy: StaffPolicy): SQL<number> {
   const conditions: SQL[] = policy.urgentWhen.map((flag) => sql`(${reports.flags} ->> ${flag}) = 'true'`);
   for (const category of policy.urgentCategories) conditions.push(sql`${reports.category} = ${category}`);
+  // A hash-only report that matched a known-image list is urgent whatever the pack's flags say.
+  conditions.push(
+    sql`exists (select 1 from ${reportHashMatches} where ${reportHashMatches.reportId} = ${reports.id})`,
+  );
   if (!conditions.length) return sql<number>`0`;
   return sql<number>`(case when ${sql.join(conditions, sql` or `)} then 1 else 0 end)`;
 }
