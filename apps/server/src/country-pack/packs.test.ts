@@ -14,6 +14,7 @@ import {
   whoHelpsNext,
 } from '@vangnet/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FALLBACK_CRISIS } from '../../../report/src/fallback-crisis.ts';
 import { loadCountryPack, PackError, publicPack } from './load.ts';
 
 const packsDir = join(import.meta.dirname, '../../../../country-packs');
@@ -146,6 +147,12 @@ describe('the packs as data', () => {
     const numbers = (code: string) => pack(code).crisis.flatMap((c) => c.phones.map((p) => p.number));
     expect(numbers('NL')).toEqual(expect.arrayContaining(['112', '113', '+318000113']));
     expect(numbers('BE-VL')).toEqual(expect.arrayContaining(['101', '112', '1813', '102']));
+  });
+
+  it("the reporter app's built-in offline crisis list matches the NL pack's crisis lines", () => {
+    const numbers = (lines: { id: string; phones: { number: string }[] }[]) =>
+      lines.map((c) => [c.id, c.phones.map((p) => p.number)]);
+    expect(numbers(FALLBACK_CRISIS)).toEqual(numbers(pack('NL').crisis));
   });
 
   it('an urgent NL report must be contacted within an hour, others within 24 hours', () => {
