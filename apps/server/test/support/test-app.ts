@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { generateSigningKey } from '@vangnet/crypto';
 import type { FastifyInstance } from 'fastify';
-import { type ActivePack, minimalPack } from '../../src/active-pack.ts';
+import { type ActivePack, loadActivePack } from '../../src/active-pack.ts';
 import { buildApp } from '../../src/app.ts';
 import type { AppDeps } from '../../src/app-deps.ts';
 import { LocalDiskBlobStore } from '../../src/blobs/local-disk-blob-store.ts';
@@ -18,9 +18,16 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+let nl: Promise<ActivePack> | undefined;
+/** The committed NL pack, loaded and checked once per test file. */
+const nlPack = () => {
+  nl ??= loadActivePack(join(repoRoot, 'country-packs/NL'));
+  return nl;
+};
+
 /**
  * The real app on a fresh database, listening on loopback. `overrides` replace deps (e.g. `limits`
- * to test rate limiting, `pack` for another country).
+ * to test rate limiting, `pack` for another country). The default pack is the committed NL pack.
  */
 export async function startTestApp(kind: DatabaseKind, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
@@ -28,7 +35,7 @@ export async function startTestApp(kind: DatabaseKind, overrides: Partial<AppDep
     ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: database.dataDir }),
     dataDir: database.dataDir,
   };
-  const pack: ActivePack = minimalPack(join(repoRoot, 'country-packs/NL'));
+  const pack = overrides.pack ?? (await nlPack());
   const deps: AppDeps = {
     config,
     db: database.db,
