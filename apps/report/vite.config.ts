@@ -1,13 +1,41 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The reporter PWA. `vite build` → dist/, which apps/server serves at `/`.
 // injectManifest: our own small service worker (src/sw.ts); vite-plugin-pwa only fills in the list of
 // built files. No CDN, no Workbox runtime download, nothing third-party.
+/**
+ * Each language catalog is its own chunk. The country's default language (Dutch for NL and Flanders) is
+ * announced in index.html with a modulepreload, so most phones fetch it alongside the entry instead of
+ * one slow round trip later.
+ */
+function preloadDefaultCatalog(lang: string): Plugin {
+  return {
+    name: 'vangnet-preload-default-catalog',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === lang);
+        return chunk
+          ? [
+              {
+                tag: 'link',
+                attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
+                injectTo: 'head',
+              },
+            ]
+          : [];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     preact(),
+    preloadDefaultCatalog(process.env.VANGNET_DEFAULT_LANGUAGE ?? 'nl'),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

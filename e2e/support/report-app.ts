@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,30 +6,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../apps/server/src/server.ts';
 import { MOBILE_VIEWPORT } from './browser.ts';
+import { ensureReportBuild } from './report-build.ts';
+
+export { ensureReportBuild } from './report-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const appDir = join(root, 'apps/report');
-const distIndex = join(appDir, 'dist/index.html');
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
-/** Builds apps/report when dist is missing or older than any source, so tests run the code as it is. */
-export function ensureReportBuild(): void {
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) => join(appDir, p));
-  const sourceTime = Math.max(
-    ...sources.filter(existsSync).map(newestMtime),
-    newestMtime(join(root, 'packages/crypto/src')),
-  );
-  if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= sourceTime) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: appDir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 export interface ReportServer {
   server: RunningServer;

@@ -1,0 +1,103 @@
+// Time to interactive of the reporter app's start screen in Chromium on a "cheap phone": CPU slowed 4×
+// (CDP Emulation.setCPUThrottlingRate) and Chrome DevTools' "Slow 4G" network profile (562.5 ms latency,
+// 1.44 Mbit/s down, 0.675 Mbit/s up), at 360×740. Cold: a new browser context (empty cache, no service
+// worker). Warm: the same context after the service worker has installed, so the app comes from its cache.
+// "Interactive" = the app's `vn:interactive` mark: the start screen is rendered in the device language with
+// its handlers attached. First contentful paint is printed next to it. Median of RUNS loads each.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, MOBILE_VIEWPORT } from '../e2e/support/browser.ts';
+import { startReportServer } from '../e2e/support/report-app.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SLOW_4G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.44 * 1024 * 1024) / 8,
+  uploadThroughput: (0.675 * 1024 * 1024) / 8,
+};
+
+async function throttle(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+}
+
+async function measure(page: Page, url: string): Promise<{ tti: number; fcp: number }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => performance.getEntriesByName('vn:interactive').length > 0, null, {
+    timeout: 60_000,
+    polling: 100,
+  });
+  return page.evaluate(async () => {
+    // The paint entry can land a frame after the mark; wait for it briefly.
+    const fcp = await new Promise<number>((resolve) => {
+      const seen = performance.getEntriesByName('first-contentful-paint')[0];
+      if (seen) return resolve(seen.startTime);
+      new PerformanceObserver((list) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) resolve(entry.startTime);
+      }).observe({ type: 'paint', buffered: true });
+      setTimeout(() => resolve(Number.NaN), 3000);
+    });
+    return { tti: performance.getEntriesByName('vn:interactive')[0]!.startTime, fcp };
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+async function run(browser: Browser, url: string) {
+  const cold: { tti: number; fcp: number }[] = [];
+  const warm: { tti: number; fcp: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: MOBILE_VIEWPORT, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await throttle(context, page);
+    cold.push(await measure(page, url));
+    // Let the service worker install and take control, as it does on a phone after the first visit.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.close();
+    const again = await context.newPage();
+    await throttle(context, again);
+    await again.goto(url, { waitUntil: 'commit' });
+    await again.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    await again.close();
+    const warmPage = await context.newPage();
+    await throttle(context, warmPage);
+    warm.push(await measure(warmPage, url));
+    await context.close();
+  }
+  return { cold, warm };
+}
+
+const app = await startReportServer();
+const browser = await launchBrowser();
+try {
+  const { cold, warm } = await run(browser, app.url);
+  const coldTti = median(cold.map((r) => r.tti));
+  const warmTti = median(warm.map((r) => r.tti));
+  console.log(`reporter app start screen, Chromium, 4x CPU slowdown, Slow 4G, 360x740, median of ${RUNS}`);
+  console.log(
+    `  cold (no cache):          interactive ${coldTti.toFixed(0).padStart(6)} ms   FCP ${median(
+      cold.map((r) => r.fcp),
+    )
+      .toFixed(0)
+      .padStart(6)} ms`,
+  );
+  console.log(
+    `  warm (service worker):    interactive ${warmTti.toFixed(0).padStart(6)} ms   FCP ${median(
+      warm.map((r) => r.fcp),
+    )
+      .toFixed(0)
+      .padStart(6)} ms`,
+  );
+  console.log(`  warm / cold: ${(warmTti / coldTti).toFixed(2)}`);
+  console.log(`  all cold runs (ms): ${cold.map((r) => r.tti.toFixed(0)).join(', ')}`);
+  console.log(`  all warm runs (ms): ${warm.map((r) => r.tti.toFixed(0)).join(', ')}`);
+} finally {
+  await browser.close();
+  await app.close();
+}
