@@ -100,7 +100,8 @@ export function App() {
 
   // The first screen is on show with its handlers attached: what bench/report-tti.bench.ts measures.
   useEffect(() => {
-    if (messages && performance.getEntriesByName('vn:interactive').length === 0) performance.mark('vn:interactive');
+    if (messages && performance.getEntriesByName('vn:interactive').length === 0)
+      performance.mark('vn:interactive');
   }, [messages]);
 
   const app = useMemo<AppValue>(
