@@ -55,7 +55,10 @@ describe('configuration', () => {
 });
 
 describe('embedded data folder lock', () => {
-  it('a second process on the same data folder gets a clear error and stops', async () => {
+  // Both spawn the real entry point: generous timeouts for a busy machine.
+  it('a second process on the same data folder gets a clear error and stops', {
+    timeout: 180_000,
+  }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-lock-'));
     const held = await openDatabase({ dataDir });
     try {
@@ -68,7 +71,7 @@ describe('embedded data folder lock', () => {
     }
   });
 
-  it('a lock left by a dead process is taken over', async () => {
+  it('a lock left by a dead process is taken over', { timeout: 180_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-lock-'));
     try {
       const first = await runMain({ DATA_DIR: dataDir });

@@ -40,6 +40,8 @@ function withProblemContentType(arg: unknown): unknown {
   return arg;
 }
 
+const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
+
 const uploadNotFound = () => new Problem(404, 'upload.not-found', 'No such upload');
 
 /**
@@ -57,7 +59,8 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
     return state;
   };
   const directory = join(deps.config.dataDir, 'uploads');
-  const datastore = new FileStore({ directory });
+  // An upload left unfinished (the phone gave up) is deleted after a week; tus tells clients when.
+  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
 
   async function declaredItem(reportId: string, itemId: string) {
     const [item] = await deps.db
@@ -152,6 +155,17 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
       };
     },
   });
+
+  const sweep = setInterval(
+    () => {
+      tus.cleanUpExpiredUploads().catch((error: Error) => {
+        app.log.warn({ err: { type: error.name } }, 'could not remove expired uploads');
+      });
+    },
+    60 * 60 * 1000,
+  );
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   // tus reads the raw request stream itself: tell Fastify not to parse these bodies.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
