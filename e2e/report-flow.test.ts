@@ -70,6 +70,16 @@ describe('reporter app: a full report and follow-up', () => {
   it('sends a report with two images and a pasted message, anonymously, and shows the receipt', async () => {
     const context = await phoneContext(browser, 'nl-NL');
     const page = await context.newPage();
+    // The server's strict CSP (no inline script or style) must never bite, and no request may leave.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as { cspViolations?: string[] }).cspViolations = seen;
+      addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(app.url)) foreign.push(r.url());
+    });
     await page.goto(app.url);
     await walkToReview(page, {
       t,
@@ -98,6 +108,8 @@ describe('reporter app: a full report and follow-up', () => {
     expect(page.url()).toBe(`${app.url}/`);
     expect(await page.title()).toBe('Vangnet');
     expect(await reportCount()).toBe(1);
+    expect(await page.evaluate(() => (globalThis as { cspViolations?: string[] }).cspViolations)).toEqual([]);
+    expect(foreign).toEqual([]);
 
     // The helpline opens exactly what the child sent: the story, and the hashes of the plaintext items.
     staff = await signInStaff(app.url, app.server.demoLogin as never);

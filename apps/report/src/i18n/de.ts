@@ -148,6 +148,8 @@ export const de: Messages = {
   sendingFailed:
     'Etwas ist schiefgegangen. Deine Meldung ist sicher auf diesem Handy. Wir versuchen es wieder.',
 
+  sendingRejected:
+    'Das Hilfeteam konnte diese Meldung nicht annehmen. Sie ist noch auf diesem Handy. Du kannst ein Hilfetelefon anrufen oder chatten.',
   receiptTitle: 'Dein Code',
   receiptWhy:
     'Nur mit diesem Code kommst du zurück zu deiner Meldung. Wir wissen nicht, wer du bist. Heb ihn gut auf.',

@@ -144,6 +144,8 @@ export const en = {
   sendingDone: 'Sent! The helpline has your report.',
   sendingFailed: 'Something went wrong. Your report is safe on this phone. We will try again.',
 
+  sendingRejected:
+    'The helpline could not take this report. It is still on this phone. You can call or chat with a helpline.',
   receiptTitle: 'Your code',
   receiptWhy: 'This code is the only way back to your report. We do not know who you are. Keep it safe.',
   receiptCopy: 'Copy code',

@@ -146,6 +146,8 @@ export const fr: Messages = {
   sendingDone: 'Envoyé ! La ligne d’aide a ton signalement.',
   sendingFailed: 'Un problème est arrivé. Ton signalement est en sécurité sur ce téléphone. On va réessayer.',
 
+  sendingRejected:
+    'La ligne d’aide n’a pas pu prendre ce signalement. Il est encore sur ce téléphone. Tu peux appeler ou chatter avec une ligne d’aide.',
   receiptTitle: 'Ton code',
   receiptWhy:
     'Ce code est le seul moyen de revenir à ton signalement. Nous ne savons pas qui tu es. Garde-le bien.',

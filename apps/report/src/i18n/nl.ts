@@ -145,6 +145,8 @@ export const nl: Messages = {
   sendingDone: 'Verstuurd! De hulplijn heeft je melding.',
   sendingFailed: 'Er ging iets mis. Je melding is veilig op deze telefoon. We proberen het opnieuw.',
 
+  sendingRejected:
+    'De hulplijn kon deze melding niet aannemen. Hij staat nog op deze telefoon. Je kunt een hulplijn bellen of chatten.',
   receiptTitle: 'Jouw code',
   receiptWhy:
     'Met deze code kom je terug bij je melding. Er is geen andere manier. Wij weten niet wie je bent. Bewaar hem goed.',

@@ -17,6 +17,8 @@ export function Sending() {
   const draft = useDraft();
   const [stage, setStage] = useState<Stage>('lock');
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
+  // The server said no (a problem+json code): retrying the same bytes will not help.
+  const [rejected, setRejected] = useState(false);
 
   useEffect(() => {
     if (!draft) return;
@@ -39,6 +41,7 @@ export function Sending() {
         if (p.entryId !== entryId || !live) return;
         setStage(p.stage);
         if (p.stage === 'sending') setProgress({ sent: p.sent, total: p.total });
+        if (p.stage === 'failed') setRejected(true);
         if (p.stage === 'done') nav.replace('receipt');
       });
       void processOutbox();
@@ -60,7 +63,7 @@ export function Sending() {
         {stage === 'lock' && t.sendingLock}
         {stage === 'sending' && t.sendingUpload}
         {stage === 'waiting' && t.sendingWaiting}
-        {stage === 'failed' && t.sendingFailed}
+        {stage === 'failed' && (rejected ? t.sendingRejected : t.sendingFailed)}
         {stage === 'done' && t.sendingDone}
       </p>
       {stage === 'sending' && progress && (
@@ -68,11 +71,17 @@ export function Sending() {
       )}
       {(stage === 'waiting' || stage === 'failed') && (
         <>
-          {draft?.receipt && <ReceiptCode code={draft.receipt} />}
+          {draft?.receipt && !rejected && <ReceiptCode code={draft.receipt} />}
           <div class="actions">
-            <button type="button" class="primary-btn" onClick={() => void processOutbox()}>
-              {t.sendingRetry}
-            </button>
+            {rejected ? (
+              <button type="button" class="primary-btn" onClick={() => nav.go('crisis')}>
+                {t.helpNow}
+              </button>
+            ) : (
+              <button type="button" class="primary-btn" onClick={() => void processOutbox()}>
+                {t.sendingRetry}
+              </button>
+            )}
           </div>
         </>
       )}
