@@ -13,7 +13,10 @@ import {
 } from '@vangnet/crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages, reports } from '../src/db/schema/index.ts';
+import { messages, reports, workers } from '../src/db/schema/index.ts';
+import { ensureHelpline } from '../src/services/helpline.ts';
+import { changeCaseStatus } from '../src/staff/case-actions.ts';
+import { staffPolicyOf } from '../src/staff/staff-policy.ts';
 import { databaseKinds } from './support/databases.ts';
 import {
   addHelplineKey,
@@ -359,6 +362,28 @@ describe.each(databaseKinds())('report intake on %s', (kind) => {
     expect(self.messages).toHaveLength(1);
     expect(self.messages[0]).toMatchObject({ id: first.json().id, author: 'reporter', sealed });
 
+    // A case worker moves the case on: the reporter sees the new status, not who or why.
+    const helplineId = await ensureHelpline(t.deps.db, t.deps.pack);
+    const [worker] = await t.deps.db
+      .insert(workers)
+      .values({
+        id: randomUUID(),
+        helplineId,
+        email: `w-${randomUUID()}@example.org`,
+        role: 'caseworker',
+        kdfSalt: '00',
+        authHash: 'x',
+      })
+      .returning();
+    const changed = await changeCaseStatus(t.deps.db, staffPolicyOf(t.deps.pack), {
+      helplineId,
+      caseId: reportId,
+      workerId: worker!.id,
+      to: 'contacted',
+      fields: {},
+    });
+    expect(changed.ok).toBe(true);
+
     // A helpline reply is shown; a case note between workers never is.
     const later = new Date(Date.now() + 1000);
     await t.deps.db.insert(messages).values([
@@ -373,6 +398,12 @@ describe.each(databaseKinds())('report intake on %s', (kind) => {
       },
     ]);
     const withReply = (await selfOf(t, token)).json();
+    expect(withReply.status).toBe('contacted');
+    expect(withReply.timeline.at(-1)).toMatchObject({
+      event: 'status-changed',
+      detail: { status: 'contacted' },
+    });
+    expect(JSON.stringify(withReply.timeline)).not.toContain(worker!.id);
     expect(withReply.messages.map((m: { author: string; sealed: string }) => [m.author, m.sealed])).toEqual([
       ['reporter', sealed],
       ['helpline', 'AQ=='],

@@ -5,6 +5,7 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { idempotencyKeys, messages, reports, workers } from '../db/schema/index.ts';
+import { recordReportEvent } from '../services/report-events.ts';
 import type { StaffPolicy } from './staff-policy.ts';
 
 /**
@@ -144,6 +145,8 @@ export async function changeCaseStatus(
       },
       now,
     );
+    // The reporter's timeline (GET /reports/self) shows the new status; no worker and no reason.
+    await recordReportEvent(tx as Tx, input.caseId, 'status-changed', { status: input.to }, now);
     return { ok: true, from, to: input.to, changedAt: now } as const;
   });
 }
