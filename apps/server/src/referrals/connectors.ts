@@ -49,7 +49,6 @@ export type MailSettings = {
 export async function deliverEmail(mail: MailSettings, to: string, pkg: ReferralPackage): Promise<void> {
   const transport = createTransport(mail.url);
   const { sealed, ...clear } = pkg;
-  const link = `${pkg.partnerUrl}?token=${encodeURIComponent(pkg.token)}`;
   try {
     await transport.sendMail({
       from: mail.from,
@@ -61,7 +60,7 @@ export async function deliverEmail(mail: MailSettings, to: string, pkg: Referral
         `Category: ${pkg.metadata.category}; age: ${pkg.metadata.ageBand}; reported by: ${pkg.metadata.role}.`,
         'The report itself is in the attached referral.age file, sealed to your organisation’s age key.',
         '',
-        `Confirm receipt and report the outcome: ${link}`,
+        `Confirm receipt and report the outcome: ${pkg.link}`,
       ].join('\n'),
       attachments: [
         { filename: `referral-${pkg.referralId}.age`, content: Buffer.from(sealed, 'base64') },

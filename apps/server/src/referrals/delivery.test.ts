@@ -161,6 +161,7 @@ describe.each(databaseKinds())('warm referral on %s', (kind) => {
       sealed,
     });
     expect(pkg.partnerUrl).toBe(`http://vangnet.test/api/v1/partner/referrals/${pkg.referralId}`);
+    expect(pkg.link).toBe(`${pkg.partnerUrl}#token=${pkg.token}`);
     expect(JSON.stringify(pkg)).not.toContain(caseId);
 
     const [view] = await caseReferrals(deps, caseId);
@@ -224,7 +225,7 @@ describe.each(databaseKinds())('warm referral on %s', (kind) => {
     expect(raw).toContain(`Subject: Vangnet referral ${referralId} from Helpwanted`);
     expect(raw).toContain(`filename=referral-${referralId}.age`);
     expect(mail.raw).toContain(Buffer.from(sealed, 'base64').toString('base64'));
-    expect(raw).toMatch(/partner\/referrals\/[0-9a-f-]+\?token=/);
+    expect(raw).toMatch(/partner\/referrals\/[0-9a-f-]+#token=[A-Za-z0-9_-]{43}/);
     const [view] = await caseReferrals(deps, caseId);
     expect(view?.state).toBe('delivered');
   });

@@ -6,55 +6,58 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-const OUTCOME_LABELS: Record<string, string> = {
+export const OUTCOME_LABELS: Record<string, string> = {
   accepted: 'We are helping',
   declined: 'We cannot help with this',
   resolved: 'Resolved',
   'referred-on': 'Passed on to another organisation',
 };
 
-/**
- * The partner's page: what was handed over and two forms (confirm, outcome). Plain HTML with no script
- * and no inline style, so it passes the server's strict content security policy; the token travels in
- * hidden fields, never in a form's address.
- */
-export function renderPartnerPage(input: {
-  referralId: string;
-  token: string;
-  serviceName: string;
-  referral: ReferralView;
-  saved?: boolean;
-}): string {
-  const { referral, serviceName, token } = input;
-  const base = `/api/v1/partner/referrals/${encodeURIComponent(input.referralId)}`;
-  const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}">`;
-  const status = referral.outcome
+export function stateText(referral: Pick<ReferralView, 'outcome' | 'acknowledgedAt'>): string {
+  return referral.outcome
     ? `Outcome reported: ${OUTCOME_LABELS[referral.outcome]}.`
     : referral.acknowledgedAt
       ? 'Receipt confirmed.'
       : 'Not confirmed yet.';
+}
+
+/**
+ * The partner's page: what was handed over and two forms (confirm, outcome). No inline script or style,
+ * so it passes the server's strict content security policy. The token arrives after `#` in the link
+ * (never sent to the server, so never in a log); `PARTNER_SCRIPT` moves it into the forms' hidden fields
+ * and out of the address bar. After a form is sent, the server renders the page with the token filled in.
+ */
+export function renderPartnerPage(
+  input:
+    | { known: false }
+    | { known: true; token: string; serviceName: string; referral: ReferralView; saved?: boolean },
+  referralId: string,
+): string {
+  const base = `/api/v1/partner/referrals/${encodeURIComponent(referralId)}`;
+  const token = input.known ? input.token : '';
+  const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}">`;
+  const referral = input.known ? input.referral : undefined;
   const outcomes = Object.entries(OUTCOME_LABELS)
     .map(
       ([value, label]) =>
-        `<label><input type="radio" name="outcome" value="${value}"${referral.outcome === value ? ' checked' : ''} required> ${escapeHtml(label)}</label><br>`,
+        `<label><input type="radio" name="outcome" value="${value}"${referral?.outcome === value ? ' checked' : ''} required> ${escapeHtml(label)}</label><br>`,
     )
     .join('\n');
+  const title = input.known ? `Referral for ${escapeHtml(input.serviceName)}` : 'Referral';
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><meta name="robots" content="noindex">
-<title>Vangnet referral</title></head>
+<title>Vangnet referral</title>
+<script src="/api/v1/partner/partner-link.js" defer></script></head>
 <body>
-<main>
-<h1>Referral for ${escapeHtml(serviceName)}</h1>
-${input.saved ? '<p role="status">Thank you. Your answer is saved.</p>' : ''}
-<p>A helpline handed over a report to ${escapeHtml(serviceName)} with the reporter’s consent. The report itself is in the sealed file you received; open it with your organisation’s key.</p>
-<p id="state">${escapeHtml(status)}</p>
-${
-  referral.acknowledgedAt
-    ? ''
-    : `<form method="post" action="${base}/ack">${hidden}<button type="submit">Confirm receipt</button></form>`
-}
+<main data-referral="${escapeHtml(base)}">
+<h1>${title}</h1>
+${input.known && input.saved ? '<p role="status">Thank you. Your answer is saved.</p>' : ''}
+<p>A helpline handed over a report to your organisation with the reporter’s consent. The report itself is in the sealed file you received; open it with your organisation’s key.</p>
+<p id="state">${referral ? escapeHtml(stateText(referral)) : ''}</p>
+<noscript><p>This page reads the code in its link with JavaScript. Without it, send the code as <code>token</code> in a POST to <code>${escapeHtml(base)}/ack</code>.</p></noscript>
+<form id="ack" method="post" action="${base}/ack"${referral?.acknowledgedAt ? ' hidden' : ''}>${hidden}<button type="submit">Confirm receipt</button></form>
 <form method="post" action="${base}/outcome">${hidden}
 <fieldset><legend>What came of it?</legend>
 ${outcomes}
@@ -66,3 +69,32 @@ ${outcomes}
 </body>
 </html>`;
 }
+
+/**
+ * Served as /api/v1/partner/partner-link.js. Reads `#token=…`, removes it from the address bar and
+ * history, fills the forms and asks the server (POST, token in the body) what state the referral is in.
+ */
+export const PARTNER_SCRIPT = `(() => {
+  const main = document.querySelector('main[data-referral]');
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (!main || !match) return;
+  const token = match[1];
+  history.replaceState(null, '', location.pathname);
+  for (const input of document.querySelectorAll('input[name=token]')) input.value = token;
+  fetch(main.dataset.referral + '/view', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ token }),
+  })
+    .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+    .then((view) => {
+      document.querySelector('h1').textContent = 'Referral for ' + view.serviceName;
+      document.getElementById('state').textContent = view.stateText;
+      document.getElementById('ack').hidden = !!view.acknowledgedAt;
+      for (const radio of document.querySelectorAll('input[name=outcome]')) radio.checked = radio.value === view.outcome;
+    })
+    .catch(() => {
+      document.getElementById('state').textContent = 'This link is not valid. Ask the helpline for a new one.';
+    });
+})();
+`;

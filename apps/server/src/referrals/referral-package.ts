@@ -18,8 +18,10 @@ export type ReferralPackage = {
   createdAt: string;
   /** age ciphertext, base64. */
   sealed: string;
-  /** Open in a browser to confirm receipt and report the outcome; or POST `{token}` to `<partnerUrl>/ack`. */
+  /** The referral's address: POST `{token}` to `<partnerUrl>/ack`, `{token, outcome}` to `<partnerUrl>/outcome`. */
   partnerUrl: string;
+  /** For people: `<partnerUrl>#token=…`. The token sits after `#`, which browsers never send, so it stays out of logs. */
+  link: string;
   token: string;
 };
 

@@ -142,8 +142,10 @@ export function referralDeliveryHandler(deps: ReferralDeps): JobHandler {
       createdAt: payload.createdAt,
       sealed: payload.sealed,
       partnerUrl: `${deps.publicUrl}/api/v1/partner/referrals/${payload.referralId}`,
+      link: '',
       token: partnerToken(deps.linkKey, payload.referralId),
     };
+    pkg.link = `${pkg.partnerUrl}#token=${pkg.token}`;
     const connector = service.connector;
     if (connector.type === 'webhook') {
       const secret = deps.secretOf(connector.secretEnv);

@@ -131,16 +131,30 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
     expect(again.json().referralId).toBe(referralId);
 
     const token = partnerToken(referrals.linkKey, referralId);
-    expect(
-      (await app.inject({ url: `/api/v1/partner/referrals/${referralId}?token=${'x'.repeat(43)}` }))
-        .statusCode,
-    ).toBe(404);
-    const page = await app.inject({ url: `/api/v1/partner/referrals/${referralId}?token=${token}` });
+    // The page itself tells nothing without the token; the token goes in a POST body, never in a URL.
+    const page = await app.inject({ url: `/api/v1/partner/referrals/${referralId}` });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.body).toContain('Referral for Offlimits');
-    expect(page.body).toContain('Not confirmed yet.');
+    expect(page.body).not.toContain('Offlimits');
     expect(page.body).not.toContain(caseId);
+    expect(page.body).toContain('<script src="/api/v1/partner/partner-link.js" defer></script>');
+    const script = await app.inject({ url: '/api/v1/partner/partner-link.js' });
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.body).toContain('history.replaceState');
+    const view = (t: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/partner/referrals/${referralId}/view`,
+        payload: { token: t },
+      });
+    expect((await view('x'.repeat(43))).statusCode).toBe(404);
+    expect((await view(token)).json()).toEqual({
+      serviceName: 'Offlimits',
+      state: 'queued',
+      stateText: 'Not confirmed yet.',
+      acknowledgedAt: null,
+      outcome: null,
+    });
 
     const ack = await app.inject({
       method: 'POST',
@@ -163,8 +177,13 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
     });
     expect(forged.statusCode).toBe(404);
 
-    const [view] = (await staff('worker', 'GET', `/cases/${caseId}/referrals`)).json().referrals;
-    expect(view).toMatchObject({ referralId, serviceId: 'offlimits', state: 'outcome', outcome: 'resolved' });
+    const [progress] = (await staff('worker', 'GET', `/cases/${caseId}/referrals`)).json().referrals;
+    expect(progress).toMatchObject({
+      referralId,
+      serviceId: 'offlimits',
+      state: 'outcome',
+      outcome: 'resolved',
+    });
   });
 
   it('lists failed hand-overs to supervisors only', async () => {

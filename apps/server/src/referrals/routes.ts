@@ -8,7 +8,7 @@ import { hotlineFirst } from '../known-hashes/hotline-first.ts';
 import { findCase, metadataOf } from '../staff/case-queries.ts';
 import { requirePermission } from '../staff/session-cookie.ts';
 import { staffPolicyOf } from '../staff/staff-policy.ts';
-import { renderPartnerPage } from './partner-page.ts';
+import { PARTNER_SCRIPT, renderPartnerPage, stateText } from './partner-page.ts';
 import { OUTCOMES } from './referral-package.ts';
 import {
   acknowledgeReferral,
@@ -182,7 +182,7 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
 /**
  * Partner side (mounted at `/api/v1/partner`): the link in a referral opens a small page to confirm
  * receipt and report the outcome; machines POST JSON to the same endpoints. The token is the only
- * credential and goes in the body, so it never sits in a logged URL when the forms are used.
+ * credential. It travels after `#` in the link and in request bodies, never in a URL the server logs.
  */
 export const partnerReferralRoutes: FastifyPluginAsyncZod<{ referrals: ReferralDeps }> = async (
   app,
@@ -195,29 +195,63 @@ export const partnerReferralRoutes: FastifyPluginAsyncZod<{ referrals: ReferralD
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
-  const wantsHtml = (accept: string | undefined, contentType: string | undefined) =>
-    (contentType ?? '').startsWith('application/x-www-form-urlencoded') ||
-    (accept ?? '').startsWith('text/html');
+  const fromForm = (contentType: string | undefined) =>
+    (contentType ?? '').startsWith('application/x-www-form-urlencoded');
+
+  app.get('/partner-link.js', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type('text/javascript; charset=utf-8');
+    return PARTNER_SCRIPT;
+  });
 
   app.get(
     '/referrals/:referralId',
     {
       schema: {
-        summary: 'The page a partner opens from the referral link',
+        summary: 'The page a partner opens from the referral link (`#token=…` is read in the browser)',
         tags: ['partner'],
         params: referralIdParams,
-        querystring: z.object({ token: tokenSchema }),
       },
     },
     async (request, reply) => {
-      // Reading the page changes nothing: link scanners in mail systems open links too.
+      // The page itself says nothing about the referral; the script asks with the token.
+      reply.type('text/html; charset=utf-8');
+      return renderPartnerPage({ known: false }, request.params.referralId);
+    },
+  );
+
+  app.post(
+    '/referrals/:referralId/view',
+    {
+      schema: {
+        summary: 'The state of a referral, for its partner',
+        tags: ['partner'],
+        params: referralIdParams,
+        body: z.object({ token: tokenSchema }),
+        response: {
+          200: z.object({
+            serviceName: z.string(),
+            state: referralViewSchema.shape.state,
+            stateText: z.string(),
+            acknowledgedAt: z.string().nullable(),
+            outcome: z.enum(OUTCOMES).nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
       const { referralId } = request.params;
-      const found = checkPartnerToken(referrals.linkKey, referralId, request.query.token)
+      const found = checkPartnerToken(referrals.linkKey, referralId, request.body.token)
         ? await findReferral(referrals, referralId)
         : undefined;
       if (!found) throw referralNotFound();
-      reply.type('text/html; charset=utf-8');
-      return renderPartnerPage({ ...found, referralId, token: request.query.token });
+      const { referral, serviceName } = found;
+      return {
+        serviceName,
+        state: referral.state,
+        stateText: stateText(referral),
+        acknowledgedAt: referral.acknowledgedAt,
+        outcome: referral.outcome,
+      };
     },
   );
 
@@ -232,17 +266,15 @@ export const partnerReferralRoutes: FastifyPluginAsyncZod<{ referrals: ReferralD
       },
     },
     async (request, reply) => {
-      const answer = await acknowledgeReferral(referrals, request.params.referralId, request.body.token);
+      const { referralId } = request.params;
+      const answer = await acknowledgeReferral(referrals, referralId, request.body.token);
       if (!answer.ok) throw referralNotFound();
-      if (!wantsHtml(request.headers.accept, request.headers['content-type']))
-        return { state: answer.referral.state };
+      if (!fromForm(request.headers['content-type'])) return { state: answer.referral.state };
       reply.type('text/html; charset=utf-8');
-      return renderPartnerPage({
-        ...answer,
-        referralId: request.params.referralId,
-        token: request.body.token,
-        saved: true,
-      });
+      return renderPartnerPage(
+        { known: true, ...answer, token: request.body.token, saved: true },
+        referralId,
+      );
     },
   );
 
@@ -257,13 +289,13 @@ export const partnerReferralRoutes: FastifyPluginAsyncZod<{ referrals: ReferralD
       },
     },
     async (request, reply) => {
+      const { referralId } = request.params;
       const { token, outcome } = request.body;
-      const answer = await recordOutcome(referrals, request.params.referralId, token, outcome);
+      const answer = await recordOutcome(referrals, referralId, token, outcome);
       if (!answer.ok) throw referralNotFound();
-      if (!wantsHtml(request.headers.accept, request.headers['content-type']))
-        return { state: answer.referral.state };
+      if (!fromForm(request.headers['content-type'])) return { state: answer.referral.state };
       reply.type('text/html; charset=utf-8');
-      return renderPartnerPage({ ...answer, referralId: request.params.referralId, token, saved: true });
+      return renderPartnerPage({ known: true, ...answer, token, saved: true }, referralId);
     },
   );
 };
