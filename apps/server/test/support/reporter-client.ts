@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import type { ReportBody, ReportMetadata } from '@vangnet/core';
 import {
   type AgeIdentity,
@@ -203,8 +205,14 @@ export function interruptedPatch(
     });
     req.on('error', () => resolve());
     req.on('close', () => resolve());
-    req.write(bytes.subarray(0, sendBytes), () => {
-      setTimeout(() => req.destroy(), 300);
+    req.write(bytes.subarray(0, sendBytes), async () => {
+      // Cut only once the server has stored part of it (a fixed delay is flaky on a busy machine).
+      const staged = join(t.deps.config.dataDir, 'uploads', location.split('/').at(-1)!);
+      for (let waited = 0; waited < 20_000; waited += 50) {
+        if (existsSync(staged) && statSync(staged).size > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      req.destroy();
     });
   });
 }
