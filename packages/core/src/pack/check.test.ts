@@ -73,6 +73,14 @@ describe('checkPack', () => {
     ]);
   });
 
+  it("keeps awaiting-evidence out of the workers' workflow", () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.meta.statusWorkflow.transitions.push({ from: ['awaiting-evidence'], to: 'new', requires: [] });
+    expect(errors(pack)).toEqual([
+      'pack.yaml: statusWorkflow.transitions[1]: awaiting-evidence is set by the server when evidence arrives, never by a worker',
+    ]);
+  });
+
   it('refuses unknown permission names in rolePermissions', () => {
     const pack = testPack({ texts: { en: texts } });
     pack.meta.rolePermissions = { caseworker: ['case.list', 'case.delete-everything'] };

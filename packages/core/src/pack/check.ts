@@ -74,6 +74,13 @@ export function checkPack(pack: CountryPack): PackProblem[] {
     });
   }
   meta.statusWorkflow.transitions.forEach((t, i) => {
+    if (t.to === 'awaiting-evidence' || t.from.includes('awaiting-evidence')) {
+      error(
+        'pack.yaml',
+        `statusWorkflow.transitions[${i}]`,
+        'awaiting-evidence is set by the server when evidence arrives, never by a worker',
+      );
+    }
     if (t.to === 'referred' && !(t.requires.includes('serviceId') && t.requires.includes('consent'))) {
       error(
         'pack.yaml',
