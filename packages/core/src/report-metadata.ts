@@ -79,3 +79,32 @@ export const REPORT_STATES = [
   'closed',
 ] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+
+/**
+ * What a helpline hands a hotline for a hash-only case (docs/hash-only-reports.md, "Hand-over"): the
+ * hashes and the URLs a case worker checked, never an image. The console seals it to the hotline and
+ * sends it as the sealed part of an ordinary warm referral; `type` tells the partner what it holds.
+ */
+export const hashSubmissionSchema = z.strictObject({
+  type: z.literal('vangnet.hash-submission'),
+  version: z.literal(1),
+  country: countryCodeSchema,
+  category: z.enum(CATEGORY_CODES),
+  ageBand: z.enum(AGE_BANDS),
+  hashes: z.array(reportHashSchema).check(z.minLength(1), z.maxLength(MAX_REPORT_HASHES)),
+  /** Where the picture was seen, as confirmed by the case worker. */
+  urls: z.array(z.url({ protocol: /^https?$/ })).check(z.maxLength(50)),
+  /** Known-hash lists it matched on arrival: list names and distances, no hashes of the lists. */
+  matches: z
+    .array(
+      z.strictObject({
+        source: z.string(),
+        version: z.number(),
+        kind: z.enum(['pdq', 'md5']),
+        hashIndex: z.number(),
+        distance: z.number(),
+      }),
+    )
+    .check(z.maxLength(100)),
+});
+export type HashSubmission = z.infer<typeof hashSubmissionSchema>;
