@@ -89,6 +89,16 @@ describe('checkPack', () => {
     ]);
   });
 
+  it('warns about a webhook that is not https, except on this machine', () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.services[0]!.connector = { type: 'webhook', url: 'http://partner.test/hook', secretEnv: 'S' };
+    pack.services[1]!.connector = { type: 'webhook', url: 'http://127.0.0.1:8081/hook', secretEnv: 'S' };
+    pack.services[2]!.connector = { type: 'webhook', url: 'https://partner.test/hook', secretEnv: 'S' };
+    expect(checkPack(pack).map(formatProblem)).toEqual([
+      'services.yaml: services[0].connector.url: a webhook that is not https:// sends referrals unencrypted',
+    ]);
+  });
+
   it('lists unverified details as warnings, not errors', () => {
     const pack = testPack({ texts: { en: texts } });
     pack.services[1]!.phones[0]!.unverified = true;

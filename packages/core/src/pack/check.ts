@@ -120,6 +120,17 @@ export function checkPack(pack: CountryPack): PackProblem[] {
         error('services.yaml', `${base}.unverified`, `"${field}" is not a field of a service`);
       else warn('services.yaml', `${base}.${field}`, `unverified detail of ${service.name}`);
     }
+    const { connector } = service;
+    if (
+      connector.type === 'webhook' &&
+      !/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(connector.url)
+    ) {
+      warn(
+        'services.yaml',
+        `${base}.connector.url`,
+        'a webhook that is not https:// sends referrals unencrypted',
+      );
+    }
     if (service.phones.length === 0 && !service.chat && !service.web && service.kind !== 'school') {
       error('services.yaml', base, `${service.name} has no phone, chat or web address`);
     }
