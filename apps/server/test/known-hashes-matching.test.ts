@@ -11,7 +11,7 @@ import { readAuditChain } from '../src/audit/append-audit.ts';
 import { repoRoot } from '../src/config.ts';
 import { knownHashes, knownHashLists, reportHashMatches, reports } from '../src/db/schema/index.ts';
 import { ensureHelpline } from '../src/services/helpline.ts';
-import { addHelpline, addWorker, signInAs } from './staff-fixtures.ts';
+import { addHelpline, addVisibleReport, addWorker, signInAs } from './staff-fixtures.ts';
 import { databaseKinds } from './support/databases.ts';
 import { prepareReport, submit } from './support/reporter-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
@@ -45,12 +45,14 @@ describe.each(databaseKinds())('known-hash lists and hash-only reports on %s', (
   let video: ReportHash;
   let hotlines: string[];
   let firstList: string;
+  let analystCookie: string;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
     const helpline = await addHelpline(t.deps.db, 'NL', await ensureHelpline(t.deps.db, t.deps.pack));
     adminCookie = (await signInAs(t.app, await addWorker(t.deps.db, helpline, 'admin'))).cookie;
     workerCookie = (await signInAs(t.app, await addWorker(t.deps.db, helpline, 'caseworker'))).cookie;
+    analystCookie = (await signInAs(t.app, await addWorker(t.deps.db, helpline, 'analyst'))).cookie;
     hotlines = (t.deps.pack.countryPack?.services ?? []).filter((s) => s.kind === 'hotline').map((s) => s.id);
 
     const original = await readFile(join(images, 'bridge-mods/aaa-orig.jpg'));
@@ -229,5 +231,16 @@ describe.each(databaseKinds())('known-hash lists and hash-only reports on %s', (
       [1, null],
       [2, firstList],
     ]);
+  });
+
+  it('shows matches only to case workers of the same helpline', async () => {
+    const reportId = await submitHashOnly([photo]);
+    const url = `/api/v1/staff/cases/${reportId}/hash-matches`;
+    expect((await get(url, analystCookie)).json().code).toBe('staff.forbidden');
+    expect((await t.app.inject({ method: 'GET', url })).json().code).toBe('staff.signed-out');
+    const elsewhere = await addHelpline(t.deps.db, 'BE-VL');
+    const theirs = await addVisibleReport(t.deps.db, t.deps.blobs, elsewhere, { category: 'image-abuse' });
+    expect((await get(`/api/v1/staff/cases/${theirs.id}/hash-matches`)).json().code).toBe('case.not-found');
+    expect((await get(url)).statusCode).toBe(200);
   });
 });
