@@ -20,8 +20,10 @@ export interface WalkOptions {
   platform?: string;
 }
 
+/** The screen is there once its heading has taken focus (each screen moves focus to its h1). */
 async function waitForHeading(page: Page, text: string): Promise<void> {
   await page.locator('h1', { hasText: text }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
 }
 
 interface Focused {
@@ -72,6 +74,7 @@ async function choose(page: Page, o: WalkOptions, label: string | null): Promise
     // Tab lands on the group's first radio; Space picks it.
     await tabTo(page, (f) => f.type === 'radio');
     await page.keyboard.press('Space');
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.checked === true);
   } else if (label) {
     // The name is the label, then the hint (if any): match the label at the start, whole words.
     const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
