@@ -111,6 +111,13 @@ describe('reporter app: a full report and follow-up', () => {
     expect(await page.evaluate(() => (globalThis as { cspViolations?: string[] }).cspViolations)).toEqual([]);
     expect(foreign).toEqual([]);
 
+    // Back to the start, a new report begins empty; the code is no longer kept on this phone.
+    await page.getByRole('button', { name: t.receiptStart }).click();
+    await page.locator('h1', { hasText: t.startTitle }).waitFor();
+    await page.getByRole('button', { name: new RegExp(t.startReport) }).click();
+    await page.locator('h1', { hasText: t.whatTitle }).waitFor();
+    await expect(page.getByRole('radio', { checked: true }).count()).resolves.toBe(0);
+
     // The helpline opens exactly what the child sent: the story, and the hashes of the plaintext items.
     staff = await signInStaff(app.url, app.server.demoLogin as never);
     const caseView = (await (

@@ -1,7 +1,7 @@
 import type { UrgencyFlags } from '@vangnet/core/report-metadata';
 import type { AgeBand, CategoryCode, Role } from '@vangnet/core/taxonomy';
 import { useEffect, useState } from 'preact/hooks';
-import { DRAFT_KEY } from '../draft-flag.ts';
+import { DRAFT_KEY, markDraftSent } from '../draft-flag.ts';
 import { idbGet, idbPut } from '../lib/idb.ts';
 import { readSession, writeSession } from '../lib/storage.ts';
 
@@ -91,6 +91,7 @@ async function readDraft(): Promise<Draft | null> {
 
 export function forgetDraft(): void {
   writeSession(DRAFT_KEY, null);
+  markDraftSent(false);
   current = emptyDraft();
   for (const l of listeners) l(current);
 }

@@ -6,12 +6,13 @@ import {
   ROLES,
   type Role,
 } from '@vangnet/core/taxonomy';
+import { useEffect } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { useI18n } from '../i18n/index.ts';
 import { lazyScreen } from '../lazy.tsx';
 import type { Screen } from '../nav.ts';
 import { useNav } from '../nav.ts';
-import { type Draft, updateDraft, useDraft } from './draft.ts';
+import { type Draft, forgetDraft, updateDraft, useDraft } from './draft.ts';
 import { CategoryIcon } from './icons.tsx';
 import { Options, StepFrame } from './step-frame.tsx';
 import { isStep, stepAfter } from './steps.ts';
@@ -25,7 +26,12 @@ const Receipt = lazyScreen<object>(() => import('../send/receipt.tsx').then((m) 
 export function Flow({ screen }: { screen: Screen }) {
   const draft = useDraft();
   const { t } = useI18n();
-  if (!draft) return <p class="loading">{t.loading}</p>;
+  const sealedAlready = !!draft?.outboxId && screen === 'what';
+  // A new report after one was sealed: start from empty. The sealed one lives on in the outbox.
+  useEffect(() => {
+    if (sealedAlready) forgetDraft();
+  }, [sealedAlready]);
+  if (!draft || sealedAlready) return <p class="loading">{t.loading}</p>;
   switch (screen) {
     case 'what':
       return <What draft={draft} />;

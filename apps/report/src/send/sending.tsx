@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { markDraftSent } from '../draft-flag.ts';
 import { updateDraft, useDraft } from '../flow/draft.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
@@ -31,6 +32,7 @@ export function Sending() {
         if ((await listItems()).length > 0 && !isUnlocked()) return nav.replace('review');
         const prepared = await prepareReport(draft, lang);
         await updateDraft({ outboxId: prepared.outboxId, receipt: prepared.code });
+        markDraftSent(true);
         id = prepared.outboxId;
       }
       if (!live) return;
