@@ -186,6 +186,7 @@ describe('console: the whole loop', () => {
     await page.getByRole('heading', { name: 'Export evidence' }).waitFor();
     await page.getByRole('button', { name: 'Build the bundle' }).click();
     await page.locator('[data-export="ready"], .export .notice-error').first().waitFor({ timeout: 60_000 });
+    expect(pageErrors).toEqual([]);
     expect(await page.locator('.export .notice-error').allInnerTexts()).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'export');

@@ -37,16 +37,20 @@ export async function buildExport(
       report,
       categoryLabel: text.categories[detail.metadata.category],
       statusLabel: text.statuses[detail.status],
-      items: opened.items.map((i) => ({
-        id: i.manifest.id,
-        ...(i.manifest.name ? { name: i.manifest.name } : {}),
-        mediaType: i.manifest.mediaType,
-        size: i.manifest.size,
-        sha256: i.manifest.sha256,
-        capturedAt: i.manifest.capturedAt,
-        intact: i.ok,
-        ...(i.plain && i.manifest.kind === 'image' ? { image: i.plain } : {}),
-      })),
+      items: await Promise.all(
+        opened.items.map(async (i) => ({
+          id: i.manifest.id,
+          ...(i.manifest.name ? { name: i.manifest.name } : {}),
+          mediaType: i.manifest.mediaType,
+          size: i.manifest.size,
+          sha256: i.manifest.sha256,
+          capturedAt: i.manifest.capturedAt,
+          intact: i.ok,
+          ...(i.plain && i.manifest.kind === 'image'
+            ? await jpegForSummary(i.plain, i.manifest.mediaType)
+            : {}),
+        })),
+      ),
       receipt: {
         receivedAt: detail.receipt.receivedAt,
         signatureValid: opened.signatureValid,
@@ -71,4 +75,25 @@ export async function buildExport(
     summaryPdf: pdf,
   });
   return { bundle, pdf, fileName: bundleFileName(detail.id) };
+}
+
+/** A JPEG copy of an image for the PDF summary, drawn by the browser; nothing when it cannot decode it. */
+async function jpegForSummary(bytes: Uint8Array, mediaType: string): Promise<{ jpeg?: Uint8Array }> {
+  try {
+    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mediaType }), {
+      imageOrientation: 'from-image',
+    });
+    const scale = Math.min(1, 1200 / Math.max(bitmap.width, bitmap.height));
+    const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
+    const context = canvas.getContext('2d');
+    if (!context) return {};
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    return { jpeg: new Uint8Array(await blob.arrayBuffer()) };
+  } catch {
+    return {};
+  }
 }

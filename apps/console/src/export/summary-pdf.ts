@@ -16,8 +16,11 @@ export type SummaryItem = {
   sha256: string;
   capturedAt: string;
   intact: boolean;
-  /** Opened image bytes (PNG or JPEG) to show; others are listed only. */
-  image?: Uint8Array;
+  /**
+   * The image re-encoded as JPEG for the summary only (the original stays untouched in items/).
+   * JPEG because pdfkit's browser PNG decoder inflates in a blob: worker, which the CSP forbids.
+   */
+  jpeg?: Uint8Array;
 };
 
 export type SummaryInput = {
@@ -36,7 +39,6 @@ export type SummaryInput = {
 export type SummaryFonts = { regular: Uint8Array; bold: Uint8Array };
 
 const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8;
-const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 
 export function buildSummaryPdf(input: SummaryInput, fonts: SummaryFonts): Promise<Uint8Array> {
   const title = `Evidence summary, case ${input.caseId}`;
@@ -132,8 +134,8 @@ export function buildSummaryPdf(input: SummaryInput, fonts: SummaryFonts): Promi
         ? 'intact: matches the device hash and the server receipt'
         : 'NOT INTACT: does not match the device hash or the server receipt',
     );
-    if (item.image && (isJpeg(item.image) || isPng(item.image))) {
-      const image = item.image;
+    if (item.jpeg && isJpeg(item.jpeg)) {
+      const image = item.jpeg;
       const alt = `Evidence image ${i + 1}: ${item.name ?? item.id}, as submitted by the reporter`;
       try {
         if (doc.y > doc.page.height - 260) doc.addPage();
