@@ -243,4 +243,31 @@ describe.each(databaseKinds())('known-hash lists and hash-only reports on %s', (
     expect((await get(`/api/v1/staff/cases/${theirs.id}/hash-matches`)).json().code).toBe('case.not-found');
     expect((await get(url)).statusCode).toBe(200);
   });
+
+  it('sees a list another server process imported, without being told (the active lists changed)', async () => {
+    const before = await submitHashOnly([unrelated]);
+    expect((await get(`/api/v1/staff/cases/${before}/hash-matches`)).json().matches).toEqual([]);
+    // What a replica or the CLI leaves behind: new rows only, this process's cached index untouched.
+    const listId = `other-process-${hex(4)}`;
+    await t.deps.db.insert(knownHashLists).values({
+      id: listId,
+      country: 'NL',
+      source: 'second-hotline',
+      version: 1,
+      importedBy: 'cli',
+      count: 1,
+      active: true,
+    });
+    await t.deps.db.insert(knownHashes).values({
+      listId,
+      line: 2,
+      pdq: new Uint8Array(Buffer.from(unrelated.pdq!, 'hex')),
+      pdqQuality: 100,
+      md5: null,
+    });
+    const reportId = await submitHashOnly([unrelated]);
+    expect((await get(`/api/v1/staff/cases/${reportId}/hash-matches`)).json().matches).toEqual([
+      expect.objectContaining({ listId, source: 'second-hotline', kind: 'pdq', distance: 0 }),
+    ]);
+  });
 });
