@@ -27,7 +27,7 @@ export function StepFrame(props: {
         if (props.canNext !== false) props.onNext();
       }}
     >
-      <p class="step">{t.stepOf(n, STEPS.length)}</p>
+      <p class="step-count">{t.stepOf(n, STEPS.length)}</p>
       <Title>{props.title}</Title>
       {props.hint && <p class="hint">{props.hint}</p>}
       {props.children}

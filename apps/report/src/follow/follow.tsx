@@ -110,13 +110,14 @@ function OpenedView(props: {
       </p>
       <h2>{t.followTimeline}</h2>
       <ol class="timeline">
-        {report.timeline.map((e) => (
+        {collapseRepeats(report.timeline).map(({ event: e, times }) => (
           <li key={`${e.at}-${e.event}`}>
             <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
             {' · '}
             {e.event === 'status-changed' && e.status
               ? (t.status[e.status] ?? e.status)
               : (t.events[e.event] ?? e.event)}
+            {times > 1 && ` (${times})`}
           </li>
         ))}
       </ol>
@@ -163,4 +164,17 @@ function OpenedView(props: {
       </form>
     </section>
   );
+}
+
+type TimelineEvent = OpenedReport['timeline'][number];
+
+/** One line for a run of the same event (each evidence item arriving), with how many times. */
+function collapseRepeats(events: TimelineEvent[]): { event: TimelineEvent; times: number }[] {
+  const out: { event: TimelineEvent; times: number }[] = [];
+  for (const event of events) {
+    const last = out[out.length - 1];
+    if (last && last.event.event === event.event && event.event !== 'status-changed') last.times++;
+    else out.push({ event, times: 1 });
+  }
+  return out;
 }
