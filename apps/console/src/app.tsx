@@ -18,8 +18,15 @@ import { Queue } from './screens/queue.tsx';
 import { SignIn } from './screens/sign-in.tsx';
 import { Unlock } from './screens/unlock.tsx';
 
-/** Lock after this long without a key press or click (the keys leave memory). */
-const INACTIVITY_MS = Number(new URLSearchParams(location.search).get('lockAfter')) || 10 * 60_000;
+/**
+ * Lock after this long without a key press or click (the keys leave memory). `?lockAfter=<ms>` may
+ * only shorten it (tests, shared desks), never lengthen it.
+ */
+const DEFAULT_LOCK_MS = 10 * 60_000;
+const INACTIVITY_MS = Math.min(
+  Number(new URLSearchParams(location.search).get('lockAfter')) || DEFAULT_LOCK_MS,
+  DEFAULT_LOCK_MS,
+);
 
 function useSession() {
   const [, setTick] = useState(0);

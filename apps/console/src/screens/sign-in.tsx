@@ -118,6 +118,8 @@ export function SignIn() {
       {step === 'password' && (
         <form onSubmit={submitPassword} class="stack">
           <p class="muted">{email}</p>
+          {/* For password managers: the e-mail this password belongs to. */}
+          <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
           <label for="password">{text.signIn.password}</label>
           <input
             id="password"
