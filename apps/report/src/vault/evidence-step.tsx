@@ -98,27 +98,32 @@ export function EvidenceStep() {
       )}
       {exists && (
         <>
-          <div class="field">
-            <label for="add-photo">{t.vaultAddPhoto}</label>
+          {/* The browser's own file button speaks the browser's language, not the child's: our label is the button. */}
+          <div class="file-picks">
             <input
               id="add-photo"
+              class="file-input"
               type="file"
               accept="image/*"
               multiple
               disabled={busy}
               onChange={(e) => onFiles(e.currentTarget)}
             />
-          </div>
-          <div class="field">
-            <label for="take-photo">{t.vaultTakePhoto}</label>
+            <label for="add-photo" class="secondary-btn file-label">
+              {t.vaultAddPhoto}
+            </label>
             <input
               id="take-photo"
+              class="file-input"
               type="file"
               accept="image/*"
               capture="environment"
               disabled={busy}
               onChange={(e) => onFiles(e.currentTarget)}
             />
+            <label for="take-photo" class="secondary-btn file-label">
+              {t.vaultTakePhoto}
+            </label>
           </div>
           <TextAdder
             id="paste"
