@@ -190,6 +190,11 @@ describe.each(databaseKinds())('known-hash lists and hash-only reports on %s', (
     const refused = await submit(t, prepared.request);
     expect(refused.statusCode).toBe(400);
     expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().code).toBe('report.invalid-hashes');
+    const tooMany = await prepareReport(t, {
+      metadata: { category: 'image-abuse', hashes: Array.from({ length: 21 }, () => photo) },
+    });
+    expect((await submit(t, tooMany.request)).json().code).toBe('report.invalid-hashes');
 
     const before = await t.deps.db.select({ n: count() }).from(knownHashes);
     const lines = knownList().split('\n');

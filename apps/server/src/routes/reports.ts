@@ -29,6 +29,7 @@ const byTimelineOrder = (a: ReportEventRow, b: ReportEventRow) =>
 const problemCodes = {
   'body.metadata.category': 'report.unknown-category',
   'body.metadata.country': 'report.unknown-country',
+  'body.metadata.hashes': 'report.invalid-hashes',
   'body.reporter.recipient': 'report.invalid-recipient',
   'headers.idempotency-key': 'request.idempotency-key-required',
 };
