@@ -85,6 +85,8 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
       const state = stateOf(req);
       state.report = await reportForToken(deps.db, req.headers.get('authorization'));
       if (req.method === 'POST') return;
+      // tus names uploads with 32 random hex digits; anything else (say `..%2F`) never reaches the store.
+      if (!/^[0-9a-f]{32}$/.test(uploadId)) throw uploadNotFound();
       // An existing upload: it must belong to the report this token opens.
       let upload: Upload;
       try {
