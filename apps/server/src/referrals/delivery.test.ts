@@ -7,6 +7,7 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/s
 import { auditLog, reportEvents } from '../db/schema/index.ts';
 import { backoffMs } from '../jobs/queue.ts';
 import { runDueJobs } from '../jobs/worker.ts';
+import { measureReferralLeadTimes } from './lead-times.ts';
 import type { ReferralPackage } from './referral-package.ts';
 import {
   acknowledgeReferral,
@@ -295,5 +296,15 @@ describe.each(databaseKinds())('warm referral on %s', (kind) => {
       .from(auditLog)
       .where(and(eq(auditLog.caseId, caseId)));
     expect(events).toEqual([]);
+  });
+
+  it('measures lead times per service from the kept timestamps, without case ids', async () => {
+    const figures = await measureReferralLeadTimes(deps.db, deps.pack, new Date(0));
+    expect(figures.map((f) => [f.serviceId, f.referrals, f.delivered, f.confirmed])).toEqual([
+      ['meld-misdaad-anoniem', 1, 1, 0],
+      ['offlimits', 1, 1, 1],
+      ['politie', 1, 1, 0],
+    ]);
+    expect(JSON.stringify(figures)).not.toMatch(/rep_/);
   });
 });
