@@ -90,7 +90,30 @@ describe('reporter app: safety', () => {
     expect(await page.title()).toBe('neutral');
     await page.goBack();
     // One step back is the start entry (same neutral "/"), never the report question.
-    if (page.url().startsWith(app.url)) expect(await heading(page)).toBe('Je staat er niet alleen voor');
+    expect(page.url()).toBe(`${app.url}/`);
+    await page.locator('h1').waitFor();
+    expect(await heading(page)).toBe('Je staat er niet alleen voor');
+    await context.close();
+  });
+
+  it('offers a discreet mode: a plain name and icon when the app is added to the phone', async () => {
+    const context = await phoneContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('button', { name: /What can I do\?/ }).click();
+    await page.getByRole('checkbox', { name: 'Use a plain name and icon' }).check();
+    const href = await page.getAttribute('link[rel="manifest"]', 'href');
+    expect(href).toBe('/discreet.webmanifest');
+    const manifest = (await (await fetch(`${app.url}${href}`)).json()) as {
+      name: string;
+      icons: { src: string }[];
+    };
+    expect(manifest.name).toBe('Notes');
+    expect((await fetch(`${app.url}${manifest.icons[0]!.src}`)).status).toBe(200);
+    // It stays on after a reload.
+    await page.reload();
+    await page.locator('h1').waitFor();
+    expect(await page.getAttribute('link[rel="manifest"]', 'href')).toBe('/discreet.webmanifest');
     await context.close();
   });
 
