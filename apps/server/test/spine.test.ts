@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiskBlobStore } from '../src/blobs/local-disk-blob-store.ts';
 import { ConfigError, loadConfig, repoRoot } from '../src/config.ts';
@@ -198,6 +200,29 @@ describe('serving the built apps', () => {
     } finally {
       await t.close();
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+// Only where a shared PostgreSQL exists (DATABASE_URL): replicas starting together.
+describe.each(databaseKinds().filter((k) => k === 'postgres'))('migrations on %s', () => {
+  it('several processes opening one database at once migrate it exactly once', async () => {
+    const databaseUrl = process.env.DATABASE_URL!;
+    const pgSchema = `test_race_${randomBytes(4).toString('hex')}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-race-'));
+    const opened = await Promise.all([1, 2, 3].map(() => openDatabase({ dataDir, databaseUrl, pgSchema })));
+    try {
+      const applied = (await opened[0]!.db.execute(
+        sql.raw(`select count(*)::int as n from "${pgSchema}"."__drizzle_migrations"`),
+      )) as unknown as { rows: { n: number }[] };
+      const files = readdirSync(join(repoRoot, 'apps/server/src/db/migrations')).filter((f) =>
+        f.endsWith('.sql'),
+      );
+      expect(applied.rows[0]!.n).toBe(files.length);
+    } finally {
+      await opened[0]!.db.execute(sql.raw(`DROP SCHEMA "${pgSchema}" CASCADE`));
+      await Promise.all(opened.map((o) => o.close()));
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

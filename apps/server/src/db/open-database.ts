@@ -69,15 +69,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
 }
 
 async function openPostgres(databaseUrl: string, pgSchema: string | undefined): Promise<OpenedDatabase> {
-  if (pgSchema) {
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"`);
-    } finally {
-      await admin.end();
-    }
-  }
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
@@ -88,12 +79,34 @@ async function openPostgres(databaseUrl: string, pgSchema: string | undefined): 
   // Cast: NodePgDatabase is a PgDatabase with node-postgres' result type (see `Db`).
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   try {
-    await migrate(db, pgSchema ?? 'drizzle');
+    await migrateExclusively(pool, pgSchema);
   } catch (error) {
     await pool.end();
     throw error;
   }
   return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+/**
+ * Replicas starting at once must not run the same migration twice: one connection holds an advisory
+ * lock (per migrations schema) while it migrates; the others wait and then find nothing to do.
+ */
+async function migrateExclusively(pool: pg.Pool, pgSchema: string | undefined): Promise<void> {
+  const migrationsSchema = pgSchema ?? 'drizzle';
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`vangnet-migrate:${migrationsSchema}`]);
+    try {
+      // Inside the lock: even CREATE SCHEMA IF NOT EXISTS fails when two sessions race.
+      if (pgSchema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"`);
+      // Cast: as for `Db` above; this handle only lives for the migration.
+      await migrate(drizzleNodePg(client, { schema }) as unknown as Db, migrationsSchema);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`vangnet-migrate:${migrationsSchema}`]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 async function openPglite(dataDir: string, pgSchema: string | undefined): Promise<OpenedDatabase> {
