@@ -1,5 +1,6 @@
 import { addLeadTime, type CountryPack, firstContactDeadline, reminderAt } from '@vangnet/core';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { jobs, reports } from '../db/schema/index.ts';
@@ -32,6 +33,8 @@ const WAITING = ['new'];
 
 /** Plans reminder and escalation jobs for waiting cases; safe to call often (stable job ids). */
 export async function scheduleSlaJobs(db: Db, pack: CountryPack): Promise<number> {
+  // Only cases not planned yet: the planner runs every minute and must stay cheap with many open cases.
+  const plannedJob = alias(jobs, 'planned');
   const waiting = await db
     .select({
       id: reports.id,
@@ -40,7 +43,8 @@ export async function scheduleSlaJobs(db: Db, pack: CountryPack): Promise<number
       visibleAt: reports.visibleAt,
     })
     .from(reports)
-    .where(and(inArray(reports.status, WAITING), isNotNull(reports.visibleAt)));
+    .leftJoin(plannedJob, sql`${plannedJob.id} = 'sla:first-contact:escalate:' || ${reports.id}`)
+    .where(and(inArray(reports.status, WAITING), isNotNull(reports.visibleAt), isNull(plannedJob.id)));
   let planned = 0;
   for (const row of waiting) {
     const visibleAt = row.visibleAt!;
@@ -65,11 +69,13 @@ export async function scheduleSlaJobs(db: Db, pack: CountryPack): Promise<number
   const unconfirmed = await db
     .select({ payload: jobs.payload })
     .from(jobs)
+    .leftJoin(plannedJob, sql`${plannedJob.id} = 'sla:partner:escalate:' || (${jobs.payload}->>'referralId')`)
     .where(
       and(
         eq(jobs.queue, REFERRAL_QUEUE),
         sql`${jobs.payload}->>'deliveredAt' is not null`,
         sql`${jobs.payload}->>'acknowledgedAt' is null`,
+        isNull(plannedJob.id),
       ),
     );
   for (const { payload: raw } of unconfirmed) {
