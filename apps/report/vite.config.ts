@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The reporter PWA. `vite build` → dist/, which apps/server serves at `/`.
@@ -32,7 +32,14 @@ function preloadDefaultCatalog(lang: string): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command, mode }) => {
+  // Vite 8 leaves NODE_ENV unset here, so Preact's preset took a build for development: preact/debug
+  // and the dev JSX transform (+4 kB gzip on the first screen). A production build says so.
+  if (command === 'build' && mode === 'production') process.env.NODE_ENV = 'production';
+  return config;
+});
+
+const config = {
   plugins: [
     preact(),
     preloadDefaultCatalog(process.env.VANGNET_DEFAULT_LANGUAGE ?? 'nl'),
@@ -75,4 +82,4 @@ export default defineConfig({
   server: {
     proxy: { '/api': process.env.VANGNET_API ?? 'http://127.0.0.1:8080' },
   },
-});
+} satisfies UserConfig;
