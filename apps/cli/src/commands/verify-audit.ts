@@ -54,9 +54,8 @@ export async function run(args: string[]): Promise<number> {
     console.log(
       `BROKEN at record seq ${result.brokenAt} (${result.action}): ${result.reason}, ${REASONS[result.reason] ?? ''}`,
     );
-    console.log(
-      `${result.count - 1} records before it are intact; records from seq ${result.brokenAt} on cannot be trusted`,
-    );
+    // With a broken link the record before may be the changed one, so nothing from there on is vouched for.
+    console.log(`Read ${result.count} records; the chain cannot be trusted from seq ${result.brokenAt} on.`);
     return 1;
   } finally {
     await opened.close();
