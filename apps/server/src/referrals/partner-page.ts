@@ -40,7 +40,7 @@ export function renderPartnerPage(
   const outcomes = Object.entries(OUTCOME_LABELS)
     .map(
       ([value, label]) =>
-        `<label><input type="radio" name="outcome" value="${value}"${referral?.outcome === value ? ' checked' : ''} required> ${escapeHtml(label)}</label><br>`,
+        `<label><input type="radio" name="outcome" value="${value}"${referral?.outcome === value ? ' checked' : ''} required> ${escapeHtml(label)}</label>`,
     )
     .join('\n');
   const title = input.known ? `Referral for ${escapeHtml(input.serviceName)}` : 'Referral';
@@ -49,6 +49,7 @@ export function renderPartnerPage(
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><meta name="robots" content="noindex">
 <title>Vangnet referral</title>
+<link rel="stylesheet" href="/api/v1/partner/partner.css">
 <script src="/api/v1/partner/partner-link.js" defer></script></head>
 <body>
 <main data-referral="${escapeHtml(base)}">
@@ -97,4 +98,17 @@ export const PARTNER_SCRIPT = `(() => {
       document.getElementById('state').textContent = 'This link is not valid. Ask the helpline for a new one.';
     });
 })();
+`;
+
+/** Served as /api/v1/partner/partner.css: readable text and targets of at least 44 px (WCAG 2.2 target size). */
+export const PARTNER_STYLE = `body { font: 1.125rem/1.5 system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; }
+main { max-width: 36rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.5rem; line-height: 1.25; }
+[role=status] { padding: 0.75rem; border-left: 0.25rem solid #0b5394; background: #eef4fb; }
+fieldset { border: 1px solid #6b7280; border-radius: 0.5rem; margin: 1rem 0; padding: 0.5rem 1rem; }
+label { display: flex; align-items: center; gap: 0.75rem; min-height: 44px; }
+input[type=radio] { flex: none; width: 1.5rem; height: 1.5rem; margin: 0; }
+button { font: inherit; min-height: 44px; padding: 0.5rem 1.25rem; border: 0; border-radius: 0.5rem; color: #fff; background: #0b5394; cursor: pointer; }
+button:focus-visible, input:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+form { margin: 1rem 0; }
 `;

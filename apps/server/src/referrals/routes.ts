@@ -8,7 +8,7 @@ import { hotlineFirst } from '../known-hashes/hotline-first.ts';
 import { findCase, metadataOf } from '../staff/case-queries.ts';
 import { requirePermission } from '../staff/session-cookie.ts';
 import { staffPolicyOf } from '../staff/staff-policy.ts';
-import { PARTNER_SCRIPT, renderPartnerPage, stateText } from './partner-page.ts';
+import { PARTNER_SCRIPT, PARTNER_STYLE, renderPartnerPage, stateText } from './partner-page.ts';
 import { OUTCOMES } from './referral-package.ts';
 import {
   acknowledgeReferral,
@@ -201,6 +201,10 @@ export const partnerReferralRoutes: FastifyPluginAsyncZod<{ referrals: ReferralD
   app.get('/partner-link.js', { schema: { hide: true } }, async (_request, reply) => {
     reply.type('text/javascript; charset=utf-8');
     return PARTNER_SCRIPT;
+  });
+  app.get('/partner.css', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type('text/css; charset=utf-8');
+    return PARTNER_STYLE;
   });
 
   app.get(
