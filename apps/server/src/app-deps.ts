@@ -14,6 +14,11 @@ export type Limits = {
   followUpPerTokenPerMinute: number;
   /** Follow-up requests per client address per minute, whatever token they carry (stops guessing). */
   followUpPerIpPerMinute: number;
+  /**
+   * tus requests per client address per minute. Apps upload in chunks (256 KiB: 800 requests for a
+   * 200 MiB item), so this is higher than the general limit; each request still needs a valid token.
+   */
+  uploadRequestsPerIpPerMinute: number;
 };
 
 export const defaultLimits: Limits = {
@@ -21,6 +26,7 @@ export const defaultLimits: Limits = {
   submissionsPerIpPerHour: 30,
   followUpPerTokenPerMinute: 60,
   followUpPerIpPerMinute: 120,
+  uploadRequestsPerIpPerMinute: 3000,
 };
 
 /** Everything the HTTP app needs, built once at start (or per test) and passed down as a value. */

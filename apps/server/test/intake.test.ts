@@ -450,3 +450,31 @@ describe('rate limits', () => {
     expect(third.statusCode).toBe(429);
   });
 });
+
+describe('chunked uploads and the general limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { limits: { perIpPerMinute: 10 } });
+    await addHelplineKey(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('an item sent in many small chunks is not stopped by the per-client limit for other routes', async () => {
+    const prepared = await prepareReport(t, { items: [new Uint8Array(40 * 1024).fill(7)] });
+    const { reportId } = (await submit(t, prepared.request)).json();
+    const item = prepared.items[0]!;
+    const token = prepared.keys.accessToken;
+    const created = await createUpload(t, token, reportId, item.id, item.sealed.byteLength);
+    const location = created.headers.get('location')!;
+    const chunk = 2 * 1024;
+    let statuses = new Set<number>();
+    for (let offset = 0; offset < item.sealed.byteLength; offset += chunk) {
+      const res = await patchUpload(t, token, location, offset, item.sealed.subarray(offset, offset + chunk));
+      statuses = statuses.add(res.status);
+    }
+    expect([...statuses]).toEqual([204]);
+    expect((await selfOf(t, token)).json().status).toBe('new');
+  });
+});

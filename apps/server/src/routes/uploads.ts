@@ -50,7 +50,10 @@ const uploadNotFound = () => new Problem(404, 'upload.not-found', 'No such uploa
  * it (422 `evidence.hash-mismatch`); a match moves it into the blob store and, for the last item,
  * makes the report visible with a countersigned receipt.
  */
-export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }> = async (app, { deps }) => {
+export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }> = async (
+  app,
+  { deps, limits },
+) => {
   const states = new WeakMap<IncomingMessage, UploadRequestState>();
   const stateOf = (req: unknown): UploadRequestState => {
     const raw = (req as HookRequest).runtime?.node?.req;
@@ -191,6 +194,7 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
   // No GET: uploaded evidence is never served back from here.
   for (const url of [UPLOAD_PATH.replace('/api/v1', ''), `${UPLOAD_PATH.replace('/api/v1', '')}/:id`]) {
     app.route({
+      config: { rateLimit: { max: limits.uploadRequestsPerIpPerMinute, timeWindow: '1 minute' } },
       method: ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'],
       url,
       schema: { hide: true },
