@@ -12,6 +12,7 @@ import {
   verifyCountersignature,
 } from '@vangnet/crypto';
 import { eq, sql } from 'drizzle-orm';
+import { Upload as TusUpload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages, reports, workers } from '../src/db/schema/index.ts';
 import { ensureHelpline } from '../src/services/helpline.ts';
@@ -169,6 +170,57 @@ describe.each(databaseKinds())('report intake on %s', (kind) => {
     expect(Buffer.compare(Buffer.from(await open(stored, [helpline.identity])), Buffer.from(big))).toBe(0);
     expect(self.receipt.items.map((i: { sha256: string }) => i.sha256).sort()).toEqual(
       [first.sha256, second.sha256].sort(),
+    );
+  });
+
+  it('the tus-js-client the reporter app uses uploads in chunks, stops, and resumes where it was', async () => {
+    const plaintext = new Uint8Array(640 * 1024);
+    for (let i = 0; i < plaintext.length; i += 65_536)
+      plaintext.set(crypto.getRandomValues(new Uint8Array(65_536)), i);
+    const prepared = await prepareReport(t, { items: [plaintext] });
+    const { reportId } = (await submit(t, prepared.request)).json();
+    const item = prepared.items[0]!;
+    const options = {
+      endpoint: `${t.url}/api/v1/uploads`,
+      headers: { authorization: `Bearer ${prepared.keys.accessToken}` },
+      metadata: { reportId, itemId: item.id },
+      chunkSize: 64 * 1024,
+      retryDelays: [],
+    };
+    // First attempt: stop after a few chunks, as when the app is closed.
+    const uploadUrl = await new Promise<string>((resolve, reject) => {
+      const upload: TusUpload = new TusUpload(Buffer.from(item.sealed), {
+        ...options,
+        onChunkComplete: (_size, sent) => {
+          if (sent >= 3 * 64 * 1024) upload.abort().then(() => resolve(upload.url!), reject);
+        },
+        onError: reject,
+      });
+      upload.start();
+    });
+    const offset = await uploadOffset(t, prepared.keys.accessToken, new URL(uploadUrl).pathname);
+    expect(offset).toBeGreaterThanOrEqual(3 * 64 * 1024);
+    expect(offset).toBeLessThan(item.sealed.byteLength);
+    expect((await selfOf(t, prepared.keys.accessToken)).json().status).toBe('awaiting-evidence');
+    // Second attempt resumes the same upload.
+    let firstByteSent = -1;
+    await new Promise<void>((resolve, reject) => {
+      const upload = new TusUpload(Buffer.from(item.sealed), {
+        ...options,
+        uploadUrl,
+        onProgress: (sent) => {
+          if (firstByteSent < 0) firstByteSent = sent;
+        },
+        onSuccess: () => resolve(),
+        onError: reject,
+      });
+      upload.start();
+    });
+    expect(firstByteSent).toBeGreaterThanOrEqual(offset);
+    expect((await selfOf(t, prepared.keys.accessToken)).json().status).toBe('new');
+    const stored = await t.deps.blobs.getBytes(`reports/${reportId}/${item.id}`);
+    expect(Buffer.compare(Buffer.from(await open(stored, [helpline.identity])), Buffer.from(plaintext))).toBe(
+      0,
     );
   });
 
