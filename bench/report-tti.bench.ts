@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, MOBILE_VIEWPORT } from '../e2e/support/browser.ts';
 import { startReportServer } from '../e2e/support/report-app.ts';
+import { catalogs, sendFromReview, walkToReview } from '../e2e/support/report-walk.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SLOW_4G = {
@@ -73,6 +74,34 @@ async function run(browser: Browser, url: string) {
   return { cold, warm };
 }
 
+/**
+ * The heavy moments after the first screen, on the same slowed phone: picking a PIN (the vault key is
+ * wrapped once with age's scrypt passphrase mode; the identity stays in memory) and sending (receipt-code
+ * scrypt, sealing to every recipient, POST and resumable uploads) a report with one pasted message.
+ */
+async function heavyMoments(browser: Browser, url: string): Promise<{ vaultMs: number; sendMs: number }> {
+  const context = await browser.newContext({ viewport: MOBILE_VIEWPORT, locale: 'nl-NL' });
+  const page = await context.newPage();
+  await throttle(context, page);
+  await page.goto(url);
+  let vaultStart = 0;
+  let vaultMs = 0;
+  await walkToReview(page, {
+    t: catalogs.nl,
+    pin: '4821',
+    pasted: 'bench',
+    check: async (screen) => {
+      if (screen === 'evidence') vaultStart = performance.now();
+      if (screen === 'evidence-vault') vaultMs = performance.now() - vaultStart;
+    },
+  });
+  const sendStart = performance.now();
+  await sendFromReview(page, { t: catalogs.nl });
+  const sendMs = performance.now() - sendStart;
+  await context.close();
+  return { vaultMs, sendMs };
+}
+
 const app = await startReportServer();
 const browser = await launchBrowser();
 try {
@@ -97,6 +126,10 @@ try {
   console.log(`  warm / cold: ${(warmTti / coldTti).toFixed(2)}`);
   console.log(`  all cold runs (ms): ${cold.map((r) => r.tti.toFixed(0)).join(', ')}`);
   console.log(`  all warm runs (ms): ${warm.map((r) => r.tti.toFixed(0)).join(', ')}`);
+  const heavy = await heavyMoments(browser, app.url);
+  console.log('same phone, after the first screen (one run each):');
+  console.log(`  pick a PIN, vault ready (age scrypt wrap, 2^18):   ${heavy.vaultMs.toFixed(0)} ms`);
+  console.log(`  send, from "Send" to the receipt (1 item):        ${heavy.sendMs.toFixed(0)} ms`);
 } finally {
   await browser.close();
   await app.close();

@@ -14,4 +14,4 @@ export {
 } from '@vangnet/crypto/receipt';
 export { open, openJson, seal, sealJson } from '@vangnet/crypto/seal';
 export type { AgeIdentity, AgeRecipient, ReceiptCode, Sealed } from '@vangnet/crypto/types';
-export { createVault, unlockVault, WrongPinError } from '@vangnet/crypto/vault';
+export { createUnlockedVault, unlockVault, WrongPinError } from '@vangnet/crypto/vault';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { utf8 } from './encoding.ts';
 import { WrongPinError } from './errors.ts';
 import { open, seal } from './seal.ts';
-import { createVault, unlockVault } from './vault.ts';
+import { createUnlockedVault, createVault, unlockVault } from './vault.ts';
 
 describe('on-device evidence vault', () => {
   it('adds evidence without the PIN and reads it back only with the PIN', async () => {
@@ -28,6 +28,11 @@ describe('on-device evidence vault', () => {
   it('gives each vault its own key', async () => {
     const [a, b] = await Promise.all([createVault('1111'), createVault('1111')]);
     expect(a.recipient).not.toBe(b.recipient);
+  });
+
+  it('hands the new identity to the app that just asked for the PIN, the same one the PIN unlocks', async () => {
+    const { vault, identity } = await createUnlockedVault('8642');
+    expect(await unlockVault(vault.wrappedIdentity, '8642')).toBe(identity);
   });
 
   it('refuses an empty PIN', async () => {

@@ -19,11 +19,20 @@ export interface Vault {
  * between someone holding the phone and the evidence.
  */
 export async function createVault(pin: string): Promise<Vault> {
+  return (await createUnlockedVault(pin)).vault;
+}
+
+/**
+ * `createVault`, also handing back the new identity so the app that just asked for the PIN can use the
+ * vault at once: unlocking right after creating would run the slow scrypt a second time (seconds on a
+ * cheap phone). Keep only `vault` in storage; the identity stays in memory.
+ */
+export async function createUnlockedVault(pin: string): Promise<{ vault: Vault; identity: AgeIdentity }> {
   if (pin.length === 0) throw new TypeError('A vault needs a PIN.');
   const { identity, recipient } = await generateIdentity();
   const encrypter = new Encrypter();
   encrypter.setPassphrase(pin.normalize('NFC'));
-  return { wrappedIdentity: await encrypter.encrypt(utf8(identity)), recipient };
+  return { vault: { wrappedIdentity: await encrypter.encrypt(utf8(identity)), recipient }, identity };
 }
 
 /**

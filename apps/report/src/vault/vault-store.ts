@@ -50,13 +50,14 @@ export async function vaultExists(): Promise<boolean> {
 /** Creates the vault under a new PIN and leaves it unlocked for this session. */
 export async function createVaultWithPin(pin: string): Promise<void> {
   const c = await loadCrypto();
-  const vault = await c.createVault(pin);
+  // One slow scrypt, not two: the new identity comes back with the wrapped one.
+  const created = await c.createUnlockedVault(pin);
   await idbPut<VaultRecord>('vault', {
     id: 'main',
-    wrappedIdentity: vault.wrappedIdentity,
-    recipient: vault.recipient,
+    wrappedIdentity: created.vault.wrappedIdentity,
+    recipient: created.vault.recipient,
   });
-  identity = await c.unlockVault(vault.wrappedIdentity, pin);
+  identity = created.identity;
 }
 
 /** True when the PIN opened the vault; a wrong PIN opens nothing and changes nothing. */
