@@ -10,8 +10,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       info: {
         title: 'Vangnet API',
         version: '1',
-        description:
+        description: [
           'Reports are sealed on the device; this API only ever sees ciphertext and clear routing metadata.',
+          'Evidence items are uploaded with tus 1.0 (resumable) at /api/v1/uploads: Authorization: Bearer',
+          '<access token>, Upload-Metadata reportId and itemId, Upload-Length equal to the declared size.',
+          'A finished upload whose SHA-256 differs from the declared one is deleted (422 evidence.hash-mismatch).',
+          'Errors are application/problem+json with a stable `code`.',
+        ].join(' '),
       },
       components: {
         securitySchemes: {
