@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditRecord } from '@vangnet/core/audit/audit-chain';
 import { chainAuditRecord } from '@vangnet/core/audit/audit-chain';
-import { buildBundle, itemPath, readTar, sha256HexOf } from '@vangnet/core/bundle/index';
-import { countersign, generateSigningKey, type ServerReceipt } from '@vangnet/crypto';
+import { buildBundle, itemPath, readTar, sha256HexOf, writeTar } from '@vangnet/core/bundle/index';
+import {
+  countersign,
+  generateIdentity,
+  generateSigningKey,
+  type ServerReceipt,
+  sealJson,
+} from '@vangnet/crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = join(import.meta.dirname, '../../bin/vangnet.mjs');
@@ -19,7 +25,7 @@ function verify(...args: string[]) {
 
 const pixels = (seed: number) => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7 + seed) % 251);
 
-function makeBundle(): { bytes: Uint8Array; publicKey: string } {
+async function makeBundle(): Promise<{ bytes: Uint8Array; publicKey: string; identity: string }> {
   const key = generateSigningKey();
   const caseId = 'rep_cli_test';
   const images = [
@@ -27,7 +33,21 @@ function makeBundle(): { bytes: Uint8Array; publicKey: string } {
     { id: 'img-00000002', bytes: pixels(2), name: 'screenshot-2.png' },
   ];
   const sealed = images.map((i) => ({ id: i.id, bytes: pixels(i.bytes[0]! + 50) }));
-  const sealedBody = pixels(99);
+  const helpline = await generateIdentity();
+  const manifest = {
+    version: 1 as const,
+    items: images.map((i) => ({
+      id: i.id,
+      kind: 'image' as const,
+      mediaType: 'image/png',
+      name: i.name,
+      size: i.bytes.length,
+      sha256: sha256HexOf(i.bytes),
+      capturedAt: '2026-11-23T20:00:00.000Z',
+    })),
+  };
+  const body = { version: 1, description: 'Iemand dreigt me.', links: [], language: 'nl', manifest };
+  const sealedBody = await sealJson(body, [helpline.recipient]);
   const receipt: ServerReceipt = {
     version: 1,
     reportId: caseId,
@@ -67,18 +87,7 @@ function makeBundle(): { bytes: Uint8Array; publicKey: string } {
       description: 'Iemand dreigt me.',
       links: [],
       language: 'nl',
-      manifest: {
-        version: 1,
-        items: images.map((i) => ({
-          id: i.id,
-          kind: 'image' as const,
-          mediaType: 'image/png',
-          name: i.name,
-          size: i.bytes.length,
-          sha256: sha256HexOf(i.bytes),
-          capturedAt: '2026-11-23T20:00:00.000Z',
-        })),
-      },
+      manifest,
     },
     items: images,
     sealedBody,
@@ -89,13 +98,15 @@ function makeBundle(): { bytes: Uint8Array; publicKey: string } {
     audit,
     summaryPdf: new TextEncoder().encode('%PDF-1.7'),
   });
-  return { bytes, publicKey: key.publicKey };
+  return { bytes, publicKey: key.publicKey, identity: helpline.identity };
 }
 
-describe('vangnet verify', () => {
-  const { bytes, publicKey } = makeBundle();
+describe('vangnet verify', async () => {
+  const { bytes, publicKey, identity } = await makeBundle();
   const file = join(dir, 'bundle.tar');
   writeFileSync(file, bytes);
+  const identityFile = join(dir, 'helpline.key');
+  writeFileSync(identityFile, `# helpline\n${identity}\n`);
 
   it('prints OK and exits 0 for an untouched bundle, with and without the pinned key', () => {
     const plain = verify(file);
@@ -139,6 +150,40 @@ describe('vangnet verify', () => {
     const r = verify(folder);
     expect(r.code).toBe(1);
     expect(r.out).toContain('CHANGED item img-00000001');
+  });
+
+  it('with the helpline identity, catches an item rewritten together with report.json and bundle.json', () => {
+    expect(verify(file, '--identity', identityFile).code).toBe(0);
+    // A forger replaces an image and updates every hash they can reach without the key.
+    const entries = readTar(bytes);
+    const replaced = pixels(200);
+    const item = entries.find((e) => e.path === itemPath('img-00000001', 'image/png'))!;
+    item.bytes = replaced;
+    const report = entries.find((e) => e.path === 'report.json')!;
+    const parsed = JSON.parse(new TextDecoder().decode(report.bytes));
+    parsed.manifest.items[0].sha256 = sha256HexOf(replaced);
+    report.bytes = new TextEncoder().encode(JSON.stringify(parsed));
+    const index = entries.find((e) => e.path === 'bundle.json')!;
+    const idx = JSON.parse(new TextDecoder().decode(index.bytes));
+    for (const f of idx.files) {
+      const e = entries.find((x) => x.path === f.path)!;
+      f.sha256 = sha256HexOf(e.bytes);
+      f.size = e.bytes.length;
+    }
+    index.bytes = new TextEncoder().encode(JSON.stringify(idx));
+    const sums = entries.find((e) => e.path === 'SHA256SUMS')!;
+    sums.bytes = new TextEncoder().encode(
+      entries
+        .filter((e) => e.path !== 'SHA256SUMS')
+        .map((e) => `${sha256HexOf(e.bytes)}  ${e.path}\n`)
+        .join(''),
+    );
+    const forged = join(dir, 'forged.tar');
+    writeFileSync(forged, writeTar(entries, new Date()));
+    expect(verify(forged).code).toBe(0);
+    const r = verify(forged, '--identity', identityFile);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('report.json manifest differs from what the reporter sealed');
   });
 
   it('exits 2 with usage for a missing path', () => {

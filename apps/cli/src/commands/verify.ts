@@ -1,15 +1,46 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { type TarEntry, verifyBundle } from '@vangnet/core/bundle/index';
-import { type ServerReceipt, verifyCountersignature } from '@vangnet/crypto';
+import {
+  BUNDLE_PATHS,
+  type BundleProblem,
+  compareSealedBody,
+  readTar,
+  type TarEntry,
+  verifyBundle,
+} from '@vangnet/core/bundle/index';
+import { type AgeIdentity, open, type ServerReceipt, verifyCountersignature } from '@vangnet/crypto';
 
 /**
- * `vangnet verify <bundle.tar | unpacked folder> [--key <server public key hex>] [--json]`
+ * `vangnet verify <bundle.tar | unpacked folder> [--key <server public key hex>] [--identity <file>] [--json]`
  * Checks an evidence bundle offline (packages/core/src/bundle/README.md): every item against the
  * manifest, the server's countersignature, the sealed files against the receipt, and the audit chain.
+ * With `--identity` (a file holding the helpline's AGE-SECRET-KEY), it also opens sealed/body.age and
+ * checks that report.json is what the reporter sealed: the one link that needs a key.
  * Prints OK, or one line per problem naming the item or file; exit 1 on any problem, 2 on bad usage.
  */
-const USAGE = 'usage: vangnet verify <bundle.tar | folder> [--key <server public key hex>] [--json]';
+const USAGE =
+  'usage: vangnet verify <bundle.tar | folder> [--key <server public key hex>] [--identity <age identity file>] [--json]';
+
+async function checkSealedBody(entries: readonly TarEntry[], identityFile: string): Promise<BundleProblem[]> {
+  const text = await readFile(identityFile, 'utf8').catch(() => '');
+  const identities = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('AGE-SECRET-KEY-')) as AgeIdentity[];
+  const sealed = entries.find((e) => e.path === BUNDLE_PATHS.sealedBody);
+  const report = entries.find((e) => e.path === BUNDLE_PATHS.report);
+  const fail = (message: string): BundleProblem[] => [
+    { code: 'report.sealed-unopenable', subject: BUNDLE_PATHS.sealedBody, message },
+  ];
+  if (!identities.length) return fail('the identity file holds no AGE-SECRET-KEY');
+  if (!sealed || !report) return fail('sealed/body.age or report.json is missing');
+  try {
+    const opened = JSON.parse(new TextDecoder().decode(await open(sealed.bytes, identities)));
+    return compareSealedBody(JSON.parse(new TextDecoder().decode(report.bytes)), opened);
+  } catch {
+    return fail('sealed/body.age does not open with this identity');
+  }
+}
 
 async function readFolder(root: string): Promise<TarEntry[]> {
   const entries: TarEntry[] = [];
@@ -29,10 +60,12 @@ async function readFolder(root: string): Promise<TarEntry[]> {
 export async function run(args: string[]): Promise<number> {
   let path: string | undefined;
   let key: string | undefined;
+  let identityFile: string | undefined;
   let asJson = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--key') key = args[++i];
+    else if (arg === '--identity') identityFile = args[++i] ?? '';
     else if (arg === '--json') asJson = true;
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
@@ -43,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
   }
-  if (!path || (key !== undefined && !/^[0-9a-fA-F]{64}$/.test(key))) {
+  if (!path || (key !== undefined && !/^[0-9a-fA-F]{64}$/.test(key)) || identityFile === '') {
     console.error(USAGE);
     return 2;
   }
@@ -62,6 +95,17 @@ export async function run(args: string[]): Promise<number> {
     },
     key ? { trustedServerKey: key } : {},
   );
+  if (identityFile !== undefined) {
+    let entries: readonly TarEntry[] = [];
+    try {
+      entries = input instanceof Uint8Array ? readTar(input) : input;
+    } catch {
+      // Already reported as bundle.unreadable.
+    }
+    const extra = await checkSealedBody(entries, identityFile);
+    result.problems.push(...extra);
+    result.ok = result.problems.length === 0;
+  }
 
   if (asJson) {
     console.log(JSON.stringify(result, null, 2));

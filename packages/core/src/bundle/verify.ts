@@ -113,6 +113,23 @@ export function verifyBundle(
   for (const path of files.keys()) {
     if (!listed.has(path)) problem('bundle.unexpected-file', path, `${path} is not part of the bundle`);
   }
+  // SHA256SUMS is for people without Vangnet: it must agree with the files too.
+  const sums = files.get(BUNDLE_PATHS.checksums);
+  if (!sums) problem('bundle.missing-file', BUNDLE_PATHS.checksums, `${BUNDLE_PATHS.checksums} is missing`);
+  else {
+    for (const line of new TextDecoder().decode(sums).split('\n')) {
+      const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+      if (!m) continue;
+      const bytes = files.get(m[2]!);
+      if (!bytes || sha256HexOf(bytes) !== m[1]) {
+        problem(
+          'bundle.checksum-mismatch',
+          m[2]!,
+          `${m[2]} does not match its line in ${BUNDLE_PATHS.checksums}`,
+        );
+      }
+    }
+  }
 
   // 2. Each opened item matches the plaintext hash taken on the reporter's device.
   const manifest = report.data.manifest;
