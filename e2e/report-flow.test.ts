@@ -111,6 +111,15 @@ describe('reporter app: a full report and follow-up', () => {
     expect(await page.evaluate(() => (globalThis as { cspViolations?: string[] }).cspViolations)).toEqual([]);
     expect(foreign).toEqual([]);
 
+    // "Save as picture" hands the phone a PNG of the code.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t.receiptSave }).click(),
+    ]);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect((await sharp(png).metadata()).width).toBe(900);
+
     // Back to the start, a new report begins empty; the code is no longer kept on this phone.
     await page.getByRole('button', { name: t.receiptStart }).click();
     await page.locator('h1', { hasText: t.startTitle }).waitFor();

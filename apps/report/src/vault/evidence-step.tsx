@@ -82,7 +82,8 @@ export function EvidenceStep() {
       hint={t.evidenceHint}
       onNext={() => nav.go(stepAfter('evidence'))}
     >
-      <p class="visually-hidden" role="status" aria-live="polite">
+      {/* Seen and heard: locking can take a few seconds on a slow phone. */}
+      <p class={busy ? 'note' : 'visually-hidden'} role="status" aria-live="polite">
         {message?.error ? '' : message?.text}
       </p>
       {exists === false && (
