@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import { LocalDiskBlobStore } from '../src/blobs/local-disk-blob-store.ts';
 import { ConfigError, loadConfig, repoRoot } from '../src/config.ts';
 import { DataDirInUseError } from '../src/db/data-dir-lock.ts';
@@ -150,6 +151,23 @@ describe.each(databaseKinds())('HTTP spine on %s', (kind) => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('/api/v1/config');
     expect(page.body).not.toContain('<script');
+  });
+
+  it('an unexpected error is a 500 problem that says nothing about the inside', async () => {
+    const app = await buildApp(t.deps);
+    app.get('/boom', async () => {
+      throw new Error('connection to db-secret-host:5432 failed for user vangnet');
+    });
+    const res = await app.inject({ url: '/boom' });
+    expect(res.statusCode).toBe(500);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toEqual({
+      type: 'urn:vangnet:problem:internal',
+      title: 'Something went wrong on our side',
+      status: 500,
+      code: 'internal',
+    });
+    await app.close();
   });
 
   it('answers unknown paths and malformed bodies with problem+json', async () => {
