@@ -150,6 +150,26 @@ describe('reporter app: resilience', () => {
     await context.close();
   });
 
+  it('sends a report sealed offline when the app is opened again online', async () => {
+    const before = (await reportRows()).length;
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await walkToReview(page, { t, story: 'verzegeld zonder netwerk' });
+    await context.setOffline(true);
+    await page.getByRole('button', { name: t.send }).click();
+    await page.getByText(t.sendingWaiting).waitFor({ timeout: 60_000 });
+    await page.close();
+    expect((await reportRows()).length).toBe(before);
+
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(app.url);
+    await again.locator('h1', { hasText: t.startTitle }).waitFor();
+    await expect.poll(async () => (await reportRows()).length, { timeout: 60_000 }).toBe(before + 1);
+    await context.close();
+  });
+
   it('keeps evidence sealed in IndexedDB; a wrong PIN opens nothing; "delete everything" empties it', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
