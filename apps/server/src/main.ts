@@ -12,6 +12,7 @@ try {
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     countryPackDir: config.countryPackDir,
     logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
   });
   // One machine-readable line for scripts/start.mjs, which prints the friendly version.
   console.log(`VANGNET_READY ${JSON.stringify({ url: server.url, demoLogin: server.demoLogin ?? null })}`);

@@ -19,6 +19,8 @@ export type StartServerOptions = {
   databaseUrl?: string;
   countryPackDir?: string;
   logLevel?: Config['logLevel'];
+  /** Behind a reverse proxy: client addresses and scheme come from X-Forwarded-* (TRUST_PROXY). */
+  trustProxy?: boolean;
   limits?: Partial<Limits>;
   /** Serve apps/report/dist and apps/console/dist when they are built (default true). */
   serveApps?: boolean;
@@ -59,6 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ? resolveCountryPackDir(options.countryPackDir)
       : base.countryPackDir,
     logLevel: options.logLevel ?? base.logLevel,
+    trustProxy: options.trustProxy ?? base.trustProxy,
   };
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const pack: ActivePack = await loadActivePack(config.countryPackDir);
