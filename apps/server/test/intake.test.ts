@@ -303,14 +303,14 @@ describe.each(databaseKinds())('report intake on %s', (kind) => {
     );
     expect(foreign.status).toBe(404);
     // An upload id that tries to leave the staging folder.
-    const escape = await patchUpload(
+    const escaping = await patchUpload(
       t,
       prepared.keys.accessToken,
       '/api/v1/uploads/..%2F..%2Fsigning-key',
       0,
       item.sealed,
     );
-    expect(escape.status).toBe(404);
+    expect(escaping.status).toBe(404);
     expect((await selfOf(t, prepared.keys.accessToken)).json().status).toBe('awaiting-evidence');
   });
 
