@@ -181,6 +181,17 @@ describe('console: the whole loop', () => {
     expect((await reporterThread()).status).toBe('closed');
   });
 
+  it('shows a supervisor the case audit trail with an intact chain', async () => {
+    await page.getByRole('button', { name: 'Show the audit trail' }).click();
+    await page.getByText(/every link between consecutive records holds/).waitFor();
+    const actions = await page
+      .locator('section[aria-labelledby="audit-h"] tbody td:nth-child(4)')
+      .allInnerTexts();
+    expect(actions).toEqual(
+      expect.arrayContaining(['case.view', 'evidence.view', 'case.message', 'case.status']),
+    );
+  });
+
   it('exports a bundle that vangnet verify accepts, and rejects after one byte of one image changes', async () => {
     await page.getByRole('link', { name: 'Export evidence' }).click();
     await page.getByRole('heading', { name: 'Export evidence' }).waitFor();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { lastOpened, loadCase } from '../case/load-case.ts';
 import type { OpenedCase } from '../case/open-case.ts';
 import { formatTimeLeft, toRow } from '../case/queue-model.ts';
+import { AuditTrail } from '../components/audit-trail.tsx';
 import { Chat } from '../components/chat.tsx';
 import { EvidenceItem } from '../components/evidence-item.tsx';
 import { MetadataForm } from '../components/metadata-form.tsx';
@@ -9,6 +10,7 @@ import { StatusForm } from '../components/status-form.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useInstance } from '../lib/instance.ts';
 import { hrefOf, onLinkClick } from '../lib/router.ts';
+import { currentSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 
 export function CaseView({ id }: { id: string }) {
@@ -65,6 +67,7 @@ export function CaseView({ id }: { id: string }) {
   }
 
   const { detail, body, items } = opened;
+  const mayReadAudit = ['supervisor', 'admin'].includes(currentSession()?.worker.role ?? '');
   const row = toRow(pack, { ...detail, assignee: detail.assignee ?? null });
   const left = row.deadline === null ? null : formatTimeLeft(row.deadline - Date.now());
   const allOk = items.every((i) => i.ok) && opened.signatureValid && opened.bodyMatchesReceipt;
@@ -153,6 +156,7 @@ export function CaseView({ id }: { id: string }) {
             )}
           </section>
           <Chat opened={opened} onSent={() => void reload(opened)} />
+          {mayReadAudit && <AuditTrail caseId={id} />}
         </div>
         <aside class="case-side" aria-label="Case actions">
           <div class="panel">
