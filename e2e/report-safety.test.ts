@@ -102,8 +102,8 @@ describe('reporter app: safety', () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: /What can I do\?/ }).click();
     await page.getByRole('checkbox', { name: 'Use a plain name and icon' }).check();
-    const href = await page.getAttribute('link[rel="manifest"]', 'href');
-    expect(href).toBe('/discreet.webmanifest');
+    await expect.poll(() => page.getAttribute('link[rel="manifest"]', 'href')).toBe('/discreet.webmanifest');
+    const href = '/discreet.webmanifest';
     const manifest = (await (await fetch(`${app.url}${href}`)).json()) as {
       name: string;
       icons: { src: string }[];
@@ -113,7 +113,7 @@ describe('reporter app: safety', () => {
     // It stays on after a reload.
     await page.reload();
     await page.locator('h1').waitFor();
-    expect(await page.getAttribute('link[rel="manifest"]', 'href')).toBe('/discreet.webmanifest');
+    await expect.poll(() => page.getAttribute('link[rel="manifest"]', 'href')).toBe('/discreet.webmanifest');
     await context.close();
   });
 
