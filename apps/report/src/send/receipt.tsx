@@ -31,6 +31,15 @@ export function Receipt() {
       <p class="done">{t.sendingDone}</p>
       <Title>{t.receiptTitle}</Title>
       <ReceiptCode code={draft.receipt} />
+      {route?.crisisFirst && (
+        // A danger or self-harm answer: talking to someone now comes before any waiting time.
+        <div class="flow-continue">
+          <p>{t.crisisIntro}</p>
+          <button type="button" class="call" onClick={() => nav.go('crisis')}>
+            {t.startNeedHelp}
+          </button>
+        </div>
+      )}
       <h2>{t.receiptNext}</h2>
       <ul class="services">
         {pack && helplineTime ? (
@@ -39,7 +48,7 @@ export function Receipt() {
           <li>{t.receiptSoon}</li>
         )}
         {route?.services
-          .filter((s) => s.serviceId !== pack?.meta.helpline.id)
+          .filter((s) => s.serviceId !== pack?.meta.helpline.id && !s.crisis)
           .map((s) => {
             const name = pack?.services.find((x) => x.id === s.serviceId)?.name ?? s.serviceId;
             return <li key={s.serviceId}>{t.receiptWho(name, formatLeadTime(s.firstContact, lang))}</li>;
