@@ -38,6 +38,7 @@ export function Queue() {
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const known = useRef<Set<string> | null>(null);
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const now = useNow(15_000);
@@ -46,10 +47,23 @@ export function Queue() {
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
+    // A new status filter is a new list: nothing in it is "new" to announce on its first load.
+    known.current = null;
     async function load() {
       const started = Date.now();
       try {
-        const list = await fetchAllCases(filters.status === 'closed' ? 'closed' : undefined);
+        const first = known.current === null;
+        const list = await fetchAllCases(
+          filters.status === 'closed' ? 'closed' : undefined,
+          (soFar) => {
+            // Only the first load shows partial pages; later polls swap the whole list at once.
+            if (first && !stopped) {
+              setCases(soFar);
+              setLoadingMore(true);
+            }
+          },
+          () => stopped,
+        );
         if (stopped) return;
         const ids = new Set(list.map((c) => c.id));
         if (known.current) {
@@ -58,6 +72,7 @@ export function Queue() {
         }
         known.current = ids;
         setCases(list);
+        setLoadingMore(false);
         setUpdatedAt(new Date());
         setError(null);
       } catch (e) {
@@ -128,6 +143,7 @@ export function Queue() {
         {cases && (
           <p class="count">
             {text.queue.count(rows.length, breached)}
+            {loadingMore && <span class="muted"> · loading more…</span>}
             {updatedAt && <span class="muted"> · {text.queue.updated(updatedAt.toLocaleTimeString())}</span>}
           </p>
         )}
