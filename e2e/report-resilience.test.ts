@@ -155,6 +155,7 @@ describe('reporter app: resilience', () => {
     await expect.poll(() => patches, { timeout: 60_000 }).toBe(1);
     await page.getByText(t.sendingWaiting).waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('receipt-code').isVisible()).resolves.toBe(true);
+    expect(await axe(page)).toEqual([]);
     await shot(page, 'sending-offline-nl');
     expect(posts).toBe(2);
     // Two POSTs, one report: it waits for its evidence.
