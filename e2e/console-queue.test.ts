@@ -39,6 +39,19 @@ const focusedCase = () =>
   page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-case-id') ?? null);
 
 describe('console: the queue', () => {
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel('Work e-mail').fill(server.login.email);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Password').fill('wrong-password-here');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Code from your authenticator app').fill('000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.getByRole('alert').innerText()).toBe('The e-mail, password or code is not right.');
+    // Back at the password step, the e-mail kept.
+    await page.getByLabel('Password').waitFor();
+  });
+
   it('is usable with the keyboard alone: Tab in, j/k and arrows move, t takes, Enter opens', async () => {
     await signIn(page, server);
     await page.locator('table.cases tbody tr').nth(2).waitFor();
