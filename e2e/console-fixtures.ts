@@ -200,7 +200,11 @@ export async function freshTotp(secret: string): Promise<string> {
 }
 
 /** Signs in through the console's own screens, as a worker would. */
-export async function signIn(page: Page, server: ConsoleServer, path = '/console/'): Promise<void> {
+export async function signIn(
+  page: Page,
+  server: Pick<ConsoleServer, 'url' | 'login'>,
+  path = '/console/',
+): Promise<void> {
   await page.goto(`${server.url}${path}`);
   await page.getByLabel('Work e-mail').fill(server.login.email);
   await page.getByRole('button', { name: 'Next' }).click();
