@@ -21,6 +21,7 @@ export function ensureReportBuild(): void {
     ...['src', 'public', 'index.html', 'vite.config.ts'].map((p) => join(reportAppDir, p)),
     join(root, 'packages/crypto/src'),
     join(root, 'packages/core/src'),
+    join(root, 'packages/pdq/src'),
   ].filter(existsSync);
   const sourceTime = Math.max(...sources.map(newestMtime));
   const distIndex = join(reportDistDir, 'index.html');

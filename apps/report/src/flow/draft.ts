@@ -1,4 +1,4 @@
-import type { UrgencyFlags } from '@vangnet/core/report-metadata';
+import type { ReportHash, UrgencyFlags } from '@vangnet/core/report-metadata';
 import type { AgeBand, CategoryCode, Role } from '@vangnet/core/taxonomy';
 import { useEffect, useState } from 'preact/hooks';
 import { DRAFT_KEY, markDraftSent } from '../draft-flag.ts';
@@ -16,6 +16,8 @@ export interface Draft {
   links: string;
   contactMode: 'anonymous' | 'contact';
   contact: { name: string; email: string; phone: string };
+  /** Hash-only route: codes of the pictures made on this phone; the pictures themselves are not kept. */
+  hashes?: ReportHash[];
   /** Set once the report is sealed and queued: the outbox entry that carries it. */
   outboxId?: string;
   /** The receipt code, kept (encrypted) only until the reporter leaves the receipt screen. */

@@ -1,3 +1,4 @@
+import { isHashOnlyRoute } from '@vangnet/core/report-metadata';
 import {
   AGE_BANDS,
   type AgeBand,
@@ -18,6 +19,9 @@ import { Options, StepFrame } from './step-frame.tsx';
 import { isStep, stepAfter } from './steps.ts';
 
 const Evidence = lazyScreen<object>(() => import('../vault/evidence-step.tsx').then((m) => m.EvidenceStep));
+const HashOnly = lazyScreen<{ draft: Draft }>(() =>
+  import('../hash-only/hash-only-step.tsx').then((m) => m.HashOnlyStep),
+);
 const Review = lazyScreen<object>(() => import('./review.tsx').then((m) => m.Review));
 const Sending = lazyScreen<object>(() => import('../send/sending.tsx').then((m) => m.Sending));
 const Receipt = lazyScreen<object>(() => import('../send/receipt.tsx').then((m) => m.Receipt));
@@ -46,7 +50,12 @@ export function Flow({ screen }: { screen: Screen }) {
     case 'story':
       return <Story draft={draft} />;
     case 'evidence':
-      return <Evidence />;
+      // Image abuse and sextortion: the picture stays on the phone, only its codes are sent.
+      return draft.category && isHashOnlyRoute({ category: draft.category, flags: draft.flags }) ? (
+        <HashOnly draft={draft} />
+      ) : (
+        <Evidence />
+      );
     case 'contact':
       return <Contact draft={draft} />;
     case 'review':

@@ -112,6 +112,23 @@ export const de: Messages = {
   vaultDeleteAll: 'Alles löschen',
   vaultDeleteConfirm: 'Alle Beweise und deine Meldung auf diesem Handy löschen? Das geht nicht rückgängig.',
   vaultDeleted: 'Alles ist gelöscht.',
+  hashOnlyTitle: 'Das Bild',
+  hashOnlyHint: 'Das Bild bleibt auf deinem Handy. Wir schicken nur Codes.',
+  hashOnlyWhy:
+    'Dein Handy macht Codes aus dem Bild. Die Codes zeigen das Bild nicht. Mit ihnen können Webseiten Kopien finden und löschen.',
+  hashOnlyPick: 'Bild auswählen',
+  hashOnlyWorking: 'Codes werden gemacht…',
+  hashOnlyDone: 'Die Codes sind fertig. Das Bild hat dein Handy nicht verlassen.',
+  hashOnlyFailed: 'Das hat nicht geklappt. Du kannst ein anderes Bild versuchen.',
+  hashOnlyMax: 'Du kannst bis zu 20 Bilder hinzufügen.',
+  hashOnlyNone: 'Noch kein Bild ausgewählt. Das ist okay: Du kannst deine Meldung trotzdem schicken.',
+  hashOnlyCount: (n: number) =>
+    n === 1 ? 'Nur diese Codes werden geschickt:' : `Nur diese Codes werden geschickt (${n} Bilder):`,
+  hashOnlyItem: (n: number) => `Bild ${n}`,
+  hashOnlyNoPdq: 'Dein Handy konnte nur einen Teil der Codes machen. Das ist okay.',
+  hashOnlyRemove: 'Entfernen',
+  hashOnlyLinksLabel: 'Wo hast du es gesehen? Links oder Namen',
+  hashOnlyLinksNote: 'Das bleibt verschlossen in deiner Meldung. Nur das Hilfeteam kann es lesen.',
 
   contactTitle: 'Dürfen wir dich kontaktieren?',
   contactAnonymous: 'Nein, ich bleibe anonym',

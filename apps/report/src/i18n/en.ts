@@ -110,6 +110,23 @@ export const en = {
   vaultDeleteAll: 'Delete everything',
   vaultDeleteConfirm: 'Delete all proof and your report on this phone? This cannot be undone.',
   vaultDeleted: 'Everything is deleted.',
+  hashOnlyTitle: 'The picture',
+  hashOnlyHint: 'The picture stays on your phone. We only send codes.',
+  hashOnlyWhy:
+    'Your phone makes codes from the picture. The codes do not show the picture. With them, websites can find copies and take them down.',
+  hashOnlyPick: 'Pick the picture',
+  hashOnlyWorking: 'Making codes…',
+  hashOnlyDone: 'Codes ready. The picture did not leave your phone.',
+  hashOnlyFailed: 'That did not work. You can try another picture.',
+  hashOnlyMax: 'You can add up to 20 pictures.',
+  hashOnlyNone: 'No picture picked. That is okay: you can still send your report.',
+  hashOnlyCount: (n: number) =>
+    n === 1 ? 'Only these codes will be sent:' : `Only these codes will be sent (${n} pictures):`,
+  hashOnlyItem: (n: number) => `Picture ${n}`,
+  hashOnlyNoPdq: 'Your phone could make only some of the codes. That is okay.',
+  hashOnlyRemove: 'Remove',
+  hashOnlyLinksLabel: 'Where did you see it? Links or names',
+  hashOnlyLinksNote: 'This stays locked in your report. Only the helpline can read it.',
 
   contactTitle: 'May we contact you?',
   contactAnonymous: 'No, I stay anonymous',

@@ -112,6 +112,23 @@ export const fr: Messages = {
   vaultDeleteConfirm:
     'Effacer toutes les preuves et ton signalement sur ce téléphone ? On ne peut pas revenir en arrière.',
   vaultDeleted: 'Tout est effacé.',
+  hashOnlyTitle: 'La photo',
+  hashOnlyHint: 'La photo reste sur ton téléphone. Nous envoyons seulement des codes.',
+  hashOnlyWhy:
+    'Ton téléphone fait des codes à partir de la photo. Les codes ne montrent pas la photo. Avec eux, les sites peuvent trouver les copies et les enlever.',
+  hashOnlyPick: 'Choisir la photo',
+  hashOnlyWorking: 'Création des codes…',
+  hashOnlyDone: 'Les codes sont prêts. La photo n’a pas quitté ton téléphone.',
+  hashOnlyFailed: 'Ça n’a pas marché. Tu peux essayer une autre photo.',
+  hashOnlyMax: 'Tu peux ajouter jusqu’à 20 photos.',
+  hashOnlyNone: 'Pas encore de photo. Ce n’est pas grave : tu peux quand même envoyer ton signalement.',
+  hashOnlyCount: (n: number) =>
+    n === 1 ? 'Seuls ces codes seront envoyés :' : `Seuls ces codes seront envoyés (${n} photos) :`,
+  hashOnlyItem: (n: number) => `Photo ${n}`,
+  hashOnlyNoPdq: 'Ton téléphone n’a pu faire qu’une partie des codes. Ce n’est pas grave.',
+  hashOnlyRemove: 'Enlever',
+  hashOnlyLinksLabel: 'Où l’as-tu vue ? Liens ou noms',
+  hashOnlyLinksNote: 'Ceci reste verrouillé dans ton signalement. Seule la ligne d’aide peut le lire.',
 
   contactTitle: 'Pouvons-nous te contacter ?',
   contactAnonymous: 'Non, je reste anonyme',

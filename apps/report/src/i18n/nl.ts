@@ -110,6 +110,23 @@ export const nl: Messages = {
   vaultDeleteAll: 'Alles wissen',
   vaultDeleteConfirm: 'Al je bewijs en je melding op deze telefoon wissen? Dit kan niet terug.',
   vaultDeleted: 'Alles is gewist.',
+  hashOnlyTitle: 'De foto',
+  hashOnlyHint: 'De foto blijft op je telefoon. We sturen alleen codes.',
+  hashOnlyWhy:
+    'Je telefoon maakt codes van de foto. Aan de codes zie je de foto niet. Met de codes kunnen websites kopieën vinden en weghalen.',
+  hashOnlyPick: 'Kies de foto',
+  hashOnlyWorking: 'Codes maken…',
+  hashOnlyDone: 'De codes zijn klaar. De foto is niet van je telefoon gegaan.',
+  hashOnlyFailed: 'Dat lukte niet. Je kunt een andere foto proberen.',
+  hashOnlyMax: 'Je kunt tot 20 foto’s toevoegen.',
+  hashOnlyNone: 'Nog geen foto gekozen. Dat is oké: je kunt je melding toch sturen.',
+  hashOnlyCount: (n: number) =>
+    n === 1 ? 'Alleen deze codes worden gestuurd:' : `Alleen deze codes worden gestuurd (${n} foto’s):`,
+  hashOnlyItem: (n: number) => `Foto ${n}`,
+  hashOnlyNoPdq: 'Je telefoon kon maar een deel van de codes maken. Dat is oké.',
+  hashOnlyRemove: 'Weghalen',
+  hashOnlyLinksLabel: 'Waar zag je het? Links of namen',
+  hashOnlyLinksNote: 'Dit zit op slot in je melding. Alleen de hulplijn kan het lezen.',
 
   contactTitle: 'Mogen we contact met je opnemen?',
   contactAnonymous: 'Nee, ik blijf anoniem',

@@ -1,4 +1,5 @@
 import type { ReportBody } from '@vangnet/core/report-body';
+import { isHashOnlyRoute } from '@vangnet/core/report-metadata';
 import type { Draft } from '../flow/draft.ts';
 import { idbPut } from '../lib/idb.ts';
 import { writeLocal } from '../lib/storage.ts';
@@ -66,7 +67,18 @@ export async function prepareReport(draft: Draft, lang: string): Promise<{ outbo
     id: crypto.randomUUID(),
     createdAt: Date.now(),
     request: {
-      metadata: { country: config.country, category, platform, role, ageBand, flags: draft.flags },
+      metadata: {
+        country: config.country,
+        category,
+        platform,
+        role,
+        ageBand,
+        flags: draft.flags,
+        // The hash-only route's codes travel in clear so the server can match known-image lists.
+        ...(draft.hashes?.length && isHashOnlyRoute({ category, flags: draft.flags })
+          ? { hashes: draft.hashes }
+          : {}),
+      },
       reporter: { recipient: keys.recipient, accessTokenHash: c.accessTokenHash(keys.accessToken) },
       body: c.toBase64(await c.sealJson(body, recipients)),
       items: declared,
