@@ -126,6 +126,7 @@ describe('reporter app: hash-only route', () => {
     await screen(page, t.contactTitle);
     await next(page);
     await screen(page, t.reviewTitle);
+    await expect(page.getByText(t.hashOnlyReview(1)).isVisible()).resolves.toBe(true);
     const code = await sendFromReview(page, { t });
     expect(code).toMatch(/^(\d{3} ){6}\d{3}$/);
 
@@ -185,6 +186,8 @@ describe('reporter app: hash-only route', () => {
     expect(body.description).toBe(STORY);
     expect(body.links).toEqual([WHERE_SEEN]);
     expect(body.manifest.items).toEqual([]);
+    // The case worker reads the codes in the sealed body: the server keeps no clear copy.
+    expect(body.hashes).toEqual([hash]);
     const matches = (await (await staff.request(`/api/v1/staff/cases/${caseId}/hash-matches`)).json()) as {
       urgent: boolean;
       matches: { listId: string; kind: string; distance: number }[];

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { MAX_REPORT_HASHES, reportHashSchema } from './report-metadata.ts';
 
 /**
  * What a reporter's device seals: read only by the reporter (through the receipt) and the helpline.
@@ -41,6 +42,11 @@ export const reportBodySchema = z.strictObject({
   contact: z.optional(contactSchema),
   language: z.string().check(z.maxLength(20)),
   manifest: evidenceManifestSchema,
+  /**
+   * Hash-only route: the codes of the pictures that stayed on the phone, also sent in clear metadata
+   * for matching. The server does not keep them, so the case worker reads them here.
+   */
+  hashes: z.optional(z.array(reportHashSchema).check(z.maxLength(MAX_REPORT_HASHES))),
 });
 export type ReportBody = z.infer<typeof reportBodySchema>;
 

@@ -1,3 +1,4 @@
+import { isHashOnlyRoute } from '@vangnet/core/report-metadata';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -37,6 +38,14 @@ export function Review() {
       ? [draft.contact.name, draft.contact.email, draft.contact.phone].filter(Boolean).join(', ') ||
         t.reviewNone
       : t.reviewAnonymous;
+  // Hash-only route: the pictures' codes go, the pictures do not (prepare.ts sends them on this route only).
+  const codes =
+    draft.category && isHashOnlyRoute({ category: draft.category, flags: draft.flags })
+      ? (draft.hashes?.length ?? 0)
+      : 0;
+  const evidence = [itemCount ? t.vaultCount(itemCount) : '', codes ? t.hashOnlyReview(codes) : '']
+    .filter(Boolean)
+    .join(', ');
   const rows: [string, string, Step][] = [
     [t.reviewWhat, draft.category ? (t.categories[draft.category]?.[0] ?? '') : '', 'what'],
     [t.reviewWhere, platform ?? draft.platform ?? '', 'where'],
@@ -44,7 +53,7 @@ export function Review() {
     [t.reviewAge, draft.ageBand ? (t.ages[draft.ageBand] ?? '') : '', 'age'],
     [t.reviewNow, flags.map((f) => flagText[f]).join(', ') || t.reviewNone, 'danger'],
     [t.reviewStory, draft.description.trim() || t.reviewNone, 'story'],
-    [t.reviewEvidence, itemCount ? t.vaultCount(itemCount) : t.reviewNone, 'evidence'],
+    [t.reviewEvidence, evidence || t.reviewNone, 'evidence'],
     [t.reviewContact, contact, 'contact'],
   ];
   const complete = !!(draft.category && draft.platform && draft.role && draft.ageBand);

@@ -127,6 +127,7 @@ export const de: Messages = {
   hashOnlyItem: (n: number) => `Bild ${n}`,
   hashOnlyNoPdq: 'Dein Handy konnte nur einen Teil der Codes machen. Das ist okay.',
   hashOnlyRemove: 'Entfernen',
+  hashOnlyReview: (n: number) => (n === 1 ? 'Codes von 1 Bild' : `Codes von ${n} Bildern`),
   hashOnlyLinksLabel: 'Wo hast du es gesehen? Links oder Namen',
   hashOnlyLinksNote: 'Das bleibt verschlossen in deiner Meldung. Nur das Hilfeteam kann es lesen.',
 

@@ -125,6 +125,7 @@ export const en = {
   hashOnlyItem: (n: number) => `Picture ${n}`,
   hashOnlyNoPdq: 'Your phone could make only some of the codes. That is okay.',
   hashOnlyRemove: 'Remove',
+  hashOnlyReview: (n: number) => (n === 1 ? 'Codes of 1 picture' : `Codes of ${n} pictures`),
   hashOnlyLinksLabel: 'Where did you see it? Links or names',
   hashOnlyLinksNote: 'This stays locked in your report. Only the helpline can read it.',
 

@@ -127,6 +127,7 @@ export const fr: Messages = {
   hashOnlyItem: (n: number) => `Photo ${n}`,
   hashOnlyNoPdq: 'Ton téléphone n’a pu faire qu’une partie des codes. Ce n’est pas grave.',
   hashOnlyRemove: 'Enlever',
+  hashOnlyReview: (n: number) => (n === 1 ? 'Codes d’une photo' : `Codes de ${n} photos`),
   hashOnlyLinksLabel: 'Où l’as-tu vue ? Liens ou noms',
   hashOnlyLinksNote: 'Ceci reste verrouillé dans ton signalement. Seule la ligne d’aide peut le lire.',
 

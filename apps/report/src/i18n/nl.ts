@@ -125,6 +125,7 @@ export const nl: Messages = {
   hashOnlyItem: (n: number) => `Foto ${n}`,
   hashOnlyNoPdq: 'Je telefoon kon maar een deel van de codes maken. Dat is oké.',
   hashOnlyRemove: 'Weghalen',
+  hashOnlyReview: (n: number) => (n === 1 ? 'Codes van 1 foto' : `Codes van ${n} foto’s`),
   hashOnlyLinksLabel: 'Waar zag je het? Links of namen',
   hashOnlyLinksNote: 'Dit zit op slot in je melding. Alleen de hulplijn kan het lezen.',
 

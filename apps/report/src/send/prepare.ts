@@ -47,6 +47,9 @@ export async function prepareReport(draft: Draft, lang: string): Promise<{ outbo
     blobs.push({ id, sealed });
   }
 
+  // Hash-only route: only the pictures' codes, in clear for matching and sealed for the case worker.
+  const hashes =
+    draft.hashes?.length && isHashOnlyRoute({ category, flags: draft.flags }) ? draft.hashes : undefined;
   const contact =
     draft.contactMode === 'contact'
       ? Object.fromEntries(Object.entries(draft.contact).filter(([, v]) => v.trim() !== ''))
@@ -62,6 +65,7 @@ export async function prepareReport(draft: Draft, lang: string): Promise<{ outbo
     ...(contact && Object.keys(contact).length > 0 ? { contact } : {}),
     language: lang,
     manifest: { version: 1, items: manifest },
+    ...(hashes ? { hashes } : {}),
   };
   const entry: OutboxEntry = {
     id: crypto.randomUUID(),
@@ -75,9 +79,7 @@ export async function prepareReport(draft: Draft, lang: string): Promise<{ outbo
         ageBand,
         flags: draft.flags,
         // The hash-only route's codes travel in clear so the server can match known-image lists.
-        ...(draft.hashes?.length && isHashOnlyRoute({ category, flags: draft.flags })
-          ? { hashes: draft.hashes }
-          : {}),
+        ...(hashes ? { hashes } : {}),
       },
       reporter: { recipient: keys.recipient, accessTokenHash: c.accessTokenHash(keys.accessToken) },
       body: c.toBase64(await c.sealJson(body, recipients)),
