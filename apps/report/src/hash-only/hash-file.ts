@@ -4,6 +4,7 @@ import type { PickedFileHashes } from '@vangnet/pdq/decode-browser';
 type Reply = { id: number; progress?: number; result?: PickedFileHashes; failed?: boolean };
 
 let worker: Worker | null = null;
+class WorkerBroken extends Error {}
 let nextId = 0;
 
 function hashWorker(): Worker | null {
@@ -15,16 +16,27 @@ function hashWorker(): Worker | null {
 function inWorker(w: Worker, file: Blob, onProgress: (f: number) => void): Promise<PickedFileHashes> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    const done = () => {
+      w.removeEventListener('message', listen);
+      w.removeEventListener('error', broken);
+    };
     const listen = (e: MessageEvent<Reply>) => {
       if (e.data.id !== id) return;
       if (e.data.progress !== undefined) onProgress(e.data.progress);
       if (e.data.result || e.data.failed) {
-        w.removeEventListener('message', listen);
+        done();
         if (e.data.result) resolve(e.data.result);
         else reject(new Error('hashing failed'));
       }
     };
+    // The worker itself could not start (an old browser, a blocked script): say so instead of waiting.
+    const broken = () => {
+      done();
+      worker = null;
+      reject(new WorkerBroken());
+    };
     w.addEventListener('message', listen);
+    w.addEventListener('error', broken);
     w.postMessage({ id, file });
   });
 }
@@ -36,9 +48,13 @@ function inWorker(w: Worker, file: Blob, onProgress: (f: number) => void): Promi
  */
 export async function hashFile(file: File, onProgress: (fraction: number) => void): Promise<ReportHash> {
   const w = hashWorker();
-  const hashes = w
-    ? await inWorker(w, file, onProgress)
-    : await (await import('@vangnet/pdq/decode-browser')).hashPickedFile(file, onProgress);
+  let hashes: PickedFileHashes | null = null;
+  try {
+    if (w) hashes = await inWorker(w, file, onProgress);
+  } catch (error) {
+    if (!(error instanceof WorkerBroken)) throw error;
+  }
+  hashes ??= await (await import('@vangnet/pdq/decode-browser')).hashPickedFile(file, onProgress);
   const kind = file.type.startsWith('video/') ? 'video' : 'image';
   return {
     kind,
