@@ -9,6 +9,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApps } from './http/static-apps.ts';
 import { knownHashRoutes } from './known-hashes/routes.ts';
 import { registerReferralRoutes } from './referrals/wire.ts';
+import { retentionRoutes } from './retention/routes.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(uploadRoutes, { deps, limits, prefix: '/api/v1' });
   await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(knownHashRoutes, { deps, prefix: '/api/v1/staff' });
+  await app.register(retentionRoutes, { deps, prefix: '/api/v1/staff' });
   await registerReferralRoutes(app, deps);
   registerApiDocsRoutes(app);
   const spaIndex = deps.staticApps ? await registerStaticApps(app, deps.staticApps) : undefined;

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { slaRoutes } from '../jobs/sla-routes.ts';
 import { scheduleSlaJobs, slaHandlers } from '../jobs/sla-watch.ts';
 import { startJobWorker } from '../jobs/worker.ts';
+import { retentionHandlers, scheduleRetention } from '../retention/jobs.ts';
 import { ensureHelpline } from '../services/helpline.ts';
 import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
 import { partnerReferralRoutes, staffReferralRoutes } from './routes.ts';
@@ -48,13 +50,21 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
   const referrals = await referralDepsOf(deps, publicUrl);
   const pack = deps.pack.countryPack;
   if (!referrals || !pack) return { stop: async () => {} };
-  const plan = () => scheduleSlaJobs(deps.db, pack).catch(() => 0);
+  const plan = () =>
+    Promise.all([
+      scheduleSlaJobs(deps.db, pack).catch(() => 0),
+      scheduleRetention(deps.db).catch(() => false),
+    ]);
   await plan();
   const planner = setInterval(plan, 60_000);
   planner.unref();
   const worker = startJobWorker({
     db: deps.db,
-    handlers: { [REFERRAL_QUEUE]: referralDeliveryHandler(referrals), ...slaHandlers(deps.db) },
+    handlers: {
+      [REFERRAL_QUEUE]: referralDeliveryHandler(referrals),
+      ...slaHandlers(deps.db),
+      ...retentionHandlers({ ...deps, uploadsDir: join(deps.config.dataDir, 'uploads') }),
+    },
     onFailure: (f) =>
       deps.logger?.warn(
         { job: f.id, queue: f.queue, attempts: f.attempts, outcome: f.outcome },
