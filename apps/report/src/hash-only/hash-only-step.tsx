@@ -99,7 +99,7 @@ export function HashOnlyStep({ draft }: { draft: Draft }) {
                 {t.hashOnlyItem(i + 1)}
                 {h.kind === 'image' && !h.pdq && <span class="option-hint">{t.hashOnlyNoPdq}</span>}
                 <code class="hash-code" data-testid="hash-code">
-                  {[h.pdq, h.md5, h.sha256].filter(Boolean).join(' ')}
+                  {[h.pdq, h.md5, h.sha256].filter(Boolean).join('\n')}
                 </code>
               </span>
               <button type="button" class="link-btn" onClick={() => remove(i)}>
