@@ -36,6 +36,8 @@ if (existsSync(jsonFile)) {
   failed += report.numFailedTests;
   // A test file that fails to load has no tests: count it so it cannot pass silently.
   failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // Vitest also fails a run for an uncaught error outside any test; count it so the line says so.
+  if (!vitestOk && report.numFailedTests === 0) failed += 1;
 } else if (!vitestOk) {
   failed += 1;
 }

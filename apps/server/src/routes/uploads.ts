@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -12,6 +13,16 @@ import { type ReportRow, reportItems } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
 import { MAX_ITEM_BYTES, recordItemReceived, UPLOAD_PATH } from '../services/intake.ts';
 import { reportForToken } from '../services/reporter-auth.ts';
+
+/**
+ * FileStore makes its folder in the background from its constructor, and a failure there is thrown
+ * from a callback nobody can catch: a server closed at once (a failed start, a short test) whose data
+ * folder is then removed crashes the process. The folder is made (and awaited) before construction.
+ */
+class AwaitedFolderFileStore extends FileStore {}
+// The method is private in FileStore's types, so it is replaced on the prototype, not overridden.
+(AwaitedFolderFileStore.prototype as unknown as { checkOrCreateDirectory(): void }).checkOrCreateDirectory =
+  () => {};
 
 /** What one HTTP request carries between the tus hooks (they only see a web Request). */
 type UploadRequestState = { report?: ReportRow; problem?: boolean };
@@ -62,8 +73,12 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
     return state;
   };
   const directory = join(deps.config.dataDir, 'uploads');
+  await mkdir(directory, { recursive: true });
   // An upload left unfinished (the phone gave up) is deleted after a week; tus tells clients when.
-  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+  const datastore = new AwaitedFolderFileStore({
+    directory,
+    expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS,
+  });
 
   async function declaredItem(reportId: string, itemId: string) {
     const [item] = await deps.db
