@@ -20,7 +20,12 @@ import { startTestApp, type TestApp } from './support/test-app.ts';
  * refusal (401 signed out, 403 role, 404 other helpline), none gets a byte of the sealed body or
  * evidence, and the case is unchanged afterwards.
  */
-type Route = { name: string; method: 'GET' | 'POST'; url: (r: TestReport) => string; payload?: unknown };
+type Route = {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT';
+  url: (r: TestReport) => string;
+  payload?: unknown;
+};
 
 const ROUTES: Route[] = [
   { name: 'queue', method: 'GET', url: () => '/api/v1/staff/cases' },
@@ -59,6 +64,20 @@ const ROUTES: Route[] = [
   },
   { name: 'audit trail', method: 'GET', url: (r) => `/api/v1/staff/cases/${r.id}/audit` },
   { name: 'export', method: 'POST', url: (r) => `/api/v1/staff/cases/${r.id}/export` },
+  { name: 'referral proposals', method: 'GET', url: (r) => `/api/v1/staff/cases/${r.id}/referrals` },
+  {
+    name: 'refer',
+    method: 'POST',
+    url: (r) => `/api/v1/staff/cases/${r.id}/referrals`,
+    payload: { serviceId: 'politie', consent: true, sealed: Buffer.from('package').toString('base64') },
+  },
+  { name: 'known-hash matches', method: 'GET', url: (r) => `/api/v1/staff/cases/${r.id}/hash-matches` },
+  {
+    name: 'legal hold',
+    method: 'PUT',
+    url: (r) => `/api/v1/staff/cases/${r.id}/legal-hold`,
+    payload: { hold: true },
+  },
 ];
 
 describe.each(databaseKinds())('staff case authorisation on %s', (kind) => {
