@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { DataDirInUseError } from '@vangnet/server/db/data-dir-lock';
-import { openDatabase } from '@vangnet/server/db/open-database';
 import { HashCsvError } from '@vangnet/server/known-hashes/hash-csv';
 import {
   importKnownHashList,
   listKnownHashLists,
   SOURCE_LABEL,
 } from '@vangnet/server/known-hashes/import-list';
+import { openCliDatabase } from '../open-cli-database.ts';
 
 /**
  * `vangnet hashes import --source <label> --country <code> <file.csv> [--database-url URL | --data-dir DIR]`
@@ -69,22 +67,8 @@ export async function run(args: string[]): Promise<number> {
     }
   } else if (files.length) return usage();
 
-  const databaseUrl =
-    options.get('--database-url') ?? (options.has('--data-dir') ? undefined : process.env.DATABASE_URL);
-  const dataDir = resolve(options.get('--data-dir') ?? process.env.DATA_DIR ?? './data');
-  const pgSchema = options.get('--schema');
-  let opened: Awaited<ReturnType<typeof openDatabase>>;
-  try {
-    opened = await openDatabase({
-      dataDir,
-      ...(databaseUrl ? { databaseUrl } : {}),
-      ...(pgSchema ? { pgSchema } : {}),
-    });
-  } catch (error) {
-    if (error instanceof DataDirInUseError) console.error(error.message);
-    else console.error(`vangnet hashes: cannot open the database (${(error as Error).name})`);
-    return 2;
-  }
+  const opened = await openCliDatabase('hashes', options);
+  if (!opened) return 2;
   try {
     if (sub === 'list') {
       for (const l of await listKnownHashLists(opened.db, country)) {

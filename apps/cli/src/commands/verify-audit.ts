@@ -1,7 +1,5 @@
-import { resolve } from 'node:path';
 import { verifyStoredAuditChain } from '@vangnet/server/audit/verify-stored-chain';
-import { DataDirInUseError } from '@vangnet/server/db/data-dir-lock';
-import { openDatabase } from '@vangnet/server/db/open-database';
+import { openCliDatabase } from '../open-cli-database.ts';
 
 /**
  * `vangnet verify-audit [--database-url URL | --data-dir DIR] [--schema NAME]`: reads the whole audit
@@ -28,23 +26,8 @@ export async function run(args: string[]): Promise<number> {
     options.set(flag, value);
   }
   if (options.has('--database-url') && options.has('--data-dir')) return usage();
-  const databaseUrl =
-    options.get('--database-url') ?? (options.has('--data-dir') ? undefined : process.env.DATABASE_URL);
-  const dataDir = resolve(options.get('--data-dir') ?? process.env.DATA_DIR ?? './data');
-  const pgSchema = options.get('--schema');
-
-  let opened: Awaited<ReturnType<typeof openDatabase>>;
-  try {
-    opened = await openDatabase({
-      dataDir,
-      ...(databaseUrl ? { databaseUrl } : {}),
-      ...(pgSchema ? { pgSchema } : {}),
-    });
-  } catch (error) {
-    if (error instanceof DataDirInUseError) console.error(error.message);
-    else console.error(`vangnet verify-audit: cannot open the database (${(error as Error).name})`);
-    return 2;
-  }
+  const opened = await openCliDatabase('verify-audit', options);
+  if (!opened) return 2;
   try {
     const result = await verifyStoredAuditChain(opened.db);
     if (result.ok) {
