@@ -1,5 +1,5 @@
 import { addLeadTime, type CountryPack, firstContactDeadline, reminderAt } from '@vangnet/core';
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
@@ -167,9 +167,9 @@ export function slaHandlers(db: Db): Record<string, JobHandler> {
 
 export type OverdueCase = { caseId: string; deadline: string; escalatedAt: string };
 
-/** Cases whose first-contact target passed while they were still waiting, and still are: for supervisors. */
-export async function overdueCases(db: Db, helplineId: string): Promise<OverdueCase[]> {
-  const rows = await db
+/** Escalations of one kind that fired for a helpline's cases, oldest first (plus any extra condition). */
+function firedEscalations(db: Db, helplineId: string, kind: SlaPayload['kind'], extra?: SQL) {
+  return db
     .select({ payload: jobs.payload, doneAt: jobs.doneAt })
     .from(jobs)
     .innerJoin(reports, sql`${reports.id} = ${jobs.payload}->>'caseId'`)
@@ -177,13 +177,18 @@ export async function overdueCases(db: Db, helplineId: string): Promise<OverdueC
       and(
         eq(jobs.queue, SLA_ESCALATE_QUEUE),
         isNotNull(jobs.doneAt),
-        sql`${jobs.payload}->>'kind' = 'first-contact'`,
+        sql`${jobs.payload}->>'kind' = ${kind}`,
         sql`(${jobs.payload}->>'fired')::boolean`,
         eq(reports.helplineId, helplineId),
-        inArray(reports.status, WAITING),
+        extra,
       ),
     )
     .orderBy(jobs.runAt);
+}
+
+/** Cases whose first-contact target passed while they were still waiting, and still are: for supervisors. */
+export async function overdueCases(db: Db, helplineId: string): Promise<OverdueCase[]> {
+  const rows = await firedEscalations(db, helplineId, 'first-contact', inArray(reports.status, WAITING));
   return rows.map((r) => {
     const p = r.payload as SlaPayload;
     return { caseId: p.caseId, deadline: p.deadline, escalatedAt: r.doneAt!.toISOString() };
@@ -200,20 +205,7 @@ export type OverdueReferral = {
 
 /** Delivered referrals the partner has not confirmed within its lead time, and still has not. */
 export async function overdueReferrals(db: Db, helplineId: string): Promise<OverdueReferral[]> {
-  const rows = await db
-    .select({ payload: jobs.payload, doneAt: jobs.doneAt })
-    .from(jobs)
-    .innerJoin(reports, sql`${reports.id} = ${jobs.payload}->>'caseId'`)
-    .where(
-      and(
-        eq(jobs.queue, SLA_ESCALATE_QUEUE),
-        isNotNull(jobs.doneAt),
-        sql`${jobs.payload}->>'kind' = 'partner-confirmation'`,
-        sql`(${jobs.payload}->>'fired')::boolean`,
-        eq(reports.helplineId, helplineId),
-      ),
-    )
-    .orderBy(jobs.runAt);
+  const rows = await firedEscalations(db, helplineId, 'partner-confirmation');
   const out: OverdueReferral[] = [];
   for (const r of rows) {
     const p = r.payload as SlaPayload;
