@@ -52,7 +52,9 @@ function buildIfStale(name) {
 buildIfStale('report');
 buildIfStale('console');
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], {
+// The launcher refuses an unsupported Node.js with a message naming the fix; on Node 24 it runs the
+// TypeScript directly (type stripping), so there is no compile step at start.
+const server = spawn(process.execPath, [join(root, 'apps/server/bin/vangnet-server.mjs')], {
   cwd: root,
   env: process.env,
   stdio: ['inherit', 'pipe', 'inherit'],

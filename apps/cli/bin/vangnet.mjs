@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is TypeScript, run through tsx so no build step is needed.
-import { register } from 'tsx/esm/api';
+// Thin launcher. The CLI is TypeScript: Node 24 runs it directly (type stripping); on an older
+// Node that cannot, it says so and names the fix instead of failing on the first type.
+import { nodeVersionProblem } from '../../server/bin/supported-node.mjs';
 
-register();
+const problem = nodeVersionProblem(process.version);
+if (problem) {
+  console.error(problem);
+  process.exit(3);
+}
 await import('../src/main.ts');

@@ -1,4 +1,5 @@
-// `npm start` runs this through tsx (scripts/start.mjs). Configuration comes from the environment only.
+// `npm start` runs this through apps/server/bin/vangnet-server.mjs, which checks the Node.js version
+// first. Configuration comes from the environment only.
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { startServer } from './server.ts';

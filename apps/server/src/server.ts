@@ -94,6 +94,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    app.log.info(
+      { node: process.version, countryPack: pack.country },
+      `Vangnet started on Node.js ${process.version}`,
+    );
     // Referral hand-overs and other jobs run in the server process (DESIGN.md: jobs in the database).
     const jobWorker = await startServerJobs(deps, url);
     return {

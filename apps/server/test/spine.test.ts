@@ -13,14 +13,14 @@ import { openDatabase } from '../src/db/open-database.ts';
 import { databaseKinds } from './support/databases.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
-const mainFile = join(repoRoot, 'apps/server/src/main.ts');
+const mainFile = join(repoRoot, 'apps/server/bin/vangnet-server.mjs');
 
 /** Runs `npm start`'s entry point as a real second process; resolves with its exit code and stderr. */
 function runMain(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+    const child = spawn(process.execPath, [mainFile], {
       cwd: repoRoot,
       // Embedded database only: the lock is about PGlite's folder.
       env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'silent', ...env },

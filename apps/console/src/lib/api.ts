@@ -5,13 +5,15 @@
  */
 export class ApiError extends Error {
   override name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    /** Field names the server named in `errors[].path` (`body.reason` → `reason`). */
-    readonly fields: string[] = [],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  /** Field names the server named in `errors[].path` (`body.reason` → `reason`). */
+  readonly fields: string[];
+  constructor(status: number, code: string, fields: string[] = []) {
     super(`${status} ${code}`);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
   }
 }
 

@@ -18,8 +18,10 @@ export interface OpenedReport {
 }
 
 export class FollowError extends Error {
-  constructor(readonly reason: 'typo' | 'not-found' | 'offline') {
+  readonly reason: 'typo' | 'not-found' | 'offline';
+  constructor(reason: 'typo' | 'not-found' | 'offline') {
     super(reason);
+    this.reason = reason;
   }
 }
 

@@ -31,8 +31,10 @@ function emit(p: SendProgress): void {
 
 class Offline extends Error {}
 class Rejected extends Error {
-  constructor(readonly problem: string) {
+  readonly problem: string;
+  constructor(problem: string) {
     super(problem);
+    this.problem = problem;
   }
 }
 

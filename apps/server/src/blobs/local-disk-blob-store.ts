@@ -11,7 +11,10 @@ import { assertValidBlobKey, BlobNotFoundError, type BlobStore } from './blob-st
  * place, so a crash mid-write never leaves a truncated blob under the real key.
  */
 export class LocalDiskBlobStore implements BlobStore {
-  constructor(readonly root: string) {}
+  readonly root: string;
+  constructor(root: string) {
+    this.root = root;
+  }
 
   private pathOf(key: string): string {
     assertValidBlobKey(key);

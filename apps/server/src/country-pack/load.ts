@@ -18,13 +18,14 @@ export { publicPack } from '@vangnet/core';
 
 /** A pack that cannot be used; `problems` names each file and path. Boot stops with this message. */
 export class PackError extends Error {
-  constructor(
-    readonly dir: string,
-    readonly problems: PackProblem[],
-  ) {
+  readonly dir: string;
+  readonly problems: PackProblem[];
+  constructor(dir: string, problems: PackProblem[]) {
     super(
       `Country pack ${dir} has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
     );
+    this.dir = dir;
+    this.problems = problems;
     this.name = 'PackError';
   }
 }

@@ -2,13 +2,14 @@ import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class DataDirInUseError extends Error {
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
+  readonly dataDir: string;
+  readonly pid: number;
+  constructor(dataDir: string, pid: number) {
     super(
       `The data folder ${dataDir} is in use by process ${pid}. Stop that process or use another DATA_DIR.`,
     );
+    this.dataDir = dataDir;
+    this.pid = pid;
     this.name = 'DataDirInUseError';
   }
 }

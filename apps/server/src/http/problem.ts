@@ -19,14 +19,18 @@ export type ProblemBody = {
  * receipt codes, tokens or contact details in any field.
  */
 export class Problem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
-    readonly errors?: ProblemFieldError[],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: ProblemFieldError[] | undefined;
+  constructor(status: number, code: string, title: string, detail?: string, errors?: ProblemFieldError[]) {
     super(title);
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
     this.name = 'Problem';
   }
 

@@ -12,8 +12,10 @@ export type KnownHashEntry = { line: number; pdq?: string; quality?: number; md5
 export type HashCsvProblem = { line: number; message: string };
 
 export class HashCsvError extends Error {
-  constructor(readonly problems: HashCsvProblem[]) {
+  readonly problems: HashCsvProblem[];
+  constructor(problems: HashCsvProblem[]) {
     super(problems.map((p) => `line ${p.line}: ${p.message}`).join('; '));
+    this.problems = problems;
     this.name = 'HashCsvError';
   }
 }

@@ -30,7 +30,10 @@ const sealed = Buffer.from('age-encryption.org/v1 pretend ciphertext').toString(
 class Receiver {
   received: { headers: IncomingHttpHeaders; body: string }[] = [];
   private server?: Server;
-  constructor(readonly port: number) {}
+  readonly port: number;
+  constructor(port: number) {
+    this.port = port;
+  }
   static async onFreePort(): Promise<Receiver> {
     const probe = createServer();
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));

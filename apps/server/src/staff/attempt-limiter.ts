@@ -6,10 +6,12 @@
 export class AttemptLimiter {
   readonly #hits = new Map<string, number[]>();
 
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
+  readonly limit: number;
+  readonly windowMs: number;
+  constructor(limit: number, windowMs: number) {
+    this.limit = limit;
+    this.windowMs = windowMs;
+  }
 
   /** Milliseconds until `key` may try again, or 0 when it may try now. */
   retryAfter(key: string, now = Date.now()): number {
