@@ -13,7 +13,8 @@ const files = readdirSync('bench')
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const r = spawnSync('npx', ['tsx', `bench/${file}`], { stdio: 'inherit', env: process.env });
+  // Node 24 runs the TypeScript benches directly (type stripping).
+  const r = spawnSync(process.execPath, [`bench/${file}`], { stdio: 'inherit', env: process.env });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);
