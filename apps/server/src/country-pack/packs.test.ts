@@ -263,6 +263,8 @@ describe('loadCountryPack', () => {
     ]);
     await edit('crisis.yaml', [
       ["number: '+10000000000', display: '000 000'", "number: '+999123456789', display: '123 456 789'"],
+      // Confirmed hours: `pack check` refuses a crisis line whose hours are still a placeholder.
+      [/^ {4}unverified: true\n/m, "    source: 'exampleland.example, 2026'\n"],
     ]);
     await edit('texts/en.yaml', [['The helpline listens', 'Exampleland Kids Line listens']]);
     const loaded = await loadCountryPack(dir);
