@@ -80,7 +80,7 @@ describe('a new country', () => {
         path,
         (await readFile(path, 'utf8'))
           .replace(/^ {4}unverified: true\n/m, '')
-          .replace("hours: always, free: true, unverified: true", 'hours: always, free: true'),
+          .replace('hours: always, free: true, unverified: true', 'hours: always, free: true'),
       );
     }
   });

@@ -285,7 +285,14 @@ export function findUnverifiedCrisisHours(pack: CountryPack): Omit<PackProblem, 
   });
   pack.services.forEach((service, i) => {
     if (!crisisServiceIds.has(service.id)) return;
-    checkContacts('services.yaml', `services[${i}]`, service.name, service.phones, service.chat, service.unverified);
+    checkContacts(
+      'services.yaml',
+      `services[${i}]`,
+      service.name,
+      service.phones,
+      service.chat,
+      service.unverified,
+    );
   });
   return found;
 }
