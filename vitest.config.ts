@@ -9,7 +9,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/*/src/**/*.test.ts',
+            'apps/*/test/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -22,6 +27,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // Every browser assertion waits (expect.poll or a locator's waitFor). vitest's default poll gives
+          // up after 1 s, too short for a screen change on a loaded 2-core machine; 30 s is Playwright's
+          // own default wait for an element.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

@@ -75,12 +75,14 @@ describe('console with the reporter app: the whole loop', () => {
     await signIn(worker, server());
     const first = worker.locator('table.cases tbody tr').first();
     await first.waitFor();
-    expect(await first.innerText()).toMatch(/(\d+ h )?\d+ min left/);
+    await expect.poll(() => first.innerText()).toMatch(/(\d+ h )?\d+ min left/);
     await first.locator('a').click();
     await worker.locator('.integrity-summary[data-integrity="ok"]').waitFor();
     await expect.poll(() => worker.locator('img.evidence-image').count()).toBe(2);
-    expect(await worker.locator('.evidence [data-integrity="ok"]').count()).toBe(3);
-    expect(await worker.locator('.report-text').innerText()).toBe('Ze sturen me elke dag gemene berichten.');
+    await expect.poll(() => worker.locator('.evidence [data-integrity="ok"]').count()).toBe(3);
+    await expect
+      .poll(() => worker.locator('.report-text').innerText())
+      .toBe('Ze sturen me elke dag gemene berichten.');
     await shot(worker, 'case-from-app');
     await worker.getByRole('button', { name: 'Eerste contact' }).click();
     await worker.getByRole('button', { name: 'Send to reporter' }).click();
@@ -92,7 +94,7 @@ describe('console with the reporter app: the whole loop', () => {
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByRole('button', { name: new RegExp(t.startFollow) }).click();
-    expect(await heading(page)).toBe(t.followTitle);
+    await expect.poll(() => heading(page)).toBe(t.followTitle);
     await page.getByLabel(t.followLabel).fill(code);
     await page.getByRole('button', { name: t.followOpen }).click();
     await page.getByText('Ik heb je melding gelezen', { exact: false }).waitFor({ timeout: 60_000 });

@@ -93,12 +93,11 @@ describe('console: the whole loop', () => {
   it('shows the new urgent case at the top of the queue with its countdown', async () => {
     const first = page.locator('table.cases tbody tr').first();
     await first.waitFor();
-    expect(await first.getAttribute('data-case-id')).toBe(report.reportId);
-    const firstText = await first.innerText();
-    expect(firstText).toMatch(/\d+ min left|\d+ h \d+ min left/);
-    expect(firstText).toContain('Urgent');
-    expect(firstText).toContain('Threats');
-    expect(await page.locator('table.cases tbody tr').count()).toBe(2);
+    await expect.poll(() => first.getAttribute('data-case-id')).toBe(report.reportId);
+    await expect.poll(() => first.innerText()).toMatch(/\d+ min left|\d+ h \d+ min left/);
+    await expect.poll(() => first.innerText()).toContain('Urgent');
+    await expect.poll(() => first.innerText()).toContain('Threats');
+    await expect.poll(() => page.locator('table.cases tbody tr').count()).toBe(2);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'queue');
   });
@@ -106,14 +105,18 @@ describe('console: the whole loop', () => {
   it('opens the case, shows both images and a green integrity state', async () => {
     await page.locator(`tr[data-case-id="${report.reportId}"] a`).click();
     await page.locator('[data-integrity]').first().waitFor();
-    expect(await page.locator('.integrity-summary').getAttribute('data-integrity')).toBe('ok');
+    await expect.poll(() => page.locator('.integrity-summary').getAttribute('data-integrity')).toBe('ok');
     const images = page.locator('img.evidence-image');
     await expect.poll(() => images.count()).toBe(2);
-    const loaded = await images.evaluateAll((imgs) =>
-      imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth),
-    );
-    expect(loaded).toEqual([320, 320]);
-    expect(await page.locator('.evidence [data-integrity="ok"]').count()).toBe(2);
+    // Decoding is asynchronous: wait until both pictures have loaded, then check their size.
+    await expect
+      .poll(() =>
+        images.evaluateAll((imgs) =>
+          imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth),
+        ),
+      )
+      .toEqual([320, 320]);
+    await expect.poll(() => page.locator('.evidence [data-integrity="ok"]').count()).toBe(2);
     await expect.poll(() => page.locator('.report-text').innerText()).toContain('gemene berichten');
     expect(await axe(page)).toEqual([]);
     await shot(page, 'case');
@@ -184,12 +187,9 @@ describe('console: the whole loop', () => {
   it('shows a supervisor the case audit trail with an intact chain', async () => {
     await page.getByRole('button', { name: 'Show the audit trail' }).click();
     await page.getByText(/every link between consecutive records holds/).waitFor();
-    const actions = await page
-      .locator('section[aria-labelledby="audit-h"] tbody td:nth-child(4)')
-      .allInnerTexts();
-    expect(actions).toEqual(
-      expect.arrayContaining(['case.view', 'evidence.view', 'case.message', 'case.status']),
-    );
+    await expect
+      .poll(() => page.locator('section[aria-labelledby="audit-h"] tbody td:nth-child(4)').allInnerTexts())
+      .toEqual(expect.arrayContaining(['case.view', 'evidence.view', 'case.message', 'case.status']));
   });
 
   it('exports a bundle that vangnet verify accepts, and rejects after one byte of one image changes', async () => {
@@ -198,7 +198,7 @@ describe('console: the whole loop', () => {
     await page.getByRole('button', { name: 'Build the bundle' }).click();
     await page.locator('[data-export="ready"], .export .notice-error').first().waitFor({ timeout: 60_000 });
     expect(pageErrors).toEqual([]);
-    expect(await page.locator('.export .notice-error').allInnerTexts()).toEqual([]);
+    await expect.poll(() => page.locator('.export .notice-error').allInnerTexts()).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'export');
 

@@ -47,7 +47,9 @@ describe('console: the queue', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Code from your authenticator app').fill('000000');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    expect(await page.getByRole('alert').innerText()).toBe('The e-mail, password or code is not right.');
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toBe('The e-mail, password or code is not right.');
     // Back at the password step, the e-mail kept.
     await page.getByLabel('Password').waitFor();
   });
@@ -55,21 +57,25 @@ describe('console: the queue', () => {
   it('is usable with the keyboard alone: Tab in, j/k and arrows move, t takes, Enter opens', async () => {
     await signIn(page, server);
     await page.locator('table.cases tbody tr').nth(2).waitFor();
-    const order = await page
-      .locator('table.cases tbody tr')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-id')));
-    expect(order).toEqual(reports.map((r) => r.reportId));
+    const order = reports.map((r) => r.reportId);
+    await expect
+      .poll(() =>
+        page
+          .locator('table.cases tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-id'))),
+      )
+      .toEqual(order);
 
     // Tab from the top of the page until focus lands in the table: one stop for the whole table.
     await page.locator('body').focus();
     for (let i = 0; i < 20 && (await focusedCase()) === null; i++) await page.keyboard.press('Tab');
-    expect(await focusedCase()).toBe(order[0]);
+    await expect.poll(focusedCase).toBe(order[0]);
     await page.keyboard.press('j');
-    expect(await focusedCase()).toBe(order[1]);
+    await expect.poll(focusedCase).toBe(order[1]);
     await page.keyboard.press('ArrowDown');
-    expect(await focusedCase()).toBe(order[2]);
+    await expect.poll(focusedCase).toBe(order[2]);
     await page.keyboard.press('k');
-    expect(await focusedCase()).toBe(order[1]);
+    await expect.poll(focusedCase).toBe(order[1]);
 
     await page.keyboard.press('t');
     await expect.poll(() => page.locator(`tr[data-case-id="${order[1]}"]`).innerText()).toContain('Yours');
@@ -107,7 +113,9 @@ describe('console: the queue', () => {
         timeout: 20_000,
       })
       .toBe(fresh.reportId);
-    expect(await page.locator('[aria-live="polite"]').first().innerText()).toContain('1 new case arrived');
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').first().innerText())
+      .toContain('1 new case arrived');
     expect(await axe(page)).toEqual([]);
   });
 
@@ -123,7 +131,7 @@ describe('console: the queue', () => {
     page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
     await signIn(page, server, '/console/?lockAfter=3000');
     await page.getByRole('heading', { name: 'Console locked' }).waitFor({ timeout: 10_000 });
-    expect(await page.locator('table.cases').count()).toBe(0);
+    await expect.poll(() => page.locator('table.cases').count()).toBe(0);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'locked');
     await page.getByLabel('Password').fill('not the password');

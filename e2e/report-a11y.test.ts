@@ -50,7 +50,7 @@ describe('reporter app: accessibility', () => {
       const page = await context.newPage();
       await page.goto(app.url);
       await page.locator('h1', { hasText: t.startTitle }).waitFor();
-      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
       await checked(page, `start-${lang}`);
       await page.getByRole('button', { name: t.helpNow, exact: true }).click();
       await page.locator('h1', { hasText: t.crisisTitle }).waitFor();
@@ -107,7 +107,7 @@ describe('reporter app: accessibility', () => {
       pasted: 'A message typed with the keyboard.',
       pin: '8642',
     });
-    await expect(page.getByText(t.vaultCount(1)).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText(t.vaultCount(1)).isVisible()).toBe(true);
     const code = await sendFromReview(page, { t, keyboard: true });
     expect(code).toMatch(/^(\d{3} ){6}\d{3}$/);
     await context.close();
@@ -121,14 +121,14 @@ describe('reporter app: accessibility', () => {
     await page.locator('h1', { hasText: catalogs.en.whatTitle }).waitFor();
     await page.getByLabel(catalogs.en.language).selectOption('de');
     await page.locator('h1', { hasText: catalogs.de.whatTitle }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('de');
     expect(await axe(page)).toEqual([]);
     await shot(page, 'flow-what-de');
     await page.getByLabel(catalogs.de.language).selectOption('fr');
     await page.locator('h1', { hasText: catalogs.fr.whatTitle }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('fr');
     await page.reload();
-    expect(await heading(page)).toBe(catalogs.fr.whatTitle);
+    await expect.poll(() => heading(page)).toBe(catalogs.fr.whatTitle);
     await context.close();
   });
 });

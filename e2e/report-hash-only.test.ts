@@ -111,13 +111,15 @@ describe('reporter app: hash-only route', () => {
 
     // The evidence step is the hash-only screen: the picture stays here, only codes go.
     await screen(page, t.hashOnlyTitle);
-    expect(await heading(page)).toBe(t.hashOnlyTitle);
-    await expect(page.getByText(t.hashOnlyHint).isVisible()).resolves.toBe(true);
+    await expect.poll(() => heading(page)).toBe(t.hashOnlyTitle);
+    await expect.poll(() => page.getByText(t.hashOnlyHint).isVisible()).toBe(true);
     expect(await axe(page), 'axe before picking').toEqual([]);
     await page.getByLabel(t.hashOnlyPick).setInputFiles(imagePath);
     await page.getByRole('heading', { name: t.hashOnlyCount(1) }).waitFor({ timeout: 60_000 });
     await page.getByRole('status').filter({ hasText: t.hashOnlyDone }).waitFor();
-    const shown = (await page.getByTestId('hash-code').innerText()).trim();
+    const hashCode = page.getByTestId('hash-code');
+    await expect.poll(async () => (await hashCode.innerText()).trim()).not.toBe('');
+    const shown = (await hashCode.innerText()).trim();
     await page.getByLabel(t.hashOnlyLinksLabel).fill(WHERE_SEEN);
     expect(await axe(page), 'axe with the codes shown').toEqual([]);
     await shot(page, 'hash-only-codes-nl');
@@ -126,7 +128,7 @@ describe('reporter app: hash-only route', () => {
     await screen(page, t.contactTitle);
     await next(page);
     await screen(page, t.reviewTitle);
-    await expect(page.getByText(t.hashOnlyReview(1)).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText(t.hashOnlyReview(1)).isVisible()).toBe(true);
     const code = await sendFromReview(page, { t });
     expect(code).toMatch(/^(\d{3} ){6}\d{3}$/);
 

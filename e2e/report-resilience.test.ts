@@ -67,18 +67,18 @@ describe('reporter app: resilience', () => {
     await answerUpTo(page, 'danger');
     await page.getByRole('checkbox', { name: t.flagDanger }).check();
     await page.getByRole('button', { name: t.next, exact: true }).click();
-    expect(await heading(page)).toBe(t.crisisTitle);
-    await expect(page.locator('a[href="tel:112"]').isVisible()).resolves.toBe(true);
+    await expect.poll(() => heading(page)).toBe(t.crisisTitle);
+    await expect.poll(() => page.locator('a[href="tel:112"]').isVisible()).toBe(true);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'crisis-flow-nl');
     await page.getByRole('button', { name: t.crisisContinue }).click();
-    expect(await heading(page)).toBe(t.storyTitle);
+    await expect.poll(() => heading(page)).toBe(t.storyTitle);
     // The danger answer is still there when going back through the crisis screen.
     await page.getByRole('button', { name: t.back }).click();
-    expect(await heading(page)).toBe(t.crisisTitle);
+    await expect.poll(() => heading(page)).toBe(t.crisisTitle);
     await page.getByRole('button', { name: t.back }).click();
-    expect(await heading(page)).toBe(t.dangerTitle);
-    await expect(page.getByRole('checkbox', { name: t.flagDanger }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => heading(page)).toBe(t.dangerTitle);
+    await expect.poll(() => page.getByRole('checkbox', { name: t.flagDanger }).isChecked()).toBe(true);
 
     // The report still goes, and its receipt puts talking to someone now first.
     await page.getByRole('button', { name: t.next, exact: true }).click();
@@ -90,7 +90,7 @@ describe('reporter app: resilience', () => {
     await page.locator('h1', { hasText: t.reviewTitle }).waitFor();
     await page.getByRole('button', { name: t.send }).click();
     await page.locator('h1', { hasText: t.receiptTitle }).waitFor({ timeout: 60_000 });
-    await expect(page.getByRole('button', { name: t.startNeedHelp }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: t.startNeedHelp }).isVisible()).toBe(true);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'receipt-crisis-first-nl');
     await context.close();
@@ -102,21 +102,24 @@ describe('reporter app: resilience', () => {
     await page.goto(app.url);
     await answerUpTo(page, 'story');
     const words = 'Reload-proef: dit moet blijven staan.';
+    const draftLength = () => page.evaluate(() => sessionStorage.getItem('vn.draft')?.length ?? 0);
+    const before = await draftLength();
     await page.getByLabel(t.storyLabel).fill(words);
-    await page.waitForTimeout(300);
+    // Wait until the sealed draft holds the words (it grows by at least their length), not a fixed time.
+    await expect.poll(draftLength).toBeGreaterThan(before + words.length);
     await page.reload();
-    expect(await heading(page)).toBe(t.storyTitle);
-    await expect(page.getByLabel(t.storyLabel).inputValue()).resolves.toBe(words);
+    await expect.poll(() => heading(page)).toBe(t.storyTitle);
+    await expect.poll(() => page.getByLabel(t.storyLabel).inputValue()).toBe(words);
     const stored = await page.evaluate(
       () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
     );
     expect(stored).not.toContain('Reload-proef');
     // Back still walks the flow after the reload, with the answers kept.
     await page.goBack();
-    expect(await heading(page)).toBe(t.dangerTitle);
-    await expect(page.getByRole('checkbox', { name: t.flagOngoing }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => heading(page)).toBe(t.dangerTitle);
+    await expect.poll(() => page.getByRole('checkbox', { name: t.flagOngoing }).isChecked()).toBe(true);
     await page.goForward();
-    expect(await heading(page)).toBe(t.storyTitle);
+    await expect.poll(() => heading(page)).toBe(t.storyTitle);
     await context.close();
   });
 
@@ -154,7 +157,7 @@ describe('reporter app: resilience', () => {
     // First the lost answer (waiting, then a retry by itself), then the network drops mid-upload.
     await expect.poll(() => patches, { timeout: 60_000 }).toBe(1);
     await page.getByText(t.sendingWaiting).waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('receipt-code').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('receipt-code').isVisible()).toBe(true);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'sending-offline-nl');
     expect(posts).toBe(2);
@@ -208,47 +211,50 @@ describe('reporter app: resilience', () => {
     await page.getByRole('button', { name: t.vaultAddLink }).click();
     await page.getByLabel(t.vaultAddPhoto).setInputFiles(image);
     await page.getByRole('heading', { name: t.vaultCount(3) }).waitFor({ timeout: 60_000 });
-    await expect(page.getByText(MARKER).first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText(MARKER).first().isVisible()).toBe(true);
     await shot(page, 'vault-open-nl');
 
     // Every record in every store, bytes as text: the marker must not be there in any form.
-    const dump = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('vangnet');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const out: string[] = [];
-      const asText = (v: unknown): string => {
-        if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
-          const bytes = v instanceof Uint8Array ? v : new Uint8Array(v);
-          return Array.from(bytes, (b) => String.fromCharCode(b)).join('');
-        }
-        if (v && typeof v === 'object') return Object.values(v).map(asText).join('|');
-        return String(v);
-      };
-      for (const name of Array.from(db.objectStoreNames)) {
-        const all = await new Promise<unknown[]>((resolve) => {
-          const req = db.transaction(name).objectStore(name).getAll();
+    const readDump = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('vangnet');
           req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
         });
-        out.push(`${name}:${all.length}:${all.map(asText).join('\n')}`);
-      }
-      return out.join('\n');
-    });
-    expect(dump).toContain('items:3:');
+        const out: string[] = [];
+        const asText = (v: unknown): string => {
+          if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
+            const bytes = v instanceof Uint8Array ? v : new Uint8Array(v);
+            return Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+          }
+          if (v && typeof v === 'object') return Object.values(v).map(asText).join('|');
+          return String(v);
+        };
+        for (const name of Array.from(db.objectStoreNames)) {
+          const all = await new Promise<unknown[]>((resolve) => {
+            const req = db.transaction(name).objectStore(name).getAll();
+            req.onsuccess = () => resolve(req.result);
+          });
+          out.push(`${name}:${all.length}:${all.map(asText).join('\n')}`);
+        }
+        return out.join('\n');
+      });
+    // The count on screen can come before the last write commits: wait for all three records.
+    await expect.poll(readDump).toContain('items:3:');
+    const dump = await readDump();
     expect(dump).not.toContain(MARKER);
     expect(dump).not.toContain(btoa(MARKER).slice(0, 12));
 
     // Someone else picks up the phone: after a reload the vault is locked, and a wrong PIN opens nothing.
     await page.reload();
-    expect(await heading(page)).toBe(t.evidenceTitle);
-    await expect(page.getByText(MARKER).count()).resolves.toBe(0);
+    await expect.poll(() => heading(page)).toBe(t.evidenceTitle);
+    await expect.poll(() => page.getByText(MARKER).count()).toBe(0);
     await page.getByLabel(t.vaultUnlockTitle).fill('0000');
     await page.getByRole('button', { name: t.vaultUnlock }).click();
-    await expect(page.getByRole('alert').innerText()).resolves.toBe(t.vaultWrongPin);
-    await expect(page.getByText(MARKER).count()).resolves.toBe(0);
-    await expect(page.locator('img.thumb').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe(t.vaultWrongPin);
+    await expect.poll(() => page.getByText(MARKER).count()).toBe(0);
+    await expect.poll(() => page.locator('img.thumb').count()).toBe(0);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'vault-wrong-pin-nl');
 
@@ -260,19 +266,20 @@ describe('reporter app: resilience', () => {
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: t.vaultDeleteAll }).click();
     await page.locator('h1', { hasText: t.startTitle }).waitFor();
-    const left = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const req = indexedDB.open('vangnet');
-        req.onsuccess = () => resolve(req.result);
-      });
-      const count = (name: string) =>
-        new Promise<number>((resolve) => {
-          const req = db.transaction(name).objectStore(name).count();
+    const left = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const req = indexedDB.open('vangnet');
           req.onsuccess = () => resolve(req.result);
         });
-      return { items: await count('items'), vault: await count('vault') };
-    });
-    expect(left).toEqual({ items: 0, vault: 0 });
+        const count = (name: string) =>
+          new Promise<number>((resolve) => {
+            const req = db.transaction(name).objectStore(name).count();
+            req.onsuccess = () => resolve(req.result);
+          });
+        return { items: await count('items'), vault: await count('vault') };
+      });
+    await expect.poll(left).toEqual({ items: 0, vault: 0 });
     await context.close();
   });
 });

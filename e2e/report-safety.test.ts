@@ -32,12 +32,12 @@ describe('reporter app: safety', () => {
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
     await page.goto(app.url);
-    expect(await heading(page)).toBe('Je staat er niet alleen voor');
+    await expect.poll(() => heading(page)).toBe('Je staat er niet alleen voor');
     for (const name of ['Ik heb nu hulp nodig', 'Iets melden', 'Verder met mijn code', 'Wat kan ik doen?']) {
-      await expect(page.getByRole('button', { name: new RegExp(name) }).isVisible()).resolves.toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: new RegExp(name) }).isVisible()).toBe(true);
     }
     expect(await page.title()).toBe('Vangnet');
-    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nl');
     await shot(page, 'start-nl');
     expect(requests.filter((r) => !r.url().startsWith(app.url))).toEqual([]);
     await context.close();
@@ -48,9 +48,9 @@ describe('reporter app: safety', () => {
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByRole('button', { name: /I need help now/ }).click();
-    expect(await heading(page)).toBe('Help right now');
-    await expect(page.locator('a[href="tel:113"]').count()).resolves.toBe(1);
-    await expect(page.locator('a[href="tel:112"]').count()).resolves.toBe(1);
+    await expect.poll(() => heading(page)).toBe('Help right now');
+    await expect.poll(() => page.locator('a[href="tel:113"]').count()).toBe(1);
+    await expect.poll(() => page.locator('a[href="tel:112"]').count()).toBe(1);
     expect(page.url()).toBe(`${app.url}/`);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'crisis-en');
@@ -70,11 +70,11 @@ describe('reporter app: safety', () => {
     });
     await context.setOffline(true);
     await page.reload();
-    expect(await heading(page)).toBe('Je staat er niet alleen voor');
+    await expect.poll(() => heading(page)).toBe('Je staat er niet alleen voor');
     await page.getByRole('button', { name: /Ik heb nu hulp nodig/ }).click();
-    expect(await heading(page)).toBe('Nu meteen hulp');
-    await expect(page.locator('a[href="tel:113"]').count()).resolves.toBe(1);
-    await expect(page.getByText('Je bent offline').isVisible()).resolves.toBe(true);
+    await expect.poll(() => heading(page)).toBe('Nu meteen hulp');
+    await expect.poll(() => page.locator('a[href="tel:113"]').count()).toBe(1);
+    await expect.poll(() => page.getByText('Je bent offline').isVisible()).toBe(true);
     await shot(page, 'crisis-offline-nl');
     await context.close();
   });
@@ -84,7 +84,7 @@ describe('reporter app: safety', () => {
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByRole('button', { name: /Iets melden/ }).click();
-    expect(await heading(page)).toBe('Wat is er gebeurd?');
+    await expect.poll(() => heading(page)).toBe('Wat is er gebeurd?');
     await page.getByRole('button', { name: 'Snel weg' }).click();
     await page.waitForURL(/google\.com/);
     expect(await page.title()).toBe('neutral');
@@ -92,7 +92,7 @@ describe('reporter app: safety', () => {
     // One step back is the start entry (same neutral "/"), never the report question.
     expect(page.url()).toBe(`${app.url}/`);
     await page.locator('h1').waitFor();
-    expect(await heading(page)).toBe('Je staat er niet alleen voor');
+    await expect.poll(() => heading(page)).toBe('Je staat er niet alleen voor');
     await context.close();
   });
 
@@ -121,7 +121,7 @@ describe('reporter app: safety', () => {
     const context = await phoneContext(browser, 'fr-BE');
     const page = await context.newPage();
     await page.goto(app.url);
-    expect(await heading(page)).toBe('Tu n’es pas seul·e');
+    await expect.poll(() => heading(page)).toBe('Tu n’es pas seul·e');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.waitForURL(/google\.com/);

@@ -6,6 +6,17 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const extraArgs = process.argv.slice(2);
 const checks = [];
+
+// A full run needs Chromium and the `age` CLI: install them (root on Debian) or stop at once with one
+// line naming the package and the command, instead of failing later in the browser and interop tests.
+// A run of chosen files (`npm test -- <files>`) may not need them, so it is not stopped.
+if (extraArgs.length === 0) {
+  const deps = spawnSync('/bin/sh', ['scripts/ensure-system-deps.sh'], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  if (deps.status !== 0) process.exit(1);
+}
 function run(name, cmd, args) {
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });

@@ -15,7 +15,7 @@ function vangnet(...args: string[]) {
 }
 
 describe('vangnet pack check', () => {
-  it.each(['NL', 'BE-VL', 'template'])('passes on country-packs/%s and lists unverified details', (name) => {
+  it.each(['NL', 'BE-VL'])('passes on country-packs/%s and lists unverified details', (name) => {
     const { code, out } = vangnet('pack', 'check', `country-packs/${name}`);
     expect(out).toContain(`country-packs/${name}: OK`);
     expect(out).toContain('every answer combination has a route');
@@ -47,9 +47,22 @@ describe('vangnet pack check', () => {
       'pack.yaml: branding.colours.text: contrast with background is 2.54:1, WCAG AA needs 4.5:1',
     ],
     ['yaml-syntax', 'crisis.yaml: line 7, column 13: Missing closing'],
+    [
+      'unverified-crisis-hours',
+      'services.yaml: services[2].phones[0].hours: crisis line Suicide prevention line: the hours of 000 000 are unverified',
+    ],
   ])('fails on the %s fixture, naming file and path', (name, line) => {
     const { code, out } = vangnet('pack', 'check', join(fixtures, name));
     expect(out).toContain(line);
+    expect(out).toContain('the server will not start with this pack');
+    expect(code).toBe(1);
+  });
+
+  it('fails on the template until its crisis line hours are confirmed: a placeholder is never a fact', () => {
+    const { code, out } = vangnet('pack', 'check', 'country-packs/template');
+    expect(out).toContain(
+      'crisis.yaml: lines[1].hours: crisis line Suicide prevention line: its hours are marked unverified',
+    );
     expect(out).toContain('the server will not start with this pack');
     expect(code).toBe(1);
   });

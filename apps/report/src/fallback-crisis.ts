@@ -38,8 +38,11 @@ export const FALLBACK_CRISIS: CrisisLine[] = [
         hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], open: '11:00', close: '21:00' }],
       },
     ],
+    chat: {
+      url: 'https://www.kindertelefoon.nl',
+      hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], open: '11:00', close: '21:00' }],
+    },
     hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], open: '11:00', close: '21:00' }],
     when: { flags: [], categories: [] },
-    unverified: true,
   },
 ];

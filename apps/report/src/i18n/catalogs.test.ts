@@ -21,7 +21,18 @@ describe('message catalogs', () => {
   });
 
   it.each(Object.entries(catalogs))('%s keeps sentences short (reading age about ten)', (_lang, t) => {
-    const texts = [t.startIntro, t.crisisIntro, t.receiptWhy, t.evidenceHint, ...t.helpTips];
+    const texts = [
+      t.startIntro,
+      t.crisisIntro,
+      t.receiptWhy,
+      t.evidenceHint,
+      t.receiptHas('Helpwanted'),
+      t.receiptAnswer('24 hours'),
+      t.receiptAlsoNote,
+      t.checkNote,
+      t.crisisHoursUnknown,
+      ...t.helpTips,
+    ];
     for (const text of texts) {
       for (const sentence of text.split(/(?<=[.!?])\s+/)) {
         expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(20);

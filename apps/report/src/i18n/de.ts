@@ -34,6 +34,8 @@ export const de: Messages = {
   crisisChat: 'Chat',
   crisisHours: 'Offen',
   crisisAlways: 'Immer offen, Tag und Nacht',
+  crisisHoursUnknown: 'Öffnungszeiten: prüfe sie, bevor du anrufst.',
+  checkNote: 'Wir wissen nicht sicher, ob das stimmt. Prüfe es, bevor du anrufst.',
   crisisContinue: 'Weiter mit meiner Meldung',
   crisisFlowNote: 'Deine Meldung ist gespeichert. Du kannst weitermachen, wenn du bereit bist.',
 
@@ -176,8 +178,12 @@ export const de: Messages = {
   receiptSave: 'Als Bild speichern',
   receiptImageTitle: 'Mein Vangnet-Code',
   receiptNext: 'Wie es weitergeht',
-  receiptWho: (name: string, time: string) => `${name} antwortet innerhalb von ${time}.`,
-  receiptSoon: 'Jemand vom Hilfeteam liest es bald.',
+  receiptHas: (name: string) => `${name} hat deine Meldung.`,
+  receiptAnswer: (time: string) => `Jemand dort liest sie und antwortet innerhalb von ${time}.`,
+  receiptSoon: 'Jemand dort liest sie bald.',
+  receiptAlsoTitle: 'Sie können auch helfen',
+  receiptAlsoNote:
+    'Sie haben deine Meldung nicht. Du kannst dich selbst bei ihnen melden. Oder frag die Hilfe-Stelle.',
   receiptFollow: 'Nach Antworten schauen',
   receiptStart: 'Zurück zum Start',
 

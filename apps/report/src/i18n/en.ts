@@ -35,6 +35,8 @@ export const en = {
   crisisChat: 'Chat',
   crisisHours: 'Open',
   crisisAlways: 'Always open, day and night',
+  crisisHoursUnknown: 'Opening hours: check before you call.',
+  checkNote: 'We are not sure this is right. Check before you call.',
   crisisContinue: 'Go on with my report',
   crisisFlowNote: 'Your report is saved. You can go on when you are ready.',
 
@@ -171,8 +173,11 @@ export const en = {
   receiptSave: 'Save as picture',
   receiptImageTitle: 'My Vangnet code',
   receiptNext: 'What happens now',
-  receiptWho: (name: string, time: string) => `${name} will answer within ${time}.`,
-  receiptSoon: 'A helpline worker will read it soon.',
+  receiptHas: (name: string) => `${name} has your report.`,
+  receiptAnswer: (time: string) => `Someone there will read it and answer within ${time}.`,
+  receiptSoon: 'Someone there will read it soon.',
+  receiptAlsoTitle: 'They can help too',
+  receiptAlsoNote: 'They do not have your report. You can contact them yourself. Or ask the helpline.',
   receiptFollow: 'Check for answers',
   receiptStart: 'Back to start',
 

@@ -35,6 +35,8 @@ export const fr: Messages = {
   crisisChat: 'Chat',
   crisisHours: 'Ouvert',
   crisisAlways: 'Toujours ouvert, jour et nuit',
+  crisisHoursUnknown: 'Horaires : vérifie-les avant d’appeler.',
+  checkNote: 'Nous ne sommes pas sûrs que ce soit juste. Vérifie avant d’appeler.',
   crisisContinue: 'Continuer mon signalement',
   crisisFlowNote: 'Ton signalement est gardé. Tu peux continuer quand tu es prêt·e.',
 
@@ -174,8 +176,12 @@ export const fr: Messages = {
   receiptSave: 'Enregistrer en image',
   receiptImageTitle: 'Mon code Vangnet',
   receiptNext: 'Et maintenant',
-  receiptWho: (name: string, time: string) => `${name} te répondra en ${time}.`,
-  receiptSoon: 'Quelqu’un de la ligne d’aide va le lire bientôt.',
+  receiptHas: (name: string) => `${name} a ton signalement.`,
+  receiptAnswer: (time: string) => `Quelqu’un là-bas va le lire et te répondre en ${time}.`,
+  receiptSoon: 'Quelqu’un là-bas va le lire bientôt.',
+  receiptAlsoTitle: 'Ils peuvent aussi t’aider',
+  receiptAlsoNote:
+    'Ils n’ont pas ton signalement. Tu peux les contacter toi-même. Ou demande à la ligne d’aide.',
   receiptFollow: 'Voir s’il y a une réponse',
   receiptStart: 'Retour au début',
 

@@ -34,6 +34,8 @@ export const nl: Messages = {
   crisisChat: 'Chat',
   crisisHours: 'Open',
   crisisAlways: 'Altijd open, dag en nacht',
+  crisisHoursUnknown: 'Openingstijden: controleer ze voor je belt.',
+  checkNote: 'We weten niet zeker of dit klopt. Controleer het voor je belt.',
   crisisContinue: 'Verder met mijn melding',
   crisisFlowNote: 'Je melding is bewaard. Je kunt verder als je er klaar voor bent.',
 
@@ -173,8 +175,12 @@ export const nl: Messages = {
   receiptSave: 'Bewaar als afbeelding',
   receiptImageTitle: 'Mijn Vangnet-code',
   receiptNext: 'Wat gebeurt er nu',
-  receiptWho: (name: string, time: string) => `${name} antwoordt binnen ${time}.`,
-  receiptSoon: 'Iemand van de hulplijn leest het snel.',
+  receiptHas: (name: string) => `${name} heeft je melding.`,
+  receiptAnswer: (time: string) => `Iemand daar leest je melding en antwoordt binnen ${time}.`,
+  receiptSoon: 'Iemand daar leest je melding snel.',
+  receiptAlsoTitle: 'Zij kunnen ook helpen',
+  receiptAlsoNote:
+    'Zij hebben je melding niet. Je kunt ze zelf bellen of schrijven. Of vraag het de hulplijn.',
   receiptFollow: 'Kijk of er antwoord is',
   receiptStart: 'Terug naar het begin',
 

@@ -5,11 +5,13 @@ import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
+import { CheckNote, lineHoursUnchecked, linkUnchecked, phoneUnchecked } from '../unverified.tsx';
 
 /**
  * "Help now": the country's crisis and help lines with tap-to-call links and opening hours. Works
  * offline: the lines come from the cached pack or, on a first offline visit, from the built-in list.
- * In the report flow (a danger or self-harm answer) it offers to go on with the report.
+ * In the report flow (a danger or self-harm answer) it offers to go on with the report. Hours, numbers
+ * and chats the pack marks unverified carry a visible "check before you call" note.
  */
 export function Crisis({ inFlow }: { inFlow: boolean }) {
   const { t, lang } = useI18n();
@@ -22,29 +24,43 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
       <ul class="lines">
         {crisis.map((line) => {
           const hours = formatHours(line.hours, lang, t.crisisAlways);
+          const service = pack?.services.find((s) => s.id === line.service);
           return (
             <li key={line.id} class="line">
               <h2>{line.name}</h2>
-              {hours && <p class="hours">{line.hours === 'always' ? hours : `${t.crisisHours}: ${hours}`}</p>}
+              <p class="hours">
+                {hours === null
+                  ? t.crisisHoursUnknown
+                  : line.hours === 'always'
+                    ? hours
+                    : `${t.crisisHours}: ${hours}`}
+                {hours !== null && lineHoursUnchecked(line) && <CheckNote />}
+              </p>
               <div class="line-actions">
                 {line.phones.map((phone) => {
                   const shown = phone.display ?? phone.number;
                   const label = packTextIn(pack, lang, phone.label);
                   return (
-                    <a key={phone.number} class="call" href={`tel:${phone.number}`}>
-                      {t.crisisCall(shown)}
-                      {label && (
-                        <span class="call-label" lang={label.lang}>
-                          {label.text}
-                        </span>
-                      )}
-                    </a>
+                    <div key={phone.number}>
+                      <a class="call" href={`tel:${phone.number}`}>
+                        {t.crisisCall(shown)}
+                        {label && (
+                          <span class="call-label" lang={label.lang}>
+                            {label.text}
+                          </span>
+                        )}
+                      </a>
+                      {phoneUnchecked(phone) && <CheckNote />}
+                    </div>
                   );
                 })}
                 {line.chat && (
-                  <a class="chat" href={line.chat.url} rel="noopener noreferrer" target="_blank">
-                    {t.crisisChat}: {line.name}
-                  </a>
+                  <div>
+                    <a class="chat" href={line.chat.url} rel="noopener noreferrer" target="_blank">
+                      {t.crisisChat}: {line.name}
+                    </a>
+                    {linkUnchecked(line.chat, 'chat', service) && <CheckNote />}
+                  </div>
                 )}
               </div>
             </li>

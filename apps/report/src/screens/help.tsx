@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
+import { CheckNote, phoneUnchecked } from '../unverified.tsx';
 
 /** "What can I do?": tips for right now, who can help, and the discreet-mode switch. */
 export function Help() {
@@ -36,6 +37,7 @@ export function Help() {
                       {t.crisisCall(phone.display ?? phone.number)}
                     </a>
                   )}
+                  {phone && phoneUnchecked(phone, s) && <CheckNote />}
                 </li>
               );
             })}

@@ -4,13 +4,15 @@ import { useI18n } from '../i18n/index.ts';
 import { packTextIn } from '../pack.ts';
 import { formatLeadTime } from '../send/lead-time.ts';
 import { Title } from '../shell.tsx';
+import { CheckNote, linkUnchecked, phoneUnchecked, shownLeadTime } from '../unverified.tsx';
 
 const AUDIENCES = ['young', 'parent', 'school'] as const;
 type Audience = (typeof AUDIENCES)[number];
 
 /**
  * The route map "Melden & Helpen" from the country pack: which organisation helps with what and how
- * fast it answers, in one view each for young people, parents and schools.
+ * fast it answers, in one view each for young people, parents and schools. A lead time nobody agreed is
+ * left out; an unchecked number or address carries a "check before you call" note.
  */
 export function Routes() {
   const { t, lang } = useI18n();
@@ -47,6 +49,7 @@ export function Routes() {
         {services.map((s) => {
           const about = packTextIn(pack, lang, `services.${s.id}.description`);
           const phone = s.phones[0];
+          const leadTime = shownLeadTime(s);
           return (
             <li key={s.id} class="line">
               <h3>{s.name}</h3>
@@ -55,17 +58,19 @@ export function Routes() {
                 <strong>{t.routesHandles}:</strong>{' '}
                 {s.handles.map((code) => t.categories[code]?.[0] ?? code).join(', ')}
               </p>
-              <p>{t.routesWithin(formatLeadTime(s.leadTimes.firstContact, lang))}</p>
+              {leadTime && <p>{t.routesWithin(formatLeadTime(leadTime, lang))}</p>}
               {phone && (
                 <a class="call" href={`tel:${phone.number}`}>
                   {t.crisisCall(phone.display ?? phone.number)}
                 </a>
               )}
+              {phone && phoneUnchecked(phone, s) && <CheckNote />}
               {s.web && (
                 <p>
                   <a href={s.web.url} rel="noopener noreferrer" target="_blank">
                     {new URL(s.web.url).host}
                   </a>
+                  {linkUnchecked(s.web, 'web', s) && <CheckNote />}
                 </p>
               )}
             </li>

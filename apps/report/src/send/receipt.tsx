@@ -8,7 +8,11 @@ import { Title } from '../shell.tsx';
 import { formatLeadTime } from './lead-time.ts';
 import { ReceiptCode } from './receipt-code.tsx';
 
-/** The end of the flow: the code, large, and who will help by when (from the pack's routes). */
+/**
+ * The end of the flow: the code, large, and what happens next. Only the helpline that received the report
+ * makes a promise (its own first-contact target from pack.yaml `sla`); services further down the route do
+ * not have the report, so they are listed as "can help too", without a time.
+ */
 export function Receipt() {
   const { t, lang } = useI18n();
   const { pack } = useApp();
@@ -26,6 +30,12 @@ export function Receipt() {
     pack && category
       ? pack.meta.sla.firstContact[isUrgent(pack, { category, flags }) ? 'urgent' : 'default']
       : undefined;
+  const others = (route?.services ?? [])
+    .filter((s) => s.serviceId !== pack?.meta.helpline.id && !s.crisis)
+    .map((s) => ({
+      id: s.serviceId,
+      name: pack?.services.find((x) => x.id === s.serviceId)?.name ?? s.serviceId,
+    }));
   return (
     <section class="screen receipt-screen">
       <p class="done">{t.sendingDone}</p>
@@ -41,19 +51,21 @@ export function Receipt() {
         </div>
       )}
       <h2>{t.receiptNext}</h2>
-      <ul class="services">
-        {pack && helplineTime ? (
-          <li>{t.receiptWho(pack.meta.helpline.name, formatLeadTime(helplineTime, lang))}</li>
-        ) : (
-          <li>{t.receiptSoon}</li>
-        )}
-        {route?.services
-          .filter((s) => s.serviceId !== pack?.meta.helpline.id && !s.crisis)
-          .map((s) => {
-            const name = pack?.services.find((x) => x.id === s.serviceId)?.name ?? s.serviceId;
-            return <li key={s.serviceId}>{t.receiptWho(name, formatLeadTime(s.firstContact, lang))}</li>;
-          })}
-      </ul>
+      <p data-testid="receipt-next">
+        {pack && `${t.receiptHas(pack.meta.helpline.name)} `}
+        {helplineTime ? t.receiptAnswer(formatLeadTime(helplineTime, lang)) : t.receiptSoon}
+      </p>
+      {others.length > 0 && (
+        <>
+          <h2>{t.receiptAlsoTitle}</h2>
+          <p>{t.receiptAlsoNote}</p>
+          <ul class="services" data-testid="receipt-also">
+            {others.map((s) => (
+              <li key={s.id}>{s.name}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <div class="actions">
         <button type="button" class="primary-btn" onClick={() => nav.go('follow')}>
           {t.receiptFollow}

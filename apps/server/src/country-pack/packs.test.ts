@@ -150,9 +150,16 @@ describe('the packs as data', () => {
   });
 
   it("the reporter app's built-in offline crisis list matches the NL pack's crisis lines", () => {
-    const numbers = (lines: { id: string; phones: { number: string }[] }[]) =>
-      lines.map((c) => [c.id, c.phones.map((p) => p.number)]);
-    expect(numbers(FALLBACK_CRISIS)).toEqual(numbers(pack('NL').crisis));
+    // Numbers, hours and what is unverified: the offline list must not state as fact what the pack doubts.
+    const shown = (lines: typeof FALLBACK_CRISIS) =>
+      lines.map((c) => ({
+        id: c.id,
+        phones: c.phones.map((p) => [p.number, p.hours, !!p.unverified]),
+        hours: c.hours,
+        chat: c.chat && [c.chat.url, c.chat.hours, !!c.chat.unverified],
+        unverified: !!c.unverified,
+      }));
+    expect(shown(FALLBACK_CRISIS)).toEqual(shown(pack('NL').crisis));
   });
 
   it('an urgent NL report must be contacted within an hour, others within 24 hours', () => {
@@ -263,6 +270,8 @@ describe('loadCountryPack', () => {
     ]);
     await edit('crisis.yaml', [
       ["number: '+10000000000', display: '000 000'", "number: '+999123456789', display: '123 456 789'"],
+      // Confirmed hours: `pack check` refuses a crisis line whose hours are still a placeholder.
+      [/^ {4}unverified: true\n/m, "    source: 'exampleland.example, 2026'\n"],
     ]);
     await edit('texts/en.yaml', [['The helpline listens', 'Exampleland Kids Line listens']]);
     const loaded = await loadCountryPack(dir);

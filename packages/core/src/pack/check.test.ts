@@ -112,6 +112,46 @@ describe('checkPack', () => {
   });
 });
 
+describe('unverified crisis-line hours', () => {
+  it('fails a line with a trigger whose hours are marked unverified, or missing', () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.crisis[1]!.unverified = true;
+    delete pack.crisis[0]!.hours;
+    expect(errors(pack)).toEqual([
+      'crisis.yaml: lines[0].hours: crisis line 112 has no hours; a line that routes a crisis needs confirmed hours',
+      'crisis.yaml: lines[1].hours: crisis line 113: its hours are marked unverified; confirm them from the organisation, note the source, and remove `unverified`',
+    ]);
+  });
+
+  it('fails unverified phone or chat hours of a crisis service, wherever the pack lists them', () => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.services[1]!.phones[0] = { number: '+31201234567', hours: 'always', unverified: true };
+    pack.services[2]!.chat = { url: 'https://police.example', hours: 'always' };
+    pack.services[2]!.unverified = ['chat'];
+    pack.crisis[1]!.chat = { url: 'https://crisis.example', hours: 'always', unverified: true };
+    expect(errors(pack)).toEqual([
+      'crisis.yaml: lines[1].chat.hours: crisis line 113: the chat hours are unverified; confirm them from the organisation, note the source, and remove `unverified`',
+      'services.yaml: services[1].phones[0].hours: crisis line crisis: the hours of +31201234567 are unverified; confirm them from the organisation, note the source, and remove `unverified`',
+      'services.yaml: services[2].chat.hours: crisis line police: the chat hours are unverified; confirm them from the organisation, note the source, and remove `unverified`',
+    ]);
+  });
+
+  it('leaves a shown-only line (no trigger) and non-crisis services as warnings: the app marks them', () => {
+    const pack = testPack({ texts: { en: { ...texts, 'crisis.talk.description': 'a' } } });
+    pack.crisis.push({
+      id: 'talk',
+      service: 'helpline',
+      name: 'Talk line',
+      phones: [{ number: '+31201234567', hours: 'always', unverified: true }],
+      when: { flags: [], categories: [] },
+      unverified: true,
+    });
+    pack.services[0]!.phones[0] = { number: '+31201234567', hours: 'always', unverified: true };
+    expect(errors(pack)).toEqual([]);
+    expect(checkPack(pack).filter((p) => p.severity === 'warning').length).toBeGreaterThan(0);
+  });
+});
+
 describe('contrastRatio', () => {
   it('matches WCAG reference values', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);

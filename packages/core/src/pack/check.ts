@@ -149,6 +149,9 @@ export function checkPack(pack: CountryPack): PackProblem[] {
     if (line.unverified) warn('crisis.yaml', base, `unverified details of ${line.name}`);
   });
 
+  // Crisis lines: hours a child is told to rely on in a crisis must be confirmed, never a placeholder.
+  for (const problem of findUnverifiedCrisisHours(pack)) error(problem.file, problem.path, problem.message);
+
   // platforms.yaml
   for (const id of duplicates(pack.platforms.map((p) => p.id)))
     error('platforms.yaml', 'platforms', `platform id "${id}" is used twice`);
@@ -218,6 +221,80 @@ export function checkPack(pack: CountryPack): PackProblem[] {
   }
 
   return problems;
+}
+
+/**
+ * Crisis lines are the lines of crisis.yaml with a trigger (their service goes first in a route), the
+ * services those lines name, and every service of kind `crisis`. Their opening hours are unverified when
+ * the line says so (`unverified: true` covers its required hours), when a line with a trigger has no
+ * hours, or when a phone or chat that carries hours is marked unverified. A line without a trigger is
+ * only shown ("someone to talk to"): its unchecked hours stay a warning and the app shows them with a
+ * "check before you call" note.
+ */
+export function findUnverifiedCrisisHours(pack: CountryPack): Omit<PackProblem, 'severity'>[] {
+  const found: Omit<PackProblem, 'severity'>[] = [];
+  const fix = 'confirm them from the organisation, note the source, and remove `unverified`';
+  const triggered = (line: CountryPack['crisis'][number]) =>
+    line.when.flags.length > 0 || line.when.categories.length > 0;
+  const crisisServiceIds = new Set([
+    ...pack.crisis.filter(triggered).map((line) => line.service),
+    ...pack.services.filter((s) => s.kind === 'crisis').map((s) => s.id),
+  ]);
+  const checkContacts = (
+    file: string,
+    base: string,
+    name: string,
+    phones: Phone[],
+    chat: Link | undefined,
+    unverifiedFields: readonly string[] = [],
+  ) => {
+    phones.forEach((phone, i) => {
+      if (phone.hours && (phone.unverified || unverifiedFields.includes('phones'))) {
+        found.push({
+          file,
+          path: `${base}.phones[${i}].hours`,
+          message: `crisis line ${name}: the hours of ${phone.display ?? phone.number} are unverified; ${fix}`,
+        });
+      }
+    });
+    if (chat?.hours && (chat.unverified || unverifiedFields.includes('chat'))) {
+      found.push({
+        file,
+        path: `${base}.chat.hours`,
+        message: `crisis line ${name}: the chat hours are unverified; ${fix}`,
+      });
+    }
+  };
+  pack.crisis.forEach((line, i) => {
+    if (!triggered(line)) return;
+    const base = `lines[${i}]`;
+    if (!line.hours) {
+      found.push({
+        file: 'crisis.yaml',
+        path: `${base}.hours`,
+        message: `crisis line ${line.name} has no hours; a line that routes a crisis needs confirmed hours`,
+      });
+    } else if (line.unverified) {
+      found.push({
+        file: 'crisis.yaml',
+        path: `${base}.hours`,
+        message: `crisis line ${line.name}: its hours are marked unverified; ${fix}`,
+      });
+    }
+    checkContacts('crisis.yaml', base, line.name, line.phones, line.chat);
+  });
+  pack.services.forEach((service, i) => {
+    if (!crisisServiceIds.has(service.id)) return;
+    checkContacts(
+      'services.yaml',
+      `services[${i}]`,
+      service.name,
+      service.phones,
+      service.chat,
+      service.unverified,
+    );
+  });
+  return found;
 }
 
 /** Keys every complete language must have, derived from what the pack refers to. */

@@ -48,7 +48,9 @@ export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
 /**
  * `unverified: true` marks a detail nobody could confirm from a source. `pack check` lists these for the
- * administrator; the apps may show them with a "check before use" hint. Never invent silently.
+ * administrator and fails a pack whose crisis-line hours are unverified (check.ts); the reporter app shows
+ * every other unverified detail with a visible "check before you call" note, or leaves it out (a lead
+ * time), never as fact. Never invent silently: say where a confirmed fact came from in a `source` note.
  */
 const unverifiedSchema = z.optional(z.boolean());
 
@@ -62,6 +64,8 @@ export const phoneSchema = z.strictObject({
   hours: z.optional(openingHoursSchema),
   free: z.optional(z.boolean()),
   unverified: unverifiedSchema,
+  /** Where the number and hours were confirmed (organisation's website, date). */
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 export type Phone = z.infer<typeof phoneSchema>;
 
@@ -70,6 +74,8 @@ export const linkSchema = z.strictObject({
   label: z.optional(textKeySchema),
   hours: z.optional(openingHoursSchema),
   unverified: unverifiedSchema,
+  /** Where the address and hours were confirmed (organisation's website, date). */
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 export type Link = z.infer<typeof linkSchema>;
 
@@ -148,9 +154,15 @@ export const crisisLineSchema = z.strictObject({
   name: z.string().check(z.minLength(1), z.maxLength(100)),
   phones: z.array(phoneSchema).check(z.minLength(1)),
   chat: z.optional(linkSchema),
-  hours: openingHoursSchema,
+  /**
+   * Required (and confirmed) for a line with a trigger; a line that is only shown (`when: {}`) may leave
+   * it out when nobody could confirm it, and the app then asks the reader to check before calling.
+   */
+  hours: z.optional(openingHoursSchema),
   when: crisisTriggerSchema,
   unverified: unverifiedSchema,
+  /** Where the line's details were confirmed (organisation's website, date). */
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 export type CrisisLine = z.infer<typeof crisisLineSchema>;
 /** Listed in the order the offline screen shows them. */
