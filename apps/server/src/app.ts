@@ -1,12 +1,19 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppDeps, defaultLimits } from './app-deps.ts';
 import { registerApiDocsRoutes, registerOpenApi } from './http/api-docs.ts';
 import { loggerOptions } from './http/logging.ts';
-import { notFoundProblem, Problem, registerProblemHandling, sendProblem } from './http/problem.ts';
+import {
+  frameworkErrorOptions,
+  notFoundProblem,
+  Problem,
+  registerProblemHandling,
+  sendProblem,
+} from './http/problem.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApps } from './http/static-apps.ts';
+import { validatorCompiler } from './http/validation.ts';
 import { knownHashRoutes } from './known-hashes/routes.ts';
 import { registerReferralRoutes } from './referrals/wire.ts';
 import { retentionRoutes } from './retention/routes.ts';
@@ -31,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Request ids in logs, never anything from the request itself.
     genReqId: () => crypto.randomUUID(),
+    ...frameworkErrorOptions,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,14 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDataException } from '../services/db-errors.ts';
 
 /** One entry per invalid field; `path` is dotted, starting with where it was (`body.metadata.category`). */
 export type ProblemFieldError = { path: string; message: string };
@@ -75,6 +84,9 @@ const frameworkProblems: Record<string, { code: string; title: string }> = {
     title: 'The request body is not valid JSON',
   },
   FST_ERR_RATE_LIMIT: { code: 'rate-limited', title: 'Too many requests; try again later' },
+  FST_ERR_BAD_URL: { code: 'request.bad-url', title: 'The URL is not valid (bad percent-encoding)' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'request.url-too-long', title: 'A part of the URL is too long' },
+  FST_ERR_NOT_FOUND: { code: 'not-found', title: 'Nothing here' },
 };
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -99,6 +111,11 @@ function toProblem(error: FastifyError | Error, request: FastifyRequest): Proble
     return new Problem(429, 'rate-limited', 'Too many requests; try again later');
   }
   if (known && status) return new Problem(status, known.code, known.title);
+  // The safety net behind the schemas: a value the database cannot take (a NUL in text, a malformed
+  // UUID or number: SQLSTATE class 22) is the client's input, not our failure.
+  if (isDataException(error)) {
+    return new Problem(400, 'request.invalid-value', 'A value in the request cannot be stored');
+  }
   if (status && status >= 400 && status < 500) {
     // Another client error from the framework (e.g. a malformed header): say so, without its message.
     if ((error as SyntaxError).name === 'SyntaxError') {
@@ -121,3 +138,40 @@ export function registerProblemHandling(app: FastifyInstance): void {
 }
 
 export const notFoundProblem = () => new Problem(404, 'not-found', 'Nothing here');
+
+/**
+ * Node refuses some requests before Fastify sees them (headers too large, a malformed request line or
+ * header): Fastify then writes a plain-JSON answer straight to the socket. This writes a problem.
+ */
+function problemOnSocket(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new Problem(431, 'request.headers-too-large', 'The request headers or URL are too large')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new Problem(408, 'request.timeout', 'The request took too long to arrive')
+        : new Problem(400, 'request.malformed-http', 'The request is not well-formed HTTP');
+  const body = JSON.stringify(problem.toBody());
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+        `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/**
+ * Fastify constructor options for the errors that happen before routing: a URL that cannot be decoded
+ * or a path parameter beyond the router's limit (`frameworkErrors`), and requests Node itself refuses
+ * (`clientErrorHandler`). Both answer problem+json like the rest.
+ */
+export const frameworkErrorOptions: Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'> = {
+  frameworkErrors: (error, request, reply) =>
+    sendProblem(
+      reply,
+      toProblem(error, request) ?? new Problem(400, 'request.invalid', 'The request is not valid'),
+    ),
+  clientErrorHandler: problemOnSocket,
+};

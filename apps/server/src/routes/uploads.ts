@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
-import { Server as TusServer, type Upload } from '@tus/server';
+import type { Upload } from '@tus/server';
 import { sha256HexStream } from '@vangnet/crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -13,6 +13,7 @@ import { type ReportRow, reportItems } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
 import { MAX_ITEM_BYTES, recordItemReceived, UPLOAD_PATH } from '../services/intake.ts';
 import { reportForToken } from '../services/reporter-auth.ts';
+import { ProblemTusServer } from './upload-problems.ts';
 
 /**
  * FileStore makes its folder in the background from its constructor, and a failure there is thrown
@@ -25,31 +26,10 @@ class AwaitedFolderFileStore extends FileStore {}
   () => {};
 
 /** What one HTTP request carries between the tus hooks (they only see a web Request). */
-type UploadRequestState = { report?: ReportRow; problem?: boolean };
+type UploadRequestState = { report?: ReportRow };
 
 /** The srvx request tus hands to hooks wraps Node's; this finds the state of the underlying request. */
 type HookRequest = { runtime?: { node?: { req: IncomingMessage } } };
-
-/**
- * Rewrites the content type in whatever header shape Node's writeHead got: an object, a flat
- * `[name, value, …]` list or `[name, value]` pairs. Other arguments pass through.
- */
-function withProblemContentType(arg: unknown): unknown {
-  const problemType = 'application/problem+json';
-  const isContentType = (name: unknown) => typeof name === 'string' && name.toLowerCase() === 'content-type';
-  if (Array.isArray(arg)) {
-    if (arg.every((pair) => Array.isArray(pair))) {
-      return arg.map((pair: unknown[]) => (isContentType(pair[0]) ? [pair[0], problemType] : pair));
-    }
-    return arg.map((value, i) => (i % 2 === 1 && isContentType(arg[i - 1]) ? problemType : value));
-  }
-  if (arg && typeof arg === 'object') {
-    return Object.fromEntries(
-      Object.entries(arg).map(([name, value]) => [name, isContentType(name) ? problemType : value]),
-    );
-  }
-  return arg;
-}
 
 const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -89,7 +69,7 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
     return item;
   }
 
-  const tus = new TusServer({
+  const tus = new ProblemTusServer({
     path: `${UPLOAD_PATH}`,
     datastore,
     relativeLocation: true,
@@ -160,15 +140,14 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
       return {};
     },
 
-    onResponseError(req, error) {
+    onResponseError(_req, error) {
       if (error instanceof Problem) {
-        stateOf(req).problem = true;
         return { status_code: error.status, body: JSON.stringify(error.toBody()) };
       }
-      if ('status_code' in error) return undefined; // A tus protocol answer (409 offset, 404, 413…).
+      // A tus protocol answer (409 offset, 404, 413…): ProblemTusServer gives it its problem code.
+      if ('status_code' in error) return undefined;
       // Anything else is ours and unexpected: log its class only and say nothing inside.
       app.log.error({ err: { type: error.name, stack: error.stack } }, 'upload failed');
-      stateOf(req).problem = true;
       return {
         status_code: 500,
         body: JSON.stringify(new Problem(500, 'internal', 'Something went wrong on our side').toBody()),
@@ -198,10 +177,6 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) res.setHeader(name, value as string | number | string[]);
     }
-    // Our own errors are problem+json; tus would label them text/plain.
-    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.writeHead = ((...args: unknown[]) =>
-      writeHead(...(state.problem ? args.map(withProblemContentType) : args))) as typeof res.writeHead;
     reply.hijack();
     await tus.handle(request.raw, res);
   }

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { appendAudit, readAuditChain } from '../audit/append-audit.ts';
+import { base64Schema } from '../http/base64-schema.ts';
 import { Problem } from '../http/problem.ts';
 import { assignCase, changeCaseStatus, correctCaseMetadata, postHelplineMessage } from './case-actions.ts';
 import { caseItems, caseMessages, decodeCursor, findCase, listCases, metadataOf } from './case-queries.ts';
@@ -30,7 +31,6 @@ const codeSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a short code')
   .describe('a short code, not free text');
-const base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 /** Sealed chat messages are short; 256 KiB of ciphertext is far above any real one. */
 const MAX_MESSAGE_BASE64 = 350_000;
 

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { workers } from '../db/schema/index.ts';
+import { base64Schema } from '../http/base64-schema.ts';
 import { Problem } from '../http/problem.ts';
 import { requirePermission } from './session-cookie.ts';
 import { emailSchema, workerSchema } from './sign-in-routes.ts';
@@ -73,11 +74,7 @@ export const workerRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
           kdfSalt: z.string().regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, '16 to 64 bytes of hex'),
           authKey: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters'),
           totpSecret: z.string().refine(isTotpSecret, 'a base32 TOTP secret of at least 80 bits'),
-          wrappedHelplineKey: z
-            .string()
-            .min(1)
-            .max(4096)
-            .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+          wrappedHelplineKey: base64Schema.min(1).max(4096),
         }),
         response: { 201: z.object({ worker: workerSchema }) },
       },
