@@ -282,8 +282,20 @@ describe.each(databaseKinds())('every bad input gets a clear answer on %s', (kin
     const token = credentials.reporterToken;
     const tus = { 'tus-resumable': '1.0.0', authorization: `Bearer ${token}` };
     const patch = { ...tus, 'content-type': 'application/offset+octet-stream' };
-    const cases: { method: string; url: string; headers: Record<string, string>; payload?: string }[] = [
-      { method: 'PATCH', url: uploadLocation, headers: { ...patch, 'upload-offset': '2' }, payload: 'xx' },
+    const cases: {
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      payload?: string;
+      code?: string;
+    }[] = [
+      {
+        method: 'PATCH',
+        url: uploadLocation,
+        headers: { ...patch, 'upload-offset': '2' },
+        payload: 'xx',
+        code: 'upload.offset-mismatch',
+      },
       { method: 'PATCH', url: uploadLocation, headers: { ...patch, 'upload-offset': 'abc' }, payload: 'x' },
       { method: 'PATCH', url: uploadLocation, headers: { ...patch, 'upload-offset': '-1' }, payload: 'x' },
       { method: 'PATCH', url: uploadLocation, headers: { ...patch }, payload: 'x' },
@@ -307,6 +319,12 @@ describe.each(databaseKinds())('every bad input gets a clear answer on %s', (kin
       },
       { method: 'HEAD', url: uploadLocation, headers: { authorization: tus.authorization } },
       { method: 'HEAD', url: `/api/v1/uploads/${'0'.repeat(32)}`, headers: tus },
+      {
+        method: 'POST',
+        url: '/api/v1/uploads',
+        headers: { 'upload-length': '4' },
+        code: 'upload.tus-version',
+      },
       { method: 'DELETE', url: uploadLocation, headers: { ...tus, 'tus-resumable': '9' } },
       { method: 'POST', url: '/api/v1/uploads', headers: tus },
       { method: 'POST', url: '/api/v1/uploads', headers: { ...tus, 'upload-length': 'abc' } },
@@ -321,7 +339,6 @@ describe.each(databaseKinds())('every bad input gets a clear answer on %s', (kin
         url: '/api/v1/uploads',
         headers: { ...tus, 'upload-length': '4', 'upload-defer-length': '1' },
       },
-      { method: 'POST', url: '/api/v1/uploads', headers: { 'upload-length': '4' } },
       {
         method: 'PATCH',
         url: '/api/v1/uploads/%00',
@@ -341,6 +358,7 @@ describe.each(databaseKinds())('every bad input gets a clear answer on %s', (kin
       expect(res.statusCode, `${c.method} ${JSON.stringify(c.headers)}`).toBeGreaterThanOrEqual(400);
       const fault = answerFault(c.method, res.statusCode, res.headers['content-type'], res.body);
       if (fault) faults.push(`${c.method} ${c.url} ${JSON.stringify(c.headers)} → ${fault}`);
+      if (c.code) expect(res.json()).toMatchObject({ code: c.code, status: res.statusCode });
     }
     expect(faults).toEqual([]);
   });
