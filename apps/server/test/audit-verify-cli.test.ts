@@ -71,6 +71,13 @@ async function rewriteAndRechain(db: OpenedDatabase['db'], seq: number): Promise
   }
 }
 
+/**
+ * Each step spawns the CLI, which opens the database itself (PGlite: loads and checks the whole
+ * folder), and PGlite is closed and reopened between steps: seconds each on a loaded 2-core machine,
+ * so these tests get more than the default minute. A bound on a hang, not a speed assertion.
+ */
+const SLOW = 240_000;
+
 describe.each(databaseKinds())('vangnet verify-audit on %s', (kind) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
@@ -137,111 +144,127 @@ describe.each(databaseKinds())('vangnet verify-audit on %s', (kind) => {
     return result.written;
   }
 
-  it('says OK on an intact chain and names the first broken record after one is changed', async () => {
-    const target = await prepare();
-    await writeRecords(target.db);
-    const signed = await checkpoint(target);
-    await target.handOver();
+  it(
+    'says OK on an intact chain and names the first broken record after one is changed',
+    async () => {
+      const target = await prepare();
+      await writeRecords(target.db);
+      const signed = await checkpoint(target);
+      await target.handOver();
 
-    const clean = await verifyAudit(target.args);
-    expect(clean.code, clean.stderr).toBe(0);
-    expect(clean.stdout).toContain(
-      `OK: 5 audit records, every link intact; the signed checkpoint of ${signed.at} covers seq 5`,
-    );
-    expect(clean.stdout).toContain(`server key ${target.key.publicKey}`);
+      const clean = await verifyAudit(target.args);
+      expect(clean.code, clean.stderr).toBe(0);
+      expect(clean.stdout).toContain(
+        `OK: 5 audit records, every link intact; the signed checkpoint of ${signed.at} covers seq 5`,
+      );
+      expect(clean.stdout).toContain(`server key ${target.key.publicKey}`);
 
-    const db = await target.reopen();
-    // Someone with database access rewrites what a worker did to case c1.
-    await db
-      .update(auditLog)
-      .set({ detail: { from: 'new', to: 'closed' } })
-      .where(sql`${auditLog.seq} = 3`);
-    await target.handOver();
+      const db = await target.reopen();
+      // Someone with database access rewrites what a worker did to case c1.
+      await db
+        .update(auditLog)
+        .set({ detail: { from: 'new', to: 'closed' } })
+        .where(sql`${auditLog.seq} = 3`);
+      await target.handOver();
 
-    const broken = await verifyAudit(target.args);
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain('BROKEN at record seq 3 (case.status): hash-mismatch');
+      const broken = await verifyAudit(target.args);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain('BROKEN at record seq 3 (case.status): hash-mismatch');
 
-    const again = await target.reopen();
-    // Deleting the record instead of editing it is caught at the next one.
-    await again.delete(auditLog).where(sql`${auditLog.seq} = 3`);
-    await target.handOver();
-    const removed = await verifyAudit(target.args);
-    expect(removed.code).toBe(1);
-    expect(removed.stdout).toContain('BROKEN at record seq 4 (case.message): prev-hash-mismatch');
-  });
+      const again = await target.reopen();
+      // Deleting the record instead of editing it is caught at the next one.
+      await again.delete(auditLog).where(sql`${auditLog.seq} = 3`);
+      await target.handOver();
+      const removed = await verifyAudit(target.args);
+      expect(removed.code).toBe(1);
+      expect(removed.stdout).toContain('BROKEN at record seq 4 (case.message): prev-hash-mismatch');
+    },
+    SLOW,
+  );
 
-  it('fails when the last record, then the last 5, were cut off, naming the missing records', async () => {
-    const target = await prepare();
-    await writeRecords(target.db, 5);
-    const signed = await checkpoint(target);
-    // Every link of what is left still holds: only the checkpoint shows the cut.
-    await target.db.delete(auditLog).where(gt(auditLog.seq, 9));
-    // The server's own writer refuses to sign the shortened chain, so the last checkpoint stays the true one.
-    const next = await writeAuditCheckpoint(target.db, checkpointFilePath(target.dataDir), target.key);
-    expect(next).toEqual({ refused: { seq: 10, expected: expect.any(String), found: null } });
-    await target.handOver();
+  it(
+    'fails when the last record, then the last 5, were cut off, naming the missing records',
+    async () => {
+      const target = await prepare();
+      await writeRecords(target.db, 5);
+      const signed = await checkpoint(target);
+      // Every link of what is left still holds: only the checkpoint shows the cut.
+      await target.db.delete(auditLog).where(gt(auditLog.seq, 9));
+      // The server's own writer refuses to sign the shortened chain, so the last checkpoint stays the true one.
+      const next = await writeAuditCheckpoint(target.db, checkpointFilePath(target.dataDir), target.key);
+      expect(next).toEqual({ refused: { seq: 10, expected: expect.any(String), found: null } });
+      await target.handOver();
 
-    const one = await verifyAudit(target.args);
-    expect(one.code, one.stdout + one.stderr).toBe(1);
-    expect(one.stdout).toContain(
-      `MISSING record 10: the signed checkpoint of ${signed.at} covers seq 10, the table ends at 9`,
-    );
-    expect(one.stdout).not.toMatch(/^OK/m);
-    expect(one.stdout).toContain('NOT OK');
+      const one = await verifyAudit(target.args);
+      expect(one.code, one.stdout + one.stderr).toBe(1);
+      expect(one.stdout).toContain(
+        `MISSING record 10: the signed checkpoint of ${signed.at} covers seq 10, the table ends at 9`,
+      );
+      expect(one.stdout).not.toMatch(/^OK/m);
+      expect(one.stdout).toContain('NOT OK');
 
-    const db = await target.reopen();
-    await db.delete(auditLog).where(gt(auditLog.seq, 5));
-    await target.handOver();
-    const five = await verifyAudit(target.args);
-    expect(five.code, five.stdout + five.stderr).toBe(1);
-    expect(five.stdout).toContain(
-      `MISSING records 6–10: the signed checkpoint of ${signed.at} covers seq 10, the table ends at 5`,
-    );
-  });
+      const db = await target.reopen();
+      await db.delete(auditLog).where(gt(auditLog.seq, 5));
+      await target.handOver();
+      const five = await verifyAudit(target.args);
+      expect(five.code, five.stdout + five.stderr).toBe(1);
+      expect(five.stdout).toContain(
+        `MISSING records 6–10: the signed checkpoint of ${signed.at} covers seq 10, the table ends at 5`,
+      );
+    },
+    SLOW,
+  );
 
-  it('fails when a record was rewritten and every later hash re-chained, naming the changed range', async () => {
-    const target = await prepare();
-    // Two checkpoints: seq 3, then seq 11. The rewrite starts at seq 4, between them.
-    for (const caseId of ['c7', 'c8', 'c9'])
-      await appendAudit(target.db, { actor: 'worker:a', action: 'case.view', caseId });
-    const first = await checkpoint(target);
-    await writeRecords(target.db, 3);
-    const second = await checkpoint(target);
-    expect(first).not.toEqual(second);
-    await rewriteAndRechain(target.db, 4);
-    await target.handOver();
+  it(
+    'fails when a record was rewritten and every later hash re-chained, naming the changed range',
+    async () => {
+      const target = await prepare();
+      // Two checkpoints: seq 3, then seq 11. The rewrite starts at seq 4, between them.
+      for (const caseId of ['c7', 'c8', 'c9'])
+        await appendAudit(target.db, { actor: 'worker:a', action: 'case.view', caseId });
+      const first = await checkpoint(target);
+      await writeRecords(target.db, 3);
+      const second = await checkpoint(target);
+      expect(first).not.toEqual(second);
+      await rewriteAndRechain(target.db, 4);
+      await target.handOver();
 
-    const result = await verifyAudit(target.args);
-    expect(result.code, result.stdout + result.stderr).toBe(1);
-    // The links hold (nothing "BROKEN"); the checkpoint shows the change.
-    expect(result.stdout).not.toContain('BROKEN');
-    expect(result.stdout).toContain(
-      `CHANGED records 4–11: the signed checkpoint of ${second.at} fixes seq 11 at hash`,
-    );
-    expect(result.stdout).toContain('seq 3 and before still match an earlier checkpoint');
-  });
+      const result = await verifyAudit(target.args);
+      expect(result.code, result.stdout + result.stderr).toBe(1);
+      // The links hold (nothing "BROKEN"); the checkpoint shows the change.
+      expect(result.stdout).not.toContain('BROKEN');
+      expect(result.stdout).toContain(
+        `CHANGED records 4–11: the signed checkpoint of ${second.at} fixes seq 11 at hash`,
+      );
+      expect(result.stdout).toContain('seq 3 and before still match an earlier checkpoint');
+    },
+    SLOW,
+  );
 
-  it('fails without a checkpoint file, and on a checkpoint not signed by the server key', async () => {
-    const target = await prepare();
-    await writeRecords(target.db);
-    await target.handOver();
-    const none = await verifyAudit(target.args);
-    expect(none.code).toBe(1);
-    expect(none.stdout).toContain('NO CHECKPOINT:');
+  it(
+    'fails without a checkpoint file, and on a checkpoint not signed by the server key',
+    async () => {
+      const target = await prepare();
+      await writeRecords(target.db);
+      await target.handOver();
+      const none = await verifyAudit(target.args);
+      expect(none.code).toBe(1);
+      expect(none.stdout).toContain('NO CHECKPOINT:');
 
-    // A forged line: the real head, signed by another key; and a line that is no checkpoint at all.
-    const db = await target.reopen();
-    await checkpoint(target, db);
-    await target.handOver();
-    const file = checkpointFilePath(target.dataDir);
-    const [line] = readFileSync(file, 'utf8').split('\n');
-    writeFileSync(file, `${line!.replace(/[0-9a-f]{128}$/, 'ab'.repeat(64))}\nnot a checkpoint\n`);
-    const forged = await verifyAudit(target.args);
-    expect(forged.code).toBe(1);
-    expect(forged.stdout).toContain('BAD SIGNATURE on checkpoint line 1 (seq 5');
-    expect(forged.stdout).toContain('BAD LINE 2 of');
-  });
+      // A forged line: the real head, signed by another key; and a line that is no checkpoint at all.
+      const db = await target.reopen();
+      await checkpoint(target, db);
+      await target.handOver();
+      const file = checkpointFilePath(target.dataDir);
+      const [line] = readFileSync(file, 'utf8').split('\n');
+      writeFileSync(file, `${line!.replace(/[0-9a-f]{128}$/, 'ab'.repeat(64))}\nnot a checkpoint\n`);
+      const forged = await verifyAudit(target.args);
+      expect(forged.code).toBe(1);
+      expect(forged.stdout).toContain('BAD SIGNATURE on checkpoint line 1 (seq 5');
+      expect(forged.stdout).toContain('BAD LINE 2 of');
+    },
+    SLOW,
+  );
 
   it('refuses unknown options', async () => {
     const result = await verifyAudit(['--everything']);
