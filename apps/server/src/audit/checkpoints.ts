@@ -66,9 +66,13 @@ export async function readLastCheckpoint(file: string): Promise<SignedAuditCheck
 }
 
 async function appendLine(file: string, line: string): Promise<void> {
-  const handle = await open(file, 'a', 0o600);
+  const handle = await open(file, 'a+', 0o600);
   try {
-    await handle.write(line);
+    // A line torn by a crash mid-write stays a bad line of its own instead of swallowing this one.
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await handle.read(last, 0, 1, size - 1);
+    await handle.write(size > 0 && last[0] !== 0x0a ? `\n${line}` : line);
     // One flush per checkpoint (every few seconds at most), so a power cut does not take it back.
     await handle.datasync();
   } finally {
