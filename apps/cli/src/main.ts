@@ -1,9 +1,13 @@
 /**
  * `npx vangnet <command>`: one entry point for administrators and auditors. Each command lives in
  * its own file under commands/ and is loaded only when called, so `vangnet pdq` does not pay for
- * the server's dependencies.
+ * the server's dependencies. Every command exports its `USAGE`; `--help` / `-h` anywhere after the
+ * command prints it on stdout and exits 0, the same for all commands (asking for help is not an error).
  */
-type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
+type Command = {
+  summary: string;
+  load: () => Promise<{ USAGE: string; run: (args: string[]) => Promise<number> }>;
+};
 
 const commands: Record<string, Command> = {
   pdq: { summary: 'hash images with PDQ: <hash> <quality> <path>', load: () => import('./commands/pdq.ts') },
@@ -26,19 +30,39 @@ const commands: Record<string, Command> = {
   },
 };
 
-function usage(): void {
-  console.log('usage: vangnet <command> [args]\n');
-  for (const [name, c] of Object.entries(commands)) console.log(`  ${name.padEnd(14)} ${c.summary}`);
+/** Narrow enough for an 80-column terminal, where a full-width line would wrap into the next one. */
+const WIDTH = 78;
+const NAME_COLUMN = 16;
+
+/** One command per line; a long summary continues on its own indented lines instead of wrapping. */
+function overviewLines(): string[] {
+  const lines = ['usage: vangnet <command> [args]   (vangnet <command> --help for its options)', ''];
+  for (const [name, c] of Object.entries(commands)) {
+    let line = `  ${name.padEnd(NAME_COLUMN - 2)}`;
+    for (const word of c.summary.split(' ')) {
+      if (line.length + 1 + word.length > WIDTH && line.trim() !== name) {
+        lines.push(line);
+        line = ' '.repeat(NAME_COLUMN - 1);
+      }
+      line += ` ${word}`;
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
+const HELP = ['--help', '-h'];
 const [commandName, ...args] = process.argv.slice(2);
 const command = commandName ? commands[commandName] : undefined;
 if (!command) {
-  usage();
-  process.exitCode = commandName && commandName !== '--help' ? 2 : 0;
+  for (const line of overviewLines()) console.log(line);
+  process.exitCode = commandName && !HELP.includes(commandName) && commandName !== 'help' ? 2 : 0;
 } else {
   const module = await command.load();
-  process.exitCode = await module.run(args);
+  if (args.some((a) => HELP.includes(a))) {
+    console.log(module.USAGE);
+    process.exitCode = 0;
+  } else process.exitCode = await module.run(args);
 }
 
 export {};

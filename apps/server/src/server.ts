@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type ActivePack, loadActivePack } from './active-pack.ts';
 import { buildApp } from './app.ts';
 import type { AppDeps, Limits } from './app-deps.ts';
+import { startCheckpointWriter } from './audit/checkpoints.ts';
 import { LocalDiskBlobStore } from './blobs/local-disk-blob-store.ts';
 import { type Config, loadConfig, repoRoot, resolveCountryPackDir } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -22,6 +23,8 @@ export type StartServerOptions = {
   /** Behind a reverse proxy: client addresses and scheme come from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean;
   limits?: Partial<Limits>;
+  /** How often the audit chain's head is checkpointed (default 5 s; tests use less). */
+  auditCheckpointIntervalMs?: number;
   /** Serve apps/report/dist and apps/console/dist when they are built (default true). */
   serveApps?: boolean;
 };
@@ -100,6 +103,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     );
     // Referral hand-overs and other jobs run in the server process (DESIGN.md: jobs in the database).
     const jobWorker = await startServerJobs(deps, url);
+    // Signed checkpoints of the audit chain's head, in DATA_DIR where a database writer cannot reach.
+    const checkpoints = startCheckpointWriter({
+      db: deps.db,
+      dataDir: config.dataDir,
+      signingKey: deps.signingKey,
+      log: app.log,
+      ...(options.auditCheckpointIntervalMs ? { intervalMs: options.auditCheckpointIntervalMs } : {}),
+    });
     return {
       url,
       app,
@@ -109,6 +120,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         try {
           await jobWorker.stop();
           await app.close();
+          // After the last request, before the database closes: the last records get pinned too.
+          await checkpoints.stop();
         } finally {
           await database.close();
         }

@@ -64,6 +64,12 @@ const ROUTES: Route[] = [
   },
   { name: 'audit trail', method: 'GET', url: (r) => `/api/v1/staff/cases/${r.id}/audit` },
   { name: 'export', method: 'POST', url: (r) => `/api/v1/staff/cases/${r.id}/export` },
+  {
+    name: 'export signature',
+    method: 'POST',
+    url: (r) => `/api/v1/staff/cases/${r.id}/export/signature`,
+    payload: { bundleSha256: 'ab'.repeat(32), exportSeq: 1 },
+  },
   { name: 'referral proposals', method: 'GET', url: (r) => `/api/v1/staff/cases/${r.id}/referrals` },
   {
     name: 'refer',

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { verifyAuditChain } from '@vangnet/core/audit/audit-chain';
+import { auditCheckpointStatement } from '@vangnet/core/audit/checkpoint';
+import { verifyCanonicalJsonSignature } from '@vangnet/crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditChain } from '../src/audit/append-audit.ts';
@@ -278,5 +280,42 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
     // No sealed bytes or markers in any audit record.
     expect(JSON.stringify(whole)).not.toContain(report.marker);
     expect(JSON.stringify(whole)).not.toContain(Buffer.from(report.body).toString('base64').slice(40, 80));
+  });
+
+  it('signs the chain head at export and the bundle index hash of that recorded export, for its worker only', async () => {
+    const report = await newCase();
+    const exported = await post(`/api/v1/staff/cases/${report.id}/export`);
+    expect(exported.statusCode).toBe(200);
+    const { records, exportSeq, checkpoint } = exported.json();
+    const own = records.at(-1);
+    expect(own).toMatchObject({ action: 'case.export', seq: exportSeq });
+    // The checkpoint is the whole chain's head at the export: its own record, signed by the server key.
+    expect(checkpoint).toMatchObject({ seq: own.seq, hash: own.hash });
+    const { signature, ...pinned } = checkpoint;
+    expect(
+      verifyCanonicalJsonSignature(auditCheckpointStatement(pinned), signature, t.deps.signingKey.publicKey),
+    ).toBe(true);
+
+    const url = `/api/v1/staff/cases/${report.id}/export/signature`;
+    const bundleSha256 = 'cd'.repeat(32);
+    const signed = await post(url, { bundleSha256, exportSeq });
+    expect(signed.statusCode).toBe(200);
+    const body = signed.json();
+    expect(body.statement).toMatchObject({
+      kind: 'vangnet-evidence-bundle',
+      caseId: report.id,
+      bundleSha256,
+      exportedBy: `worker:${worker.id}`,
+      exportSeq,
+    });
+    expect(body.serverPublicKey).toBe(t.deps.signingKey.publicKey);
+    expect(verifyCanonicalJsonSignature(body.statement, body.signature, body.serverPublicKey)).toBe(true);
+
+    // Only for a recorded export of this case by this worker: any other seq is refused, nothing signed.
+    const unrecorded = await post(url, { bundleSha256, exportSeq: exportSeq - 1 });
+    expect(unrecorded.statusCode).toBe(409);
+    expect(unrecorded.headers['content-type']).toContain('application/problem+json');
+    expect(unrecorded.json().code).toBe('export.not-recorded');
+    expect((await post(url, { bundleSha256: 'not a hash', exportSeq })).statusCode).toBe(400);
   });
 });

@@ -38,9 +38,26 @@ export function signingPublicKey(privateKeyHex: string): string {
 
 /** Ed25519 signature (hex) over the UTF-8 bytes of `canonicalJson(receipt)`. */
 export function countersign(receipt: ServerReceipt, privateKeyHex: string): string {
+  return signCanonicalJson(receipt, privateKeyHex);
+}
+
+/**
+ * The same signature over any other statement of the server (an audit checkpoint, an export's
+ * bundle index). Each statement carries its own `kind`, so one can never pass for another.
+ */
+export function signCanonicalJson(statement: object, privateKeyHex: string): string {
   const secret = fromHex(privateKeyHex);
   if (secret.length !== 32) throw new TypeError('An Ed25519 private key is 32 bytes.');
-  return toHex(ed25519.sign(utf8(canonicalJson(receipt)), secret));
+  return toHex(ed25519.sign(utf8(canonicalJson(statement)), secret));
+}
+
+/** `verifyCountersignature` for a statement signed with `signCanonicalJson`. */
+export function verifyCanonicalJsonSignature(
+  statement: object,
+  signatureHex: string,
+  publicKeyHex: string,
+): boolean {
+  return verifyCountersignature(statement as ServerReceipt, signatureHex, publicKeyHex);
 }
 
 /**

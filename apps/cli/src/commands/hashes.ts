@@ -14,7 +14,7 @@ import { openCliDatabase } from '../open-cli-database.ts';
  * database option it uses DATABASE_URL, else DATA_DIR, else ./data, like the server. Exit 0 when done,
  * 1 when the file has bad lines (each named; nothing is stored), 2 for usage or database errors.
  */
-const USAGE = [
+export const USAGE = [
   'usage: vangnet hashes import --source <label> --country <code> <file.csv> [--database-url URL | --data-dir DIR]',
   '       vangnet hashes list --country <code> [--database-url URL | --data-dir DIR]',
 ].join('\n');

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { findUnroutedCombinations, formatProblem, packJsonSchemas } from '@vangnet/core';
 import { inspectCountryPack } from '@vangnet/server/country-pack/load';
 
-const USAGE = `usage: vangnet pack check <folder>   validate a country pack; exit 0 when it has no errors
+export const USAGE = `usage: vangnet pack check <folder>   validate a country pack; exit 0 when it has no errors
        vangnet pack schema           print the JSON Schema of the pack files`;
 
 /** `vangnet pack …`: what an administrator runs after editing a pack, before starting the server with it. */

@@ -11,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import { DIHEDRAL_NAMES } from '@vangnet/pdq';
 import { pdqDihedralFile, pdqHashFile } from '@vangnet/pdq/decode-node';
 
-const USAGE = `usage: vangnet pdq [--dihedral] <image...>
+export const USAGE = `usage: vangnet pdq [--dihedral] <image...>
 
 Prints one line per image: <hash> <quality> <path>
   --dihedral  print the 8 dihedral hashes (original, rot90, rot180, rot270,

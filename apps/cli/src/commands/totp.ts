@@ -1,10 +1,12 @@
 import { currentTotpCode, isTotpSecret, TOTP_PERIOD_SECONDS } from '@vangnet/server/staff/totp';
 
+export const USAGE = 'usage: vangnet totp <base32 secret>   print the current sign-in code for a TOTP secret';
+
 /** `vangnet totp <secret>`: the current sign-in code for a base32 TOTP secret (the demo login's). */
 export async function run(args: string[]): Promise<number> {
   const secret = args[0]?.replace(/\s+/g, '').toUpperCase();
   if (!secret || args.length > 1 || !isTotpSecret(secret)) {
-    console.error('usage: vangnet totp <base32 secret>');
+    console.error(USAGE);
     return 2;
   }
   const now = Date.now();

@@ -4,13 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditRecord } from '@vangnet/core/audit/audit-chain';
 import { chainAuditRecord } from '@vangnet/core/audit/audit-chain';
-import { buildBundle, itemPath, readTar, sha256HexOf, writeTar } from '@vangnet/core/bundle/index';
+import { auditCheckpointStatement } from '@vangnet/core/audit/checkpoint';
+import {
+  BUNDLE_STATEMENT_KIND,
+  type BundleStatement,
+  buildBundle,
+  itemPath,
+  readTar,
+  sha256HexOf,
+  writeTar,
+} from '@vangnet/core/bundle/index';
 import {
   countersign,
   generateIdentity,
   generateSigningKey,
   type ServerReceipt,
   sealJson,
+  signCanonicalJson,
 } from '@vangnet/crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -68,36 +78,62 @@ async function makeBundle(): Promise<{ bytes: Uint8Array; publicKey: string; ide
       }),
     );
   }
-  const bytes = buildBundle({
-    caseId,
-    exportedAt: new Date('2026-11-24T09:00:00.000Z'),
-    exportedBy: 'worker:w1',
-    report: {
+  const head = audit.at(-1)!;
+  const checkpoint = { seq: head.seq, hash: head.hash, at: '2026-11-24T08:05:00.000Z' };
+  // What the server's POST …/export/signature answers, signed with the same real key as the receipt.
+  const sign = (bundleSha256: string) => {
+    const statement: BundleStatement = {
+      kind: BUNDLE_STATEMENT_KIND,
+      v: 1,
       caseId,
-      metadata: {
-        country: 'NL',
-        category: 'threats',
-        platform: 'tiktok',
-        role: 'self',
-        ageBand: '13-15',
-        flags: { ongoing: true, danger: true, selfHarm: false, imageAbuse: false },
+      bundleSha256,
+      exportedBy: 'worker:w1',
+      exportSeq: head.seq,
+      signedAt: '2026-11-24T09:00:01.000Z',
+    };
+    return {
+      statement,
+      signature: signCanonicalJson(statement, key.privateKey),
+      serverPublicKey: key.publicKey,
+    };
+  };
+  const bytes = await buildBundle(
+    {
+      caseId,
+      exportedAt: new Date('2026-11-24T09:00:00.000Z'),
+      exportedBy: 'worker:w1',
+      report: {
+        caseId,
+        metadata: {
+          country: 'NL',
+          category: 'threats',
+          platform: 'tiktok',
+          role: 'self',
+          ageBand: '13-15',
+          flags: { ongoing: true, danger: true, selfHarm: false, imageAbuse: false },
+        },
+        status: 'referred',
+        createdAt: '2026-11-24T08:00:00.000Z',
+        description: 'Iemand dreigt me.',
+        links: [],
+        language: 'nl',
+        manifest,
       },
-      status: 'referred',
-      createdAt: '2026-11-24T08:00:00.000Z',
-      description: 'Iemand dreigt me.',
-      links: [],
-      language: 'nl',
-      manifest,
+      items: images,
+      sealedBody,
+      sealedItems: sealed,
+      receipt,
+      signature: countersign(receipt, key.privateKey),
+      serverPublicKey: key.publicKey,
+      audit,
+      auditCheckpoint: {
+        ...checkpoint,
+        signature: signCanonicalJson(auditCheckpointStatement(checkpoint), key.privateKey),
+      },
+      summaryPdf: new TextEncoder().encode('%PDF-1.7'),
     },
-    items: images,
-    sealedBody,
-    sealedItems: sealed,
-    receipt,
-    signature: countersign(receipt, key.privateKey),
-    serverPublicKey: key.publicKey,
-    audit,
-    summaryPdf: new TextEncoder().encode('%PDF-1.7'),
-  });
+    sign,
+  );
   return { bytes, publicKey: key.publicKey, identity: helpline.identity };
 }
 
@@ -113,8 +149,32 @@ describe('vangnet verify', async () => {
     expect(plain.out).toContain(`server key ${publicKey}`);
     expect(plain.out.trim().split('\n').at(-1)).toBe('OK');
     expect(plain.code).toBe(0);
+    expect(plain.out).toContain('audit chain head at export: seq 3');
     expect(verify(file, '--key', publicKey).code).toBe(0);
-    expect(verify(file, '--key', 'ab'.repeat(32)).code).toBe(1);
+    expect(verify(file, '--server-key', publicKey).code).toBe(0);
+    const other = verify(file, '--server-key', 'ab'.repeat(32));
+    expect(other.code).toBe(1);
+    expect(other.out).toContain('FAIL bundle.untrusted-key');
+  });
+
+  it('fails on a SHA256SUMS line it cannot read, and names a file whose line was deleted', () => {
+    const folder = join(dir, 'sums');
+    mkdirSync(folder);
+    execFileSync('tar', ['-xmf', file, '-C', folder]);
+    const sumsFile = join(folder, 'SHA256SUMS');
+    const lines = readFileSync(sumsFile, 'utf8').split('\n');
+    writeFileSync(
+      sumsFile,
+      [...lines.slice(0, 2), 'this is not a checksum line', ...lines.slice(2)].join('\n'),
+    );
+    const unreadable = verify(folder);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.out).toContain('FAIL bundle.bad-checksum-line: SHA256SUMS line 3 cannot be read');
+
+    writeFileSync(sumsFile, lines.filter((l) => !l.endsWith('  audit.json')).join('\n'));
+    const deleted = verify(folder);
+    expect(deleted.code).toBe(1);
+    expect(deleted.out).toContain('FAIL bundle.unlisted-file: audit.json is not listed in SHA256SUMS');
   });
 
   it('fails and names the item after one byte of one image is flipped', () => {
@@ -152,7 +212,7 @@ describe('vangnet verify', async () => {
     expect(r.out).toContain('CHANGED item img-00000001');
   });
 
-  it('with the helpline identity, catches an item rewritten together with report.json and bundle.json', () => {
+  it('catches an item rewritten together with report.json, bundle.json and SHA256SUMS, without the identity', () => {
     expect(verify(file, '--identity', identityFile).code).toBe(0);
     // A forger replaces an image and updates every hash they can reach without the key.
     const entries = readTar(bytes);
@@ -180,7 +240,11 @@ describe('vangnet verify', async () => {
     );
     const forged = join(dir, 'forged.tar');
     writeFileSync(forged, writeTar(entries, new Date()));
-    expect(verify(forged).code).toBe(0);
+    // The server signed the hash of the real bundle.json: no key is needed to see the rewrite.
+    const plain = verify(forged);
+    expect(plain.code).toBe(1);
+    expect(plain.out).toContain('FAIL bundle.index-changed: bundle.json is not the one the server signed');
+    // The helpline's identity also shows what changed: the manifest the reporter sealed.
     const r = verify(forged, '--identity', identityFile);
     expect(r.code).toBe(1);
     expect(r.out).toContain('report.json manifest differs from what the reporter sealed');

@@ -11,15 +11,21 @@ import {
 import { type AgeIdentity, open, type ServerReceipt, verifyCountersignature } from '@vangnet/crypto';
 
 /**
- * `vangnet verify <bundle.tar | unpacked folder> [--key <server public key hex>] [--identity <file>] [--json]`
- * Checks an evidence bundle offline (packages/core/src/bundle/README.md): every item against the
- * manifest, the server's countersignature, the sealed files against the receipt, and the audit chain.
+ * `vangnet verify <bundle.tar | unpacked folder> [--server-key <hex>] [--identity <file>] [--json]`
+ * Checks an evidence bundle offline (packages/core/src/bundle/README.md): the server's signature over
+ * bundle.json, every file against it and SHA256SUMS, every item against the manifest, the server's
+ * countersignature, the sealed files against the receipt, and the audit extract and checkpoint.
  * With `--identity` (a file holding the helpline's AGE-SECRET-KEY), it also opens sealed/body.age and
  * checks that report.json is what the reporter sealed: the one link that needs a key.
  * Prints OK, or one line per problem naming the item or file; exit 1 on any problem, 2 on bad usage.
  */
-const USAGE =
-  'usage: vangnet verify <bundle.tar | folder> [--key <server public key hex>] [--identity <age identity file>] [--json]';
+export const USAGE = [
+  'usage: vangnet verify <bundle.tar | folder> [--server-key HEX] [--identity FILE] [--json]',
+  "  --server-key  the helpline server's Ed25519 public key (hex, GET /api/v1/config serverPublicKey);",
+  '                without it, verify prints the key the bundle was signed with, to compare (alias --key)',
+  '  --identity    a file with the helpline AGE-SECRET-KEY: also checks report.json against the sealed body',
+  '  --json        the full result as JSON',
+].join('\n');
 
 async function checkSealedBody(entries: readonly TarEntry[], identityFile: string): Promise<BundleProblem[]> {
   const text = await readFile(identityFile, 'utf8').catch(() => '');
@@ -64,7 +70,7 @@ export async function run(args: string[]): Promise<number> {
   let asJson = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--key') key = args[++i];
+    if (arg === '--key' || arg === '--server-key') key = args[++i];
     else if (arg === '--identity') identityFile = args[++i] ?? '';
     else if (arg === '--json') asJson = true;
     else if (arg === '--help' || arg === '-h') {
@@ -118,6 +124,12 @@ export async function run(args: string[]): Promise<number> {
   if (result.serverPublicKey) {
     const pinned = key ? 'the key you gave' : "compare it with the helpline's published key";
     console.log(`server key ${result.serverPublicKey} (${pinned})`);
+  }
+  if (result.auditCheckpoint) {
+    const { seq, at } = result.auditCheckpoint;
+    console.log(
+      `audit chain head at export: seq ${seq}, signed ${at} (vangnet verify-audit shows the chain still holds it)`,
+    );
   }
   for (const id of result.changedItems) console.log(`CHANGED item ${id}`);
   for (const p of result.problems) console.log(`FAIL ${p.code}: ${p.message}`);

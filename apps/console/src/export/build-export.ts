@@ -1,5 +1,11 @@
 import type { AuditRecord } from '@vangnet/core/audit/audit-chain';
-import { type BundleReport, buildBundle, bundleFileName } from '@vangnet/core/bundle/index';
+import type { SignedAuditCheckpoint } from '@vangnet/core/audit/checkpoint';
+import {
+  type BundleReport,
+  buildBundle,
+  bundleFileName,
+  type SignBundleIndex,
+} from '@vangnet/core/bundle/index';
 import type { OpenedCase } from '../case/open-case.ts';
 import { text } from '../lib/text.ts';
 import { buildSummaryPdf, type SummaryFonts } from './summary-pdf.ts';
@@ -7,13 +13,24 @@ import { buildSummaryPdf, type SummaryFonts } from './summary-pdf.ts';
 /**
  * Everything for the evidence bundle comes from the case as opened in this browser: the opened
  * items, the ciphertexts and receipt as the server holds them, and the audit extract the server hands
- * over when the export is recorded. The reporter's contact details are left out.
+ * over when the export is recorded. The reporter's contact details are left out. The server signs
+ * bundle.json's hash last (it sees that hash only), so the bundle verifies offline as a whole.
  */
 export type ExportResult = { bundle: Uint8Array; fileName: string; pdf: Uint8Array };
 
 export async function buildExport(
   opened: OpenedCase,
-  ctx: { serverPublicKey: string; helplineName: string; exportedBy: string; audit: AuditRecord[]; now: Date },
+  ctx: {
+    serverPublicKey: string;
+    helplineName: string;
+    exportedBy: string;
+    audit: AuditRecord[];
+    /** The server's signed checkpoint of the audit chain's head, from recording the export. */
+    auditCheckpoint: SignedAuditCheckpoint;
+    /** Asks the server to sign bundle.json's hash for this recorded export. */
+    sign: SignBundleIndex;
+    now: Date;
+  },
   fonts: SummaryFonts,
 ): Promise<ExportResult> {
   const { detail, body } = opened;
@@ -60,20 +77,24 @@ export async function buildExport(
     },
     fonts,
   );
-  const bundle = buildBundle({
-    caseId: detail.id,
-    exportedAt: ctx.now,
-    exportedBy: ctx.exportedBy,
-    report,
-    items: opened.items.flatMap((i) => (i.plain ? [{ id: i.manifest.id, bytes: i.plain }] : [])),
-    sealedBody: opened.sealedBody,
-    sealedItems: opened.items.flatMap((i) => (i.sealed ? [{ id: i.manifest.id, bytes: i.sealed }] : [])),
-    receipt: detail.receipt,
-    signature: detail.signature,
-    serverPublicKey: ctx.serverPublicKey,
-    audit: ctx.audit,
-    summaryPdf: pdf,
-  });
+  const bundle = await buildBundle(
+    {
+      caseId: detail.id,
+      exportedAt: ctx.now,
+      exportedBy: ctx.exportedBy,
+      report,
+      items: opened.items.flatMap((i) => (i.plain ? [{ id: i.manifest.id, bytes: i.plain }] : [])),
+      sealedBody: opened.sealedBody,
+      sealedItems: opened.items.flatMap((i) => (i.sealed ? [{ id: i.manifest.id, bytes: i.sealed }] : [])),
+      receipt: detail.receipt,
+      signature: detail.signature,
+      serverPublicKey: ctx.serverPublicKey,
+      audit: ctx.audit,
+      auditCheckpoint: ctx.auditCheckpoint,
+      summaryPdf: pdf,
+    },
+    ctx.sign,
+  );
   return { bundle, pdf, fileName: bundleFileName(detail.id) };
 }
 

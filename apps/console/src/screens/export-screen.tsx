@@ -1,8 +1,10 @@
 import type { AuditRecord } from '@vangnet/core/audit/audit-chain';
+import type { SignedAuditCheckpoint } from '@vangnet/core/audit/checkpoint';
+import type { BundleSignature } from '@vangnet/core/bundle/format';
 import { verifyBundle } from '@vangnet/core/bundle/verify';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lastOpened, loadCase } from '../case/load-case.ts';
-import { ApiError, getJson, postJson } from '../lib/api.ts';
+import { ApiError, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { useInstance } from '../lib/instance.ts';
 import { hrefOf, onLinkClick } from '../lib/router.ts';
@@ -41,7 +43,7 @@ export function ExportScreen({ id }: { id: string }) {
     setError(null);
     try {
       const opened = lastOpened(id) ?? (await loadCase(id, config.serverPublicKey));
-      const audit = await fetchAuditExtract(id);
+      const recorded = await postJson<ExportRecorded>(`/staff/cases/${id}/export`, {});
       const [{ buildExport }, { loadSummaryFonts }, crypto] = await Promise.all([
         import('../export/build-export.ts'),
         import('../export/fonts.ts'),
@@ -54,14 +56,23 @@ export function ExportScreen({ id }: { id: string }) {
           serverPublicKey: config.serverPublicKey,
           helplineName: pack.meta.helpline.name,
           exportedBy: `worker:${session.worker.id}`,
-          audit,
+          audit: recorded.records,
+          auditCheckpoint: recorded.checkpoint,
+          sign: (bundleSha256) =>
+            postJson<BundleSignature>(`/staff/cases/${id}/export/signature`, {
+              bundleSha256,
+              exportSeq: recorded.exportSeq,
+            }),
           now: new Date(),
         },
         await loadSummaryFonts(),
       );
-      const check = verifyBundle(result.bundle, {
-        verifySignature: (r, s, k) => crypto.verifyCountersignature(r as never, s, k),
-      });
+      // Pinned to the key this console was served with, like `vangnet verify --server-key`.
+      const check = verifyBundle(
+        result.bundle,
+        { verifySignature: (r, s, k) => crypto.verifyCountersignature(r as never, s, k) },
+        { trustedServerKey: config.serverPublicKey },
+      );
       if (!check.ok) throw new Error(check.problems.map((p) => p.message).join('; '));
       setReady({
         url: URL.createObjectURL(new Blob([result.bundle as BlobPart], { type: 'application/x-tar' })),
@@ -126,14 +137,5 @@ export function ExportScreen({ id }: { id: string }) {
   );
 }
 
-/** POST …/export records the export and returns the extract; older servers only have GET …/audit. */
-async function fetchAuditExtract(id: string): Promise<AuditRecord[]> {
-  try {
-    const r = await postJson<{ records: AuditRecord[] }>(`/staff/cases/${id}/export`, {});
-    return r.records;
-  } catch (e) {
-    if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) throw e;
-    const r = await getJson<{ records: AuditRecord[] } | AuditRecord[]>(`/staff/cases/${id}/audit`);
-    return Array.isArray(r) ? r : r.records;
-  }
-}
+/** What POST …/export answers: the case's audit extract, the export's own record and the signed head. */
+type ExportRecorded = { records: AuditRecord[]; exportSeq: number; checkpoint: SignedAuditCheckpoint };

@@ -1,5 +1,6 @@
 import { type AuditBreakReason, type AuditRecord, verifyAuditChain } from '@vangnet/core/audit/audit-chain';
-import { asc, gt } from 'drizzle-orm';
+import type { ChainFacts } from '@vangnet/core/audit/checkpoint';
+import { asc, desc, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { auditLog } from '../db/schema/audit-log.ts';
 import { auditRecordFromRow } from './append-audit.ts';
@@ -38,4 +39,22 @@ export async function verifyStoredAuditChain(db: Db, pageSize = 5000): Promise<S
     if (page.length < pageSize) return { ok: true, count };
     previous = page.at(-1);
   }
+}
+
+/**
+ * What `compareChainWithCheckpoints` needs from the table: its last `seq` and the stored hash at each
+ * checkpointed `seq` (read in chunks, so a checkpoint file of years does not make one huge query).
+ */
+export async function readChainFacts(db: Db, seqs: Iterable<number>): Promise<ChainFacts> {
+  const [last] = await db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const wanted = [...new Set(seqs)].filter((s) => s <= (last?.seq ?? 0));
+  const hashAt = new Map<number, string>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await db
+      .select({ seq: auditLog.seq, hash: auditLog.hash })
+      .from(auditLog)
+      .where(inArray(auditLog.seq, wanted.slice(i, i + 1000)));
+    for (const r of rows) hashAt.set(r.seq, r.hash);
+  }
+  return { lastSeq: last?.seq ?? 0, hashAt };
 }

@@ -37,11 +37,30 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
+ * Whether the newest migration is already recorded. Then nothing runs, not even drizzle's
+ * `CREATE SCHEMA IF NOT EXISTS`, so a runtime role without CREATE rights can start: the operator
+ * migrates with the owning role and runs replicas with a role that may only insert into the audit
+ * log (docs/operating-at-scale.md). Any error (no migrations table yet) means: migrate.
+ */
+async function upToDate(db: Db, migrationsSchema: string, newest: number): Promise<boolean> {
+  try {
+    const result = (await db.execute(
+      sql`select created_at from ${sql.identifier(migrationsSchema)}.__drizzle_migrations order by created_at desc limit 1`,
+    )) as unknown as { rows: { created_at: string | number }[] };
+    const last = result.rows[0];
+    return last !== undefined && Number(last.created_at) >= newest;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Runs the committed SQL migrations. drizzle-kit writes foreign keys as `"public"."table"`; that
  * prefix is dropped so the same files also work inside another schema (search_path decides).
  */
 async function migrate(db: Db, migrationsSchema: string): Promise<void> {
   const migrations = readMigrationFiles({ migrationsFolder });
+  if (await upToDate(db, migrationsSchema, Math.max(...migrations.map((m) => m.folderMillis)))) return;
   for (const m of migrations) m.sql = m.sql.map((s) => s.replaceAll('"public".', ''));
   // The drizzle migrators are exactly this call; `dialect` and `session` are internal fields of
   // PgDatabase, hence the cast.
@@ -98,7 +117,11 @@ async function migrateExclusively(pool: pg.Pool, pgSchema: string | undefined): 
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`vangnet-migrate:${migrationsSchema}`]);
     try {
       // Inside the lock: even CREATE SCHEMA IF NOT EXISTS fails when two sessions race.
-      if (pgSchema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"`);
+      // Asked first, so a role without CREATE rights can open a schema that exists.
+      const exists = pgSchema
+        ? (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [pgSchema])).rowCount
+        : 1;
+      if (!exists) await client.query(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"`);
       // Cast: as for `Db` above; this handle only lives for the migration.
       await migrate(drizzleNodePg(client, { schema }) as unknown as Db, migrationsSchema);
     } finally {

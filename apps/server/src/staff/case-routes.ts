@@ -9,6 +9,7 @@ import { base64Schema } from '../http/base64-schema.ts';
 import { Problem } from '../http/problem.ts';
 import { assignCase, changeCaseStatus, correctCaseMetadata, postHelplineMessage } from './case-actions.ts';
 import { caseItems, caseMessages, decodeCursor, findCase, listCases, metadataOf } from './case-queries.ts';
+import { recordExport, signExportIndex } from './export-evidence.ts';
 import { requirePermission } from './session-cookie.ts';
 import type { StaffPolicy } from './staff-policy.ts';
 
@@ -43,6 +44,26 @@ const auditRecordSchema = z.object({
   detail: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
   hash: z.string(),
+});
+
+const checkpointSchema = z.object({
+  seq: z.number(),
+  hash: z.string(),
+  at: z.string(),
+  signature: z.string(),
+});
+const bundleSignatureResponse = z.object({
+  statement: z.object({
+    kind: z.literal('vangnet-evidence-bundle'),
+    v: z.literal(1),
+    caseId: z.string(),
+    bundleSha256: z.string(),
+    exportedBy: z.string(),
+    exportSeq: z.number(),
+    signedAt: z.string(),
+  }),
+  signature: z.string(),
+  serverPublicKey: z.string(),
 });
 
 const caseSummarySchema = z.object({
@@ -361,19 +382,58 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
     '/cases/:id/export',
     {
       schema: {
-        summary: "Record an evidence export and return the case's audit records for the bundle",
+        summary:
+          "Record an evidence export; return the case's audit records and a signed checkpoint of the audit chain's head",
         tags: ['staff'],
         params: idParams,
-        response: { 200: z.object({ records: z.array(auditRecordSchema) }) },
+        response: {
+          200: z.object({
+            records: z.array(auditRecordSchema),
+            exportSeq: z.number(),
+            checkpoint: checkpointSchema,
+          }),
+        },
       },
     },
     async (request) => {
       const worker = await requirePermission(db, policy, request, 'case.export');
       const row = await findCase(db, worker.helplineId, request.params.id);
       if (!row) throw caseNotFound();
-      // Recorded before the extract is read, so the bundle carries the record of its own making.
-      await appendAudit(db, { actor: `worker:${worker.id}`, action: 'case.export', caseId: row.id });
-      return { records: await readAuditChain(db, { caseId: row.id }) };
+      return recordExport(db, deps.signingKey, { workerId: worker.id, caseId: row.id });
+    },
+  );
+
+  app.post(
+    '/cases/:id/export/signature',
+    {
+      schema: {
+        summary:
+          "Sign the SHA-256 of an export's bundle.json (the server sees that hash only, never the content)",
+        tags: ['staff'],
+        params: idParams,
+        body: z
+          .object({
+            bundleSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex'),
+            exportSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+          })
+          .strict(),
+        response: { 200: bundleSignatureResponse },
+      },
+    },
+    async (request) => {
+      const worker = await requirePermission(db, policy, request, 'case.export');
+      const row = await findCase(db, worker.helplineId, request.params.id);
+      if (!row) throw caseNotFound();
+      const signed = await signExportIndex(db, deps.signingKey, {
+        workerId: worker.id,
+        caseId: row.id,
+        exportSeq: request.body.exportSeq,
+        bundleSha256: request.body.bundleSha256,
+      });
+      if (!signed) {
+        throw new Problem(409, 'export.not-recorded', 'This export was not recorded for you and this case');
+      }
+      return signed;
     },
   );
 

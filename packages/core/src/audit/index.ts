@@ -1,2 +1,3 @@
 export * from './audit-chain.ts';
 export * from './canonical-json.ts';
+export * from './checkpoint.ts';

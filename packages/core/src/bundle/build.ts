@@ -1,12 +1,14 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { AuditRecord } from '../audit/audit-chain.ts';
+import type { SignedAuditCheckpoint } from '../audit/checkpoint.ts';
 import {
   BUNDLE_FORMAT,
   BUNDLE_PATHS,
   BUNDLE_VERSION,
   type BundleIndex,
   type BundleReport,
+  type BundleSignature,
   itemPath,
   sealedItemPath,
 } from './format.ts';
@@ -29,8 +31,13 @@ export type BundleInput = {
   signature: string;
   serverPublicKey: string;
   audit: readonly AuditRecord[];
+  /** The server's signed checkpoint of the whole audit chain's head, taken when the export was recorded. */
+  auditCheckpoint: SignedAuditCheckpoint;
   summaryPdf: Uint8Array;
 };
+
+/** Asks the server to sign the SHA-256 of bundle.json (the console: POST …/export/signature). */
+export type SignBundleIndex = (bundleSha256: string) => Promise<BundleSignature> | BundleSignature;
 
 const encoder = new TextEncoder();
 const json = (value: unknown) => encoder.encode(`${JSON.stringify(value, null, 2)}\n`);
@@ -45,10 +52,11 @@ export function bundleFileName(caseId: string): string {
 }
 
 /**
- * Builds the bundle (a tar, as bytes). Pure: the console calls it in the browser with the items it
- * has just opened; nothing here reads files or the clock.
+ * Builds the bundle (a tar, as bytes). Pure apart from `sign`: the console calls it in the browser
+ * with the items it has just opened and a `sign` that asks the server to sign bundle.json's hash;
+ * nothing here reads files or the clock.
  */
-export function buildBundle(input: BundleInput): Uint8Array {
+export async function buildBundle(input: BundleInput, sign: SignBundleIndex): Promise<Uint8Array> {
   const byId = new Map(input.items.map((i) => [i.id, i.bytes]));
   const sealedById = new Map(input.sealedItems.map((i) => [i.id, i.bytes]));
   const content: TarEntry[] = [
@@ -62,7 +70,10 @@ export function buildBundle(input: BundleInput): Uint8Array {
         serverPublicKey: input.serverPublicKey,
       }),
     },
-    { path: BUNDLE_PATHS.audit, bytes: json({ caseId: input.caseId, records: input.audit }) },
+    {
+      path: BUNDLE_PATHS.audit,
+      bytes: json({ caseId: input.caseId, records: input.audit, checkpoint: input.auditCheckpoint }),
+    },
     { path: BUNDLE_PATHS.summary, bytes: input.summaryPdf },
     { path: BUNDLE_PATHS.sealedBody, bytes: input.sealedBody },
   ];
@@ -81,8 +92,20 @@ export function buildBundle(input: BundleInput): Uint8Array {
     files: content.map((e) => ({ path: e.path, sha256: sha256HexOf(e.bytes), size: e.bytes.length })),
   };
   const indexEntry = { path: BUNDLE_PATHS.index, bytes: json(index) };
+  // The index lists every other file's hash, so the server's signature over its hash covers them all.
+  const signatureEntry = {
+    path: BUNDLE_PATHS.signature,
+    bytes: json(await sign(sha256HexOf(indexEntry.bytes))),
+  };
   // `sha256sum -c SHA256SUMS` checks every file with standard tools, no Vangnet software needed.
-  const sums = [indexEntry, ...content].map((e) => `${sha256HexOf(e.bytes)}  ${e.path}\n`).join('');
-  const entries = [indexEntry, { path: BUNDLE_PATHS.checksums, bytes: encoder.encode(sums) }, ...content];
+  const sums = [indexEntry, signatureEntry, ...content]
+    .map((e) => `${sha256HexOf(e.bytes)}  ${e.path}\n`)
+    .join('');
+  const entries = [
+    indexEntry,
+    signatureEntry,
+    { path: BUNDLE_PATHS.checksums, bytes: encoder.encode(sums) },
+    ...content,
+  ];
   return writeTar(entries, input.exportedAt);
 }

@@ -7,7 +7,8 @@ import { reportMetadataSchema } from '../report-metadata.ts';
  * schemas describe its JSON files; `verifyBundle` parses every one of them before trusting it.
  */
 export const BUNDLE_FORMAT = 'vangnet-evidence-bundle';
-export const BUNDLE_VERSION = 1;
+/** 2: adds `signature.json` (the server's signature over `bundle.json`) and the audit checkpoint. */
+export const BUNDLE_VERSION = 2;
 
 export const BUNDLE_PATHS = {
   index: 'bundle.json',
@@ -18,6 +19,7 @@ export const BUNDLE_PATHS = {
   audit: 'audit.json',
   summary: 'summary.pdf',
   sealedBody: 'sealed/body.age',
+  signature: 'signature.json',
 } as const;
 
 /** Plaintext items keep their id as the file name, so a changed file names the item. */
@@ -108,7 +110,43 @@ export const auditRecordSchema = z.strictObject({
   hash: sha256HexSchema,
 });
 
+/** A signed checkpoint of the whole audit chain's head (audit/checkpoint.ts), taken at the export. */
+export const bundleCheckpointSchema = z.strictObject({
+  seq: z.number().check(z.int(), z.positive()),
+  hash: sha256HexSchema,
+  at: z.iso.datetime(),
+  signature: z.string().check(z.regex(/^[0-9a-f]{128}$/)),
+});
+
 export const bundleAuditSchema = z.strictObject({
   caseId: z.string(),
   records: z.array(auditRecordSchema),
+  checkpoint: bundleCheckpointSchema,
 });
+
+/**
+ * What the server signs for an export: the SHA-256 of `bundle.json` (which lists every other file's
+ * hash), for this case, exporter and recorded export. The server sees one opaque hash, nothing of
+ * the content; a bundle whose report, items and index were rewritten together no longer matches it.
+ */
+export const BUNDLE_STATEMENT_KIND = 'vangnet-evidence-bundle';
+export const bundleStatementSchema = z.strictObject({
+  kind: z.literal(BUNDLE_STATEMENT_KIND),
+  v: z.literal(1),
+  caseId: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** SHA-256 (hex) of the exact bytes of bundle.json. */
+  bundleSha256: sha256HexSchema,
+  /** `worker:<id>`, the signed-in worker who asked; must equal bundle.json's `exportedBy`. */
+  exportedBy: z.string().check(z.maxLength(200)),
+  /** The `seq` of the audit record `case.export` this bundle was made under. */
+  exportSeq: z.number().check(z.int(), z.positive()),
+  signedAt: z.iso.datetime(),
+});
+export type BundleStatement = z.infer<typeof bundleStatementSchema>;
+
+export const bundleSignatureSchema = z.strictObject({
+  statement: bundleStatementSchema,
+  signature: z.string().check(z.regex(/^[0-9a-f]{128}$/)),
+  serverPublicKey: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+});
+export type BundleSignature = z.infer<typeof bundleSignatureSchema>;
