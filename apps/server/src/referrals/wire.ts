@@ -6,6 +6,7 @@ import { scheduleSlaJobs, slaHandlers } from '../jobs/sla-watch.ts';
 import { startJobWorker } from '../jobs/worker.ts';
 import { retentionHandlers, scheduleRetention } from '../retention/jobs.ts';
 import { ensureHelpline } from '../services/helpline.ts';
+import { scheduleUploadSweep, uploadSweepHandlers } from '../uploads/jobs.ts';
 import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
 import { partnerReferralRoutes, staffReferralRoutes } from './routes.ts';
 import { deriveLinkKey } from './signing.ts';
@@ -43,7 +44,7 @@ export async function registerReferralRoutes(app: FastifyInstance, deps: AppDeps
 }
 
 /**
- * This process's job loop: referral delivery and lead-time reminders. Replicas each run one and share the
+ * This process's job loop: referral delivery, lead-time reminders, retention and the upload sweep. Replicas each run one and share the
  * queue; each also plans reminder jobs every minute (stable job ids make that idempotent).
  */
 export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise<{ stop(): Promise<void> }> {
@@ -54,6 +55,8 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
     Promise.all([
       scheduleSlaJobs(deps.db, pack).catch(() => 0),
       scheduleRetention(deps.db).catch(() => false),
+      // Uploads whose last byte arrived but whose item was never recorded (database failure, crash).
+      scheduleUploadSweep(deps.db).catch(() => false),
     ]);
   await plan();
   const planner = setInterval(plan, 60_000);
@@ -64,6 +67,7 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
       [REFERRAL_QUEUE]: referralDeliveryHandler(referrals),
       ...slaHandlers(deps.db),
       ...retentionHandlers({ ...deps, uploadsDir: join(deps.config.dataDir, 'uploads') }),
+      ...uploadSweepHandlers(deps),
     },
     onFailure: (f) =>
       deps.logger?.warn(

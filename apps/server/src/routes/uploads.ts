@@ -1,37 +1,22 @@
-import { createReadStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { FileStore } from '@tus/file-store';
 import type { Upload } from '@tus/server';
-import { sha256HexStream } from '@vangnet/crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, Limits } from '../app-deps.ts';
 import { type ReportRow, reportItems } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
-import { MAX_ITEM_BYTES, recordItemReceived, UPLOAD_PATH } from '../services/intake.ts';
+import { MAX_ITEM_BYTES, UPLOAD_PATH } from '../services/intake.ts';
 import { reportForToken } from '../services/reporter-auth.ts';
+import { finishStagedUpload } from '../uploads/finish-upload.ts';
+import { StagedUploadStore, UPLOAD_EXPIRY_MS, UPLOAD_ID_PATTERN } from '../uploads/staged-upload-store.ts';
 import { ProblemTusServer } from './upload-problems.ts';
-
-/**
- * FileStore makes its folder in the background from its constructor, and a failure there is thrown
- * from a callback nobody can catch: a server closed at once (a failed start, a short test) whose data
- * folder is then removed crashes the process. The folder is made (and awaited) before construction.
- */
-class AwaitedFolderFileStore extends FileStore {}
-// The method is private in FileStore's types, so it is replaced on the prototype, not overridden.
-(AwaitedFolderFileStore.prototype as unknown as { checkOrCreateDirectory(): void }).checkOrCreateDirectory =
-  () => {};
 
 /** What one HTTP request carries between the tus hooks (they only see a web Request). */
 type UploadRequestState = { report?: ReportRow };
 
 /** The srvx request tus hands to hooks wraps Node's; this finds the state of the underlying request. */
 type HookRequest = { runtime?: { node?: { req: IncomingMessage } } };
-
-const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
 const uploadNotFound = () => new Problem(404, 'upload.not-found', 'No such upload');
 
@@ -40,6 +25,11 @@ const uploadNotFound = () => new Problem(404, 'upload.not-found', 'No such uploa
  * complete its ciphertext is hashed and compared with what the report declared. A mismatch deletes
  * it (422 `evidence.hash-mismatch`); a match moves it into the blob store and, for the last item,
  * makes the report visible with a countersigned receipt.
+ *
+ * An upload is only ever called complete once its item is recorded. If the database fails (or the
+ * server dies) between the last byte and the record, the next HEAD or PATCH for that upload finishes
+ * it first and answers an error while it cannot; the sweep job does the same for a phone that never
+ * comes back (see uploads/finish-upload.ts).
  */
 export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }> = async (
   app,
@@ -52,13 +42,7 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
     if (!state) throw new Error('tus hook without request state');
     return state;
   };
-  const directory = join(deps.config.dataDir, 'uploads');
-  await mkdir(directory, { recursive: true });
-  // An upload left unfinished (the phone gave up) is deleted after a week; tus tells clients when.
-  const datastore = new AwaitedFolderFileStore({
-    directory,
-    expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS,
-  });
+  const datastore = await StagedUploadStore.create(join(deps.config.dataDir, 'uploads'), UPLOAD_EXPIRY_MS);
 
   async function declaredItem(reportId: string, itemId: string) {
     const [item] = await deps.db
@@ -84,7 +68,7 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
       state.report = await reportForToken(deps.db, req.headers.get('authorization'));
       if (req.method === 'POST') return;
       // tus names uploads with 32 random hex digits; anything else (say `..%2F`) never reaches the store.
-      if (!/^[0-9a-f]{32}$/.test(uploadId)) throw uploadNotFound();
+      if (!UPLOAD_ID_PATTERN.test(uploadId)) throw uploadNotFound();
       // An existing upload: it must belong to the report this token opens.
       let upload: Upload;
       try {
@@ -93,6 +77,12 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
         throw uploadNotFound();
       }
       if (upload.metadata?.reportId !== state.report.id) throw uploadNotFound();
+      // Every byte is here but the item was never recorded (the database failed or the server died
+      // after the last byte): finish it before tus answers, so HEAD never calls it complete too early.
+      // While the database is still away this throws, and the client hears an error and tries again.
+      if (req.method !== 'DELETE' && (await datastore.isUnrecordedComplete(uploadId))) {
+        await finishStagedUpload(deps, datastore, uploadId);
+      }
     },
 
     async onUploadCreate(req, upload) {
@@ -117,26 +107,7 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
     },
 
     async onUploadFinish(_req, upload) {
-      const reportId = upload.metadata?.reportId ?? '';
-      const itemId = upload.metadata?.itemId ?? '';
-      const item = await declaredItem(reportId, itemId);
-      const staged = join(directory, upload.id);
-      const sha256 = await sha256HexStream(
-        Readable.toWeb(createReadStream(staged)) as ReadableStream<Uint8Array>,
-      );
-      if (!item || sha256 !== item.sha256 || upload.offset !== item.size) {
-        await datastore.remove(upload.id);
-        throw new Problem(
-          422,
-          'evidence.hash-mismatch',
-          'The uploaded evidence does not match what the report declared',
-          'The file changed or was damaged on the way. Send it again.',
-        );
-      }
-      const blobKey = `reports/${reportId}/${itemId}`;
-      await deps.blobs.put(blobKey, createReadStream(staged));
-      await recordItemReceived(deps, reportId, itemId, blobKey);
-      await datastore.remove(upload.id);
+      await finishStagedUpload(deps, datastore, upload.id);
       return {};
     },
 

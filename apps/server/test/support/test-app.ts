@@ -29,8 +29,13 @@ const nlPack = () => {
  * The real app on a fresh database, listening on loopback. `overrides` replace deps (e.g. `limits`
  * to test rate limiting, `pack` for another country). The default pack is the committed NL pack.
  */
-export async function startTestApp(kind: DatabaseKind, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
-  const database = await openTestDatabase(kind);
+export async function startTestApp(
+  kind: DatabaseKind,
+  overrides: Partial<AppDeps> = {},
+  /** A database opened by the test itself (say, through a proxy it can cut); closed with the app. */
+  opened?: TestDatabase,
+): Promise<TestApp> {
+  const database = opened ?? (await openTestDatabase(kind));
   const config = {
     ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: database.dataDir }),
     dataDir: database.dataDir,

@@ -1,0 +1,96 @@
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { sha256HexStream } from '@vangnet/crypto';
+import { and, eq } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps.ts';
+import { reportItems } from '../db/schema/index.ts';
+import { Problem } from '../http/problem.ts';
+import { recordItemReceived } from '../services/intake.ts';
+import type { StagedUploadStore } from './staged-upload-store.ts';
+
+export const hashMismatch = () =>
+  new Problem(
+    422,
+    'evidence.hash-mismatch',
+    'The uploaded evidence does not match what the report declared',
+    'The file changed or was damaged on the way. Send it again.',
+  );
+
+/**
+ * Finishings running in this process, by staged file: the last PATCH, a HEAD from the retrying client
+ * and the sweep can all reach the same upload at once, and here they share one run.
+ */
+const running = new Map<string, Promise<void>>();
+
+/**
+ * Finishes a staged upload that holds every byte: checks the ciphertext's hash against what the report
+ * declared, puts it in the blob store, records the item (which makes the report `new` when it was the
+ * last one) and only then marks the upload recorded, so tus calls it complete.
+ *
+ * Safe to repeat and to run on two replicas at once: an item already recorded is only marked; the blob
+ * is written under a fixed key by rename (same bytes either way); `recordItemReceived` locks the report
+ * row and updates only an item not yet received, so there is one record, one `visible` event and one
+ * countersigned receipt. A database failure throws and leaves the upload unrecorded for the next try.
+ */
+export function finishStagedUpload(deps: AppDeps, store: StagedUploadStore, uploadId: string): Promise<void> {
+  const key = join(store.folder, uploadId);
+  const current = running.get(key);
+  if (current) return current;
+  const run = finish(deps, store, uploadId).finally(() => running.delete(key));
+  running.set(key, run);
+  return run;
+}
+
+async function finish(deps: AppDeps, store: StagedUploadStore, uploadId: string): Promise<void> {
+  const upload = await store.getUpload(uploadId);
+  if (!(await store.isUnrecordedComplete(uploadId))) return; // Recorded meanwhile, or not complete.
+  const reportId = upload.metadata?.reportId ?? '';
+  const itemId = upload.metadata?.itemId ?? '';
+  const [item] = await deps.db
+    .select()
+    .from(reportItems)
+    .where(and(eq(reportItems.reportId, reportId), eq(reportItems.itemId, itemId)))
+    .limit(1);
+  if (item?.receivedAt) {
+    // Recorded by another replica or before a crash: only the marker was missing.
+    await store.markRecorded(uploadId);
+    return;
+  }
+  const staged = join(store.folder, uploadId);
+  const sha256 = await sha256HexStream(
+    Readable.toWeb(createReadStream(staged)) as ReadableStream<Uint8Array>,
+  );
+  if (!item || sha256 !== item.sha256 || upload.offset !== item.size) {
+    await store.remove(uploadId);
+    throw hashMismatch();
+  }
+  const blobKey = `reports/${reportId}/${itemId}`;
+  await deps.blobs.put(blobKey, createReadStream(staged));
+  await recordItemReceived(deps, reportId, itemId, blobKey);
+  await store.markRecorded(uploadId);
+}
+
+/**
+ * Finishes every complete but unrecorded upload in the staging folder: for a phone that never comes
+ * back after the database failed (or the server died) at its last byte. Returns how many it finished and
+ * how many failed (database still away): those are left for the next sweep or the client.
+ */
+export async function finishStagedUploads(
+  deps: AppDeps,
+  store: StagedUploadStore,
+): Promise<{ finished: number; failed: number }> {
+  let finished = 0;
+  let failed = 0;
+  for (const id of await store.unrecordedCompleteIds()) {
+    try {
+      await finishStagedUpload(deps, store, id);
+      finished++;
+    } catch (error) {
+      if (error instanceof Problem) continue; // Did not match what the report declared: removed.
+      failed++;
+      deps.logger?.warn({ err: { type: (error as Error).name } }, 'could not finish a staged upload');
+    }
+  }
+  return { finished, failed };
+}
