@@ -2,18 +2,15 @@ import { Upload } from 'tus-js-client';
 import { idbAll, idbPut } from '../lib/idb.ts';
 import { writeLocal } from '../lib/storage.ts';
 import { OUTBOX_FLAG, type OutboxEntry } from './outbox-types.ts';
+import { Offline, type OutboxIo, Rejected, type SendProgress, sendEntry } from './send-entry.ts';
 
 /**
  * The outbox: sealed reports waiting to be sent. Runs on "Send", on start and whenever the phone comes
- * back online. Every step can be repeated safely: the report POST carries the entry's Idempotency-Key
- * (same answer on a retry), uploads are resumable tus uploads with a stored fingerprint, and an item the
- * server already has is skipped. So a report goes once, never twice.
+ * back online. Every step can be repeated safely (see send-entry.ts): the report POST carries the
+ * entry's Idempotency-Key (same answer on a retry), uploads are resumable tus uploads with a stored
+ * fingerprint, and an item the server already has is skipped. So a report goes once, never twice.
  */
-export type SendProgress =
-  | { entryId: string; stage: 'sending'; sent: number; total: number }
-  | { entryId: string; stage: 'done'; reportId: string }
-  | { entryId: string; stage: 'waiting' }
-  | { entryId: string; stage: 'failed'; problem: string };
+export type { SendProgress } from './send-entry.ts';
 
 const listeners = new Set<(p: SendProgress) => void>();
 const last = new Map<string, SendProgress>();
@@ -27,61 +24,6 @@ export function onProgress(listener: (p: SendProgress) => void): () => void {
 function emit(p: SendProgress): void {
   last.set(p.entryId, p);
   for (const l of listeners) l(p);
-}
-
-class Offline extends Error {}
-class Rejected extends Error {
-  readonly problem: string;
-  constructor(problem: string) {
-    super(problem);
-    this.problem = problem;
-  }
-}
-
-async function request(url: string, init: RequestInit): Promise<Response> {
-  if (!navigator.onLine) throw new Offline();
-  let res: Response;
-  try {
-    res = await fetch(url, init);
-  } catch {
-    throw new Offline();
-  }
-  // Busy or briefly broken server: like being offline, try again later.
-  if (res.status >= 500 || res.status === 429) throw new Offline();
-  return res;
-}
-
-async function problemCode(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { code?: string };
-    return body.code ?? `http.${res.status}`;
-  } catch {
-    return `http.${res.status}`;
-  }
-}
-
-async function createReport(entry: OutboxEntry): Promise<void> {
-  const res = await request('/api/v1/reports', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': entry.id },
-    body: JSON.stringify(entry.request),
-  });
-  if (!res.ok) throw new Rejected(await problemCode(res));
-  const answer = (await res.json()) as { reportId: string; uploadUrl?: string };
-  entry.reportId = answer.reportId;
-  entry.uploadUrl = answer.uploadUrl ?? '/api/v1/uploads';
-  entry.state = 'created';
-  await idbPut('outbox', entry);
-}
-
-/** Which items the server already holds, so a retry after a lost answer does not upload again. */
-async function receivedItems(entry: OutboxEntry): Promise<Set<string>> {
-  const res = await request('/api/v1/reports/self', {
-    headers: { authorization: `Bearer ${entry.accessToken}`, accept: 'application/json' },
-  });
-  if (!res.ok) throw new Rejected(await problemCode(res));
-  const self = (await res.json()) as { items?: { id: string; received: boolean }[] };
-  return new Set((self.items ?? []).filter((i) => i.received).map((i) => i.id));
 }
 
 function uploadOne(
@@ -125,42 +67,14 @@ function uploadOne(
   });
 }
 
-async function finish(entry: OutboxEntry): Promise<void> {
-  entry.state = 'done';
-  // Nothing sealed or secret stays behind once the helpline has it.
-  entry.blobs = [];
-  delete entry.accessToken;
-  await idbPut('outbox', entry);
-  emit({ entryId: entry.id, stage: 'done', reportId: entry.reportId ?? '' });
-}
-
-async function sendEntry(entry: OutboxEntry): Promise<void> {
-  const total = entry.blobs.reduce((n, b) => n + b.sealed.byteLength, 0) + entry.request.body.length;
-  let done = entry.request.body.length;
-  emit({ entryId: entry.id, stage: 'sending', sent: 0, total });
-  if (entry.state === 'queued') await createReport(entry);
-  emit({ entryId: entry.id, stage: 'sending', sent: done, total });
-  const pending = entry.blobs.filter((b) => !entry.uploaded.includes(b.id));
-  if (pending.length > 0 && entry.uploaded.length === 0 && entry.state === 'created') {
-    // After a lost answer the server may already hold some items.
-    const have = await receivedItems(entry).catch((e) => {
-      if (e instanceof Offline) throw e;
-      return new Set<string>();
-    });
-    for (const id of have) if (!entry.uploaded.includes(id)) entry.uploaded.push(id);
-  }
-  for (const blob of entry.blobs) {
-    if (entry.uploaded.includes(blob.id)) {
-      done += blob.sealed.byteLength;
-      continue;
-    }
-    await uploadOne(entry, blob, (n) => emit({ entryId: entry.id, stage: 'sending', sent: done + n, total }));
-    done += blob.sealed.byteLength;
-    entry.uploaded.push(blob.id);
-    await idbPut('outbox', entry);
-  }
-  await finish(entry);
-}
+/** The browser's side of sending: fetch, tus-js-client and IndexedDB. */
+const browserIo: OutboxIo = {
+  online: () => navigator.onLine,
+  fetch: (url, init) => fetch(url, init),
+  upload: uploadOne,
+  save: (entry) => idbPut('outbox', entry),
+  emit,
+};
 
 let running: Promise<void> | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -194,7 +108,7 @@ export function processOutbox(): Promise<void> {
       );
       for (const entry of entries) {
         try {
-          await sendEntry(entry);
+          await sendEntry(browserIo, entry);
         } catch (error) {
           if (error instanceof Rejected) {
             entry.state = 'failed';
