@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DataDirInUseError } from '@vangnet/server/db/data-dir-lock';
-import { openDatabase } from '@vangnet/server/db/open-database';
+import { DatabaseUnreachableError, openDatabase } from '@vangnet/server/db/open-database';
 
 export type OpenedDatabase = Awaited<ReturnType<typeof openDatabase>>;
 
@@ -24,8 +24,9 @@ export async function openCliDatabase(
       ...(pgSchema ? { pgSchema } : {}),
     });
   } catch (error) {
-    if (error instanceof DataDirInUseError) console.error(error.message);
-    else console.error(`vangnet ${command}: cannot open the database (${(error as Error).name})`);
+    if (error instanceof DataDirInUseError || error instanceof DatabaseUnreachableError) {
+      console.error(error.message);
+    } else console.error(`vangnet ${command}: cannot open the database (${(error as Error).name})`);
     return null;
   }
 }

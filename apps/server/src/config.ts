@@ -15,6 +15,8 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** Seconds to keep trying to reach PostgreSQL at start before giving up. */
+  DATABASE_START_TIMEOUT: z.coerce.number().int().min(0).max(3600).default(60),
   COUNTRY_PACK: z.string().min(1).default('NL'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   TRUST_PROXY: z
@@ -28,6 +30,7 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  databaseStartTimeoutSeconds: number;
   countryPackDir: string;
   logLevel: (typeof logLevels)[number];
   trustProxy: boolean;
@@ -57,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    databaseStartTimeoutSeconds: e.DATABASE_START_TIMEOUT,
     countryPackDir: resolveCountryPackDir(e.COUNTRY_PACK),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

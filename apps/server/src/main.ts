@@ -2,6 +2,7 @@
 // first. Configuration comes from the environment only.
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
+import { DatabaseUnreachableError } from './db/open-database.ts';
 import { startServer } from './server.ts';
 
 try {
@@ -11,6 +12,7 @@ try {
     host: config.host,
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    databaseStartTimeoutSeconds: config.databaseStartTimeoutSeconds,
     countryPackDir: config.countryPackDir,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
@@ -27,7 +29,11 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirInUseError ||
+    error instanceof DatabaseUnreachableError
+  ) {
     console.error(error.message);
     process.exit(2);
   }

@@ -18,6 +18,8 @@ export type StartServerOptions = {
   host?: string;
   dataDir: string;
   databaseUrl?: string;
+  /** Seconds to keep trying to reach PostgreSQL at start (DATABASE_START_TIMEOUT, default 60). */
+  databaseStartTimeoutSeconds?: number;
   countryPackDir?: string;
   logLevel?: Config['logLevel'];
   /** Behind a reverse proxy: client addresses and scheme come from X-Forwarded-* (TRUST_PROXY). */
@@ -60,6 +62,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     host: options.host ?? base.host,
     dataDir: options.dataDir,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    databaseStartTimeoutSeconds: options.databaseStartTimeoutSeconds ?? base.databaseStartTimeoutSeconds,
     countryPackDir: options.countryPackDir
       ? resolveCountryPackDir(options.countryPackDir)
       : base.countryPackDir,
@@ -71,6 +74,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const database = await openDatabase({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    startTimeoutMs: config.databaseStartTimeoutSeconds * 1000,
+    // Before the app and its logger exist: one plain line per attempt on stderr.
+    onWait: (line) => console.error(line),
   });
   try {
     const deps: AppDeps = {

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, repoRoot } from '../src/config.ts';
 import { DataDirInUseError } from '../src/db/data-dir-lock.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { databaseKinds } from './support/databases.ts';
+import { freePort, serverStorage, spawnServer, startTcpProxy } from './support/faults.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
 const mainFile = join(repoRoot, 'apps/server/bin/vangnet-server.mjs');
@@ -47,6 +48,8 @@ describe('configuration', () => {
     expect(config.countryPackDir).toBe(join(repoRoot, 'country-packs/BE-VL'));
     expect(config.trustProxy).toBe(true);
     expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({}).databaseStartTimeoutSeconds).toBe(60);
+    expect(loadConfig({ DATABASE_START_TIMEOUT: '5' }).databaseStartTimeoutSeconds).toBe(5);
   });
 
   it('names the bad variable', () => {
@@ -54,6 +57,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ DATABASE_START_TIMEOUT: 'soon' })).toThrow(/DATABASE_START_TIMEOUT/);
   });
 });
 
@@ -84,11 +88,150 @@ describe('embedded data folder lock', () => {
       await new Promise((r) => dead.on('exit', r));
       writeFileSync(join(dataDir, 'vangnet.lock'), `${dead.pid}\n`);
       const opened = await openDatabase({ dataDir });
-      expect(readFileSync(join(dataDir, 'vangnet.lock'), 'utf8').trim()).toBe(String(process.pid));
+      expect(JSON.parse(readFileSync(join(dataDir, 'vangnet.lock'), 'utf8')).pid).toBe(process.pid);
       await expect(openDatabase({ dataDir })).rejects.toThrow(DataDirInUseError);
       await opened.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('embedded data folder lock: a stale lock never blocks a restart', () => {
+  const currentBootId = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  const startTimeOf = (pid: number) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
+  };
+
+  it('a lock naming a live but unrelated process (PID 1, a PID reused after a reboot or by another process) is taken over', {
+    timeout: 300_000,
+  }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-lock-'));
+    const lock = join(dataDir, 'vangnet.lock');
+    try {
+      const stale = [
+        // Written by hand, or by an older version: a bare PID that is alive (init).
+        '1\n',
+        // The test runner's own live PID, but recorded in another boot (the machine restarted).
+        `${JSON.stringify({ pid: process.pid, startTime: startTimeOf(process.pid), bootId: 'another-boot', nonce: 'a' })}\n`,
+        // A live PID in this boot that belongs to a process started at another time (PID reused).
+        `${JSON.stringify({ pid: 1, startTime: '1', bootId: currentBootId(), nonce: 'b' })}\n`,
+      ];
+      for (const content of stale) {
+        writeFileSync(lock, content);
+        const started = await runMain({ DATA_DIR: dataDir });
+        // It started (and was then stopped by runMain): no "in use" refusal.
+        expect({
+          content,
+          stderr: started.stderr,
+          ready: started.stdout.includes('VANGNET_READY'),
+        }).toEqual({ content, stderr: '', ready: true });
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a real second server on the same folder is still refused, also when the lock file cannot name it', {
+    timeout: 300_000,
+  }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-lock-'));
+    const first = await spawnServer({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+    try {
+      const second = await runMain({ DATA_DIR: dataDir });
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`is in use by process ${first.child.pid}`);
+      // As seen from another PID namespace (a container sharing the volume): the PID in the file means
+      // nothing there, but the owner still answers on the lock's socket.
+      writeFileSync(join(dataDir, 'vangnet.lock'), '999999\n');
+      const third = await runMain({ DATA_DIR: dataDir });
+      expect(third.code).toBe(2);
+      expect(third.stderr).toContain('is in use by process 999999');
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('database unreachable at start', () => {
+  it('retries with one clear line per attempt (host and port, no password), then stops with a clear message', {
+    timeout: 120_000,
+  }, async () => {
+    const port = await freePort(); // Nothing listens there.
+    const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-nodb-'));
+    try {
+      const result = await runMain({
+        DATA_DIR: dataDir,
+        DATABASE_URL: `postgres://vangnet:hunter2-secret@127.0.0.1:${port}/vangnet`,
+        DATABASE_START_TIMEOUT: '3',
+      });
+      expect(result.code).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      const waits = lines.filter((l) =>
+        l.startsWith(`Database at 127.0.0.1:${port} not reachable (ECONNREFUSED)`),
+      );
+      expect(waits.length).toBeGreaterThanOrEqual(2);
+      expect(lines.at(-1)).toMatch(
+        new RegExp(
+          `^Could not reach the database at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\) after \\d+ attempts`,
+        ),
+      );
+      // Nothing else: no stack trace, no URL, no password.
+      expect(lines).toHaveLength(waits.length + 1);
+      expect(result.stderr).not.toContain('hunter2');
+      expect(result.stderr).not.toContain('postgres://');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+// Only with a real PostgreSQL: the database comes up while the server waits for it.
+describe.each(databaseKinds().filter((k) => k === 'postgres'))('database late at start on %s', () => {
+  it('a server started before its database waits and then starts', { timeout: 180_000 }, async () => {
+    const storage = await serverStorage('postgres');
+    const target = new URL(storage.env.DATABASE_URL!);
+    const port = await freePort();
+    const late = new URL(target);
+    late.port = String(port);
+    let proxy: { close(): Promise<void> } | undefined;
+    const child = spawn(process.execPath, [mainFile], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ...storage.env,
+        DATABASE_URL: late.href,
+        DATABASE_START_TIMEOUT: '120',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+      },
+    });
+    try {
+      let stderr = '';
+      let stdout = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      const exited = new Promise((r) => child.on('exit', r));
+      await new Promise<void>((resolve) =>
+        child.stderr.on('data', (d) => {
+          stderr += d;
+          if (stderr.includes('not reachable')) resolve();
+        }),
+      );
+      // The database "starts": something now listens on the port the server keeps trying.
+      proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) }, port);
+      await expect.poll(() => stdout.includes('VANGNET_READY'), { timeout: 120_000 }).toBe(true);
+      child.kill('SIGTERM');
+      await exited;
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await proxy?.close();
+      await storage.drop();
     }
   });
 });

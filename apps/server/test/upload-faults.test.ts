@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { Upload as TusUpload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseKind } from '../src/db/open-database.ts';
@@ -13,7 +12,14 @@ import { finishStagedUploads } from '../src/uploads/finish-upload.ts';
 import { scheduleUploadSweep, uploadSweepHandlers } from '../src/uploads/jobs.ts';
 import { StagedUploadStore, UPLOAD_EXPIRY_MS } from '../src/uploads/staged-upload-store.ts';
 import { databaseKinds, type TestDatabase } from './support/databases.ts';
-import { freePort, holdLastPatch, type ServerProcess, spawnServer, startTcpProxy } from './support/faults.ts';
+import {
+  freePort,
+  holdLastPatch,
+  type ServerProcess,
+  serverStorage,
+  spawnServer,
+  startTcpProxy,
+} from './support/faults.ts';
 import { type PreparedReport, prepareReport, uploadItem } from './support/reporter-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -251,38 +257,6 @@ function overHttp(url: string): TestApp {
     return { json: () => body };
   };
   return { url, app: { inject } } as unknown as TestApp;
-}
-
-/** Where a spawned server keeps its data: an embedded database in its folder, or a fresh PostgreSQL database. */
-async function serverStorage(
-  kind: DatabaseKind,
-): Promise<{ env: Record<string, string>; dataDir: string; drop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-kill-'));
-  if (kind === 'pglite') {
-    return {
-      env: { DATA_DIR: dataDir },
-      dataDir,
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  const name = `vangnet_kill_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.href },
-    dataDir,
-    drop: async () => {
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await admin.end();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 describe.each(databaseKinds())('server killed between the last byte and the record on %s', (kind) => {

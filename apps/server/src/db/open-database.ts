@@ -24,7 +24,22 @@ export type OpenDatabaseOptions = {
   databaseUrl?: string;
   /** A schema of its own on a shared PostgreSQL (tests); tables and migration records go there. */
   pgSchema?: string;
+  /**
+   * PostgreSQL only: how long to keep trying to reach the database at start (DATABASE_START_TIMEOUT).
+   * Default 0: one try. The server passes 60 s unless configured.
+   */
+  startTimeoutMs?: number;
+  /** Told one line per failed attempt (the server prints it); never holds a password or the URL. */
+  onWait?: (line: string) => void;
 };
+
+/** PostgreSQL could not be reached (or refused us) at start; the message says where and why, without secrets. */
+export class DatabaseUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
 
 export type OpenedDatabase = {
   db: Db;
@@ -83,14 +98,90 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   if (pgSchema !== undefined && !schemaNamePattern.test(pgSchema)) {
     throw new Error(`Invalid schema name: ${pgSchema}`);
   }
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, pgSchema);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, pgSchema, options);
   return openPglite(options.dataDir, pgSchema);
 }
 
-async function openPostgres(databaseUrl: string, pgSchema: string | undefined): Promise<OpenedDatabase> {
+/** `host:port` of a database URL, for messages: never the user, the password or the database name. */
+export function databaseAddress(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname || 'localhost'}:${url.port || '5432'}`;
+  } catch {
+    return 'the configured database';
+  }
+}
+
+/** Errors that may pass: nothing listening yet, no route, name not resolvable yet, PostgreSQL starting up. */
+const transientCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P03', // the database system is starting up
+  '53300', // too many connections
+]);
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  // node-postgres' own timeout has no code; its message holds no secrets.
+  return /timeout/i.test(String((error as Error).message)) ? 'connection timeout' : 'connection failed';
+}
+
+/**
+ * Waits until PostgreSQL answers, trying again with backoff (0.5 s, 1 s, 2 s … at most 10 s apart) for
+ * up to `startTimeoutMs`: in a deployment the database often starts at the same time as the server.
+ * Errors that will not pass by waiting (a wrong password, an unknown database) stop at once.
+ */
+async function waitForPostgres(
+  pool: pg.Pool,
+  databaseUrl: string,
+  options: OpenDatabaseOptions,
+): Promise<void> {
+  const address = databaseAddress(databaseUrl);
+  const timeoutMs = options.startTimeoutMs ?? 0;
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const client = await pool.connect();
+      client.release();
+      return;
+    } catch (error) {
+      const reason = reasonOf(error);
+      const elapsed = Date.now() - started;
+      const delay = Math.min(10_000, 500 * 2 ** (attempt - 1));
+      if (!transientCodes.has(reason) && reason !== 'connection timeout' && reason !== 'connection failed') {
+        throw new DatabaseUnreachableError(
+          `The database at ${address} refused the connection (${reason}). Check DATABASE_URL.`,
+        );
+      }
+      if (elapsed + delay > timeoutMs) {
+        throw new DatabaseUnreachableError(
+          `Could not reach the database at ${address} (${reason}) after ${attempt} attempt${attempt === 1 ? '' : 's'} in ${Math.round(elapsed / 1000)} s; giving up (DATABASE_START_TIMEOUT=${Math.round(timeoutMs / 1000)}).`,
+        );
+      }
+      options.onWait?.(
+        `Database at ${address} not reachable (${reason}), attempt ${attempt}; trying again in ${(delay / 1000).toFixed(1)} s (giving up after ${Math.round(timeoutMs / 1000)} s).`,
+      );
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+async function openPostgres(
+  databaseUrl: string,
+  pgSchema: string | undefined,
+  options: OpenDatabaseOptions,
+): Promise<OpenedDatabase> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
+    // A database that never answers (a dropped packet) must not hang a start or a request forever.
+    connectionTimeoutMillis: 10_000,
     ...(pgSchema ? { options: `-c search_path=${pgSchema}` } : {}),
   });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
@@ -98,6 +189,7 @@ async function openPostgres(databaseUrl: string, pgSchema: string | undefined): 
   // Cast: NodePgDatabase is a PgDatabase with node-postgres' result type (see `Db`).
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   try {
+    await waitForPostgres(pool, databaseUrl, options);
     await migrateExclusively(pool, pgSchema);
   } catch (error) {
     await pool.end();
@@ -133,7 +225,7 @@ async function migrateExclusively(pool: pg.Pool, pgSchema: string | undefined): 
 }
 
 async function openPglite(dataDir: string, pgSchema: string | undefined): Promise<OpenedDatabase> {
-  const release = lockDataDir(dataDir);
+  const release = await lockDataDir(dataDir);
   let client: PGlite | undefined;
   try {
     const dir = join(dataDir, 'pg');
@@ -153,13 +245,13 @@ async function openPglite(dataDir: string, pgSchema: string | undefined): Promis
         try {
           await opened.close();
         } finally {
-          release();
+          await release();
         }
       },
     };
   } catch (error) {
     await client?.close().catch(() => {});
-    release();
+    await release();
     throw error;
   }
 }
