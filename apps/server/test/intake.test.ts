@@ -34,7 +34,9 @@ import { startTestApp, type TestApp } from './support/test-app.ts';
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    const stat = statSync(path);
+    // Regular files only: the data folder also holds the lock's Unix socket (vangnet.lock.sock).
+    return stat.isDirectory() ? filesUnder(path) : stat.isFile() ? [path] : [];
   });
 }
 
