@@ -2,9 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ServerReceipt } from '@vangnet/crypto';
 import { toBase64 } from '@vangnet/crypto';
 import { and, asc, eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps, Limits } from '../app-deps.ts';
 import { messages, type ReportEventRow, reportEvents, reportItems } from '../db/schema/index.ts';
+import { Problem } from '../http/problem.ts';
 import { runIdempotent } from '../services/idempotency.ts';
 import { submitReport } from '../services/intake.ts';
 import { reportForToken } from '../services/reporter-auth.ts';
@@ -64,8 +66,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
     },
   );
 
-  // Follow-up is limited per client address (guessing) and per token (one reporter's own use).
-  const perToken = app.rateLimit({
+  // Follow-up is limited per client address (guessing) AND per token (one reporter's own use). The
+  // per-address limit is the route's own (`config.rateLimit`); the per-token one is checked with
+  // `createRateLimit`, which does not mark the request as limited, so both always count.
+  const tokenLimit = app.createRateLimit({
     max: limits.followUpPerTokenPerMinute,
     timeWindow: '1 minute',
     // Keyed by a hash: the limiter's memory must not hold usable tokens.
@@ -74,6 +78,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
         .update(request.headers.authorization ?? '')
         .digest('hex')}`,
   });
+  const perToken = async (request: FastifyRequest, reply: FastifyReply) => {
+    const result = await tokenLimit(request);
+    if (result.isAllowed || !result.isExceeded) return;
+    reply.header('retry-after', String(result.ttlInSeconds));
+    throw new Problem(429, 'rate-limited', 'Too many requests; try again later');
+  };
   const perIp = { max: limits.followUpPerIpPerMinute, timeWindow: '1 minute' };
 
   app.get(
