@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { registerStaffSessionGate } from './staff/session-gate.ts';
 
 export type { AppDeps } from './app-deps.ts';
 
@@ -54,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerOpenApi(app);
 
+  registerStaffSessionGate(app, deps.db);
   await app.register(healthRoutes, { deps });
   await app.register(configRoutes, { deps, prefix: '/api/v1' });
   await app.register(reportRoutes, { deps, limits, prefix: '/api/v1' });

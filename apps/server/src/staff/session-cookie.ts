@@ -47,11 +47,17 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 export const signedOut = () => new Problem(401, 'staff.signed-out', 'Sign in to continue');
 export const forbidden = () => new Problem(403, 'staff.forbidden', 'Your role may not do this');
 
+/** Workers already resolved for a request (by the session gate), so a route does not look again. */
+const resolvedWorkers = new WeakMap<FastifyRequest, WorkerView>();
+
 /** The signed-in worker, or a 401 problem. */
 export async function requireWorker(db: Db, request: FastifyRequest, now = new Date()): Promise<WorkerView> {
+  const known = resolvedWorkers.get(request);
+  if (known) return known;
   const token = readSessionToken(request);
   const worker = token ? await resolveSession(db, token, now) : null;
   if (!worker) throw signedOut();
+  resolvedWorkers.set(request, worker);
   return worker;
 }
 

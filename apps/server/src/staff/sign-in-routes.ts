@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { Problem } from '../http/problem.ts';
 import { AttemptLimiter } from './attempt-limiter.ts';
 import { clearSessionCookie, readSessionToken, requireWorker, setSessionCookie } from './session-cookie.ts';
+import { PUBLIC_STAFF_BODY_LIMIT } from './session-gate.ts';
 import { endSession, startSession } from './sessions.ts';
 import { preloginSalt, signIn } from './sign-in.ts';
 import type { StaffPolicy } from './staff-policy.ts';
@@ -62,6 +63,7 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
   app.post(
     '/prelogin',
     {
+      bodyLimit: PUBLIC_STAFF_BODY_LIMIT,
       schema: {
         summary: 'The salt the browser derives the sign-in keys with (a stable fake one for unknown e-mails)',
         tags: ['staff'],
@@ -75,6 +77,7 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
   app.post(
     '/login',
     {
+      bodyLimit: PUBLIC_STAFF_BODY_LIMIT,
       schema: {
         summary: 'Sign in with the derived authKey and a TOTP code; sets the session cookie',
         tags: ['staff'],
@@ -113,7 +116,10 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
 
   app.post(
     '/logout',
-    { schema: { summary: 'End the session', tags: ['staff'], response: { 204: z.null() } } },
+    {
+      bodyLimit: PUBLIC_STAFF_BODY_LIMIT,
+      schema: { summary: 'End the session', tags: ['staff'], response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const token = readSessionToken(request);
       if (token) await endSession(db, token);
