@@ -13,6 +13,7 @@ import {
 } from './http/problem.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticApps } from './http/static-apps.ts';
+import { trustProxyOption } from './http/trust-proxy.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { knownHashRoutes } from './known-hashes/routes.ts';
 import { registerReferralRoutes } from './referrals/wire.ts';
@@ -34,7 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...deps.limits };
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(deps.config.logLevel) }),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     // Sealed report bodies are small; evidence goes through tus, which reads the raw stream.
     bodyLimit: 1024 * 1024,
     // Request ids in logs, never anything from the request itself.

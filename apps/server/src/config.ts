@@ -1,6 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
+
+export type { TrustProxy } from './http/trust-proxy.ts';
 
 /** The repository root, so defaults do not depend on the folder `npm start` was run from. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,7 +25,14 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .optional()
-    .transform((v) => v !== undefined && !['', 'false', '0'].includes(v)),
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 export type Config = {
@@ -33,7 +43,7 @@ export type Config = {
   databaseStartTimeoutSeconds: number;
   countryPackDir: string;
   logLevel: (typeof logLevels)[number];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
 };
 
 /** `COUNTRY_PACK` is a folder name under `country-packs/` (`NL`) or a path to a pack folder. */

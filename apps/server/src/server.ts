@@ -7,7 +7,7 @@ import { buildApp } from './app.ts';
 import type { AppDeps, Limits } from './app-deps.ts';
 import { startCheckpointWriter } from './audit/checkpoints.ts';
 import { LocalDiskBlobStore } from './blobs/local-disk-blob-store.ts';
-import { type Config, loadConfig, repoRoot, resolveCountryPackDir } from './config.ts';
+import { type Config, loadConfig, repoRoot, resolveCountryPackDir, type TrustProxy } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { startServerJobs } from './referrals/wire.ts';
 import { ensureHelpline } from './services/helpline.ts';
@@ -22,8 +22,8 @@ export type StartServerOptions = {
   databaseStartTimeoutSeconds?: number;
   countryPackDir?: string;
   logLevel?: Config['logLevel'];
-  /** Behind a reverse proxy: client addresses and scheme come from X-Forwarded-* (TRUST_PROXY). */
-  trustProxy?: boolean;
+  /** Behind a reverse proxy: which proxies may name the client's address and scheme (TRUST_PROXY). */
+  trustProxy?: TrustProxy;
   limits?: Partial<Limits>;
   /** How often the audit chain's head is checkpointed (default 5 s; tests use less). */
   auditCheckpointIntervalMs?: number;

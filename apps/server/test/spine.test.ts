@@ -46,7 +46,7 @@ describe('configuration', () => {
     expect(config.port).toBe(9000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.countryPackDir).toBe(join(repoRoot, 'country-packs/BE-VL'));
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toBe(1);
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({}).databaseStartTimeoutSeconds).toBe(60);
     expect(loadConfig({ DATABASE_START_TIMEOUT: '5' }).databaseStartTimeoutSeconds).toBe(5);

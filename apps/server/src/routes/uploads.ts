@@ -57,7 +57,10 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
     path: `${UPLOAD_PATH}`,
     datastore,
     relativeLocation: true,
-    respectForwardedHeaders: deps.config.trustProxy,
+    // Locations are relative, so no host or scheme is ever taken from a header. tus cannot tell a
+    // trusted proxy from a client, so it never reads Forwarded / X-Forwarded-* (Fastify does that,
+    // for the client address, under TRUST_PROXY).
+    respectForwardedHeaders: false,
     maxSize: MAX_ITEM_BYTES,
     // The apps are served from this origin; no other site may upload.
     allowedOrigins: () => false,

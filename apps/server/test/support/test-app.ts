@@ -34,10 +34,12 @@ export async function startTestApp(
   overrides: Partial<AppDeps> = {},
   /** A database opened by the test itself (say, through a proxy it can cut); closed with the app. */
   opened?: TestDatabase,
+  /** Read like the server's environment (`TRUST_PROXY`). */
+  env: Record<string, string> = {},
 ): Promise<TestApp> {
   const database = opened ?? (await openTestDatabase(kind));
   const config = {
-    ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: database.dataDir }),
+    ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: database.dataDir, ...env }),
     dataDir: database.dataDir,
   };
   const pack = overrides.pack ?? (await nlPack());
