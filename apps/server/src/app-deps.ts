@@ -19,6 +19,22 @@ export type Limits = {
    * 200 MiB item), so this is higher than the general limit; each request still needs a valid token.
    */
   uploadRequestsPerIpPerMinute: number;
+  /** Staff sign-in attempts per client address per 15 minutes, whatever account they name. */
+  signInAttemptsPerIp: number;
+  /** Failed sign-ins for one account from one client address per 15 minutes; then that address waits. */
+  signInFailuresPerAccountAndIp: number;
+  /**
+   * Failed sign-ins for one account from anywhere per 15 minutes before every further attempt on it
+   * is slowed down (never refused: a stranger must not be able to lock a worker out).
+   */
+  signInFailuresBeforeSlowdown: number;
+  /** The first slowdown; it doubles with each further failure, up to 16 times this. */
+  signInSlowdownMs: number;
+  /**
+   * The right password with a wrong or replayed code, per account per 15 minutes. Only someone who
+   * holds the password can get here, so this one refuses the account for the rest of the window.
+   */
+  signInCodeFailuresPerAccount: number;
 };
 
 export const defaultLimits: Limits = {
@@ -27,6 +43,11 @@ export const defaultLimits: Limits = {
   followUpPerTokenPerMinute: 60,
   followUpPerIpPerMinute: 120,
   uploadRequestsPerIpPerMinute: 3000,
+  signInAttemptsPerIp: 100,
+  signInFailuresPerAccountAndIp: 10,
+  signInFailuresBeforeSlowdown: 10,
+  signInSlowdownMs: 1000,
+  signInCodeFailuresPerAccount: 10,
 };
 
 /** Everything the HTTP app needs, built once at start (or per test) and passed down as a value. */

@@ -1,5 +1,5 @@
 /**
- * Counts sign-in attempts per key (a client address, an e-mail hash) in a sliding window. Kept in
+ * Counts sign-in attempts per key (a client address, an account, both) in a sliding window. Kept in
  * the process: a replica only sees its own share, which still caps guessing at replicas × limit;
  * the TOTP step and the slow authKey hash do the rest.
  */
@@ -18,6 +18,11 @@ export class AttemptLimiter {
     const hits = this.#recent(key, now);
     if (hits.length < this.limit) return 0;
     return hits[0]! + this.windowMs - now;
+  }
+
+  /** Attempts recorded for `key` within the window. */
+  count(key: string, now = Date.now()): number {
+    return this.#recent(key, now).length;
   }
 
   record(key: string, now = Date.now()): void {

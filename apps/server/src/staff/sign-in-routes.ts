@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import { permissionsOf, STAFF_ROLES } from '@vangnet/core/permissions/permissions';
 import { toBase64 } from '@vangnet/crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app-deps.ts';
+import { type AppDeps, defaultLimits } from '../app-deps.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { Problem } from '../http/problem.ts';
-import { AttemptLimiter } from './attempt-limiter.ts';
 import { clearSessionCookie, readSessionToken, requireWorker, setSessionCookie } from './session-cookie.ts';
 import { PUBLIC_STAFF_BODY_LIMIT } from './session-gate.ts';
 import { endSession, startSession } from './sessions.ts';
 import { preloginSalt, signIn } from './sign-in.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
 import type { StaffPolicy } from './staff-policy.ts';
 import { normaliseEmail, workerView } from './workers.ts';
 
@@ -27,13 +28,6 @@ export const workerSchema = z.object({
   helplineId: z.string(),
   country: z.string(),
 });
-
-/**
- * Sign-in attempts: per client address (a helpline office may sit behind one address), and failures
- * per e-mail (so one account is not hammered from many addresses).
- */
-const PER_IP = { limit: 100, windowMs: 15 * 60_000 };
-const FAILURES_PER_EMAIL = { limit: 10, windowMs: 15 * 60_000 };
 
 function tooMany(retryAfterMs: number): Problem {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
@@ -56,9 +50,8 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
     .update('vangnet/staff/prelogin-salt/v1\0')
     .update(deps.signingKey.privateKey)
     .digest();
-  const perIp = new AttemptLimiter(PER_IP.limit, PER_IP.windowMs);
-  const perEmail = new AttemptLimiter(FAILURES_PER_EMAIL.limit, FAILURES_PER_EMAIL.windowMs);
-  const emailKey = (email: string) => createHash('sha256').update(normaliseEmail(email)).digest('hex');
+  const throttle = new SignInThrottle({ ...defaultLimits, ...deps.limits });
+  const accountKey = (email: string) => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
   app.post(
     '/prelogin',
@@ -90,20 +83,21 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
       },
     },
     async (request, reply) => {
-      const { email } = request.body;
-      const wait = Math.max(perIp.retryAfter(request.ip), perEmail.retryAfter(emailKey(email)));
-      if (wait > 0) {
-        reply.header('retry-after', String(Math.ceil(wait / 1000)));
-        throw tooMany(wait);
+      const account = accountKey(request.body.email);
+      const decision = throttle.before(account, request.ip);
+      if ('refuseForMs' in decision) {
+        reply.header('retry-after', String(Math.ceil(decision.refuseForMs / 1000)));
+        throw tooMany(decision.refuseForMs);
       }
-      perIp.record(request.ip);
+      if (decision.delayMs > 0) await setTimeout(decision.delayMs);
       const now = new Date();
-      const row = await signIn(db, request.body, now);
-      if (!row) {
-        perEmail.record(emailKey(email));
+      const result = await signIn(db, request.body, now);
+      if ('failure' in result) {
+        throttle.failed(account, request.ip, result.failure);
         throw new Problem(401, 'staff.login-failed', 'The e-mail, password or code is not right');
       }
-      perEmail.reset(emailKey(email));
+      const row = result.worker;
+      throttle.succeeded(account, request.ip);
       const token = await startSession(db, row.id, now);
       await appendAudit(db, { actor: `worker:${row.id}`, action: 'staff.login' }, now);
       setSessionCookie(request, reply, token);

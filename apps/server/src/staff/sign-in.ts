@@ -3,6 +3,7 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { type WorkerRow, workers } from '../db/schema/index.ts';
 import { UNMATCHABLE_AUTH_HASH, verifyAuthKey } from './auth-key-hash.ts';
+import type { SignInFailure } from './sign-in-throttle.ts';
 import { checkTotp } from './totp.ts';
 import { findWorkerByEmail, normaliseEmail } from './workers.ts';
 
@@ -29,28 +30,28 @@ export async function preloginSalt(db: Db, secret: Uint8Array, email: string): P
 
 /**
  * The worker when authKey and the TOTP code are right, the account is active and the code was not
- * used before; otherwise null, without saying which part failed. An unknown e-mail still costs one
- * scrypt, so timing does not give it away either.
+ * used before; otherwise which part failed, for the throttle only: the answer to the client never
+ * says. An unknown e-mail still costs one scrypt, so timing does not give it away either.
  */
 export async function signIn(
   db: Db,
   input: { email: string; authKey: string; totp: string },
   now = new Date(),
-): Promise<WorkerRow | null> {
+): Promise<{ worker: WorkerRow } | { failure: SignInFailure }> {
   const worker = await findWorkerByEmail(db, input.email);
   const usable = worker && !worker.disabledAt && worker.totpSecret ? worker : null;
   const keyMatches = await verifyAuthKey(
     input.authKey.toLowerCase(),
     usable?.authHash ?? UNMATCHABLE_AUTH_HASH,
   );
-  if (!usable || !keyMatches) return null;
+  if (!usable || !keyMatches) return { failure: 'credentials' };
   const step = checkTotp(usable.totpSecret!, input.totp, usable.totpLastStep, now.getTime());
-  if (step === null) return null;
+  if (step === null) return { failure: 'code' };
   // Claim the step atomically: of two sign-ins racing with one code, only one gets the row.
   const claimed = await db
     .update(workers)
     .set({ totpLastStep: step })
     .where(and(eq(workers.id, usable.id), or(isNull(workers.totpLastStep), lt(workers.totpLastStep, step))))
     .returning({ id: workers.id });
-  return claimed.length ? usable : null;
+  return claimed.length ? { worker: usable } : { failure: 'code' };
 }
