@@ -100,6 +100,33 @@ describe('staff routes check the session before reading a body', () => {
     expect(answer.bodyBytesSent).toBeLessThan(answer.declared / 4);
   });
 
+  it.each([
+    ['POST', '/api/v1/staff/cases/x/messages'],
+    ['POST', '/api/v1/staff/cases/x/metadata'],
+    ['POST', '/api/v1/staff/cases/x/status'],
+    ['POST', '/api/v1/staff/cases/x/assign'],
+    ['POST', '/api/v1/staff/cases/x/take'],
+    ['POST', '/api/v1/staff/cases/x/export'],
+    ['PUT', '/api/v1/staff/cases/x/legal-hold'],
+    ['POST', '/api/v1/staff/cases/x/referrals'],
+    ['POST', '/api/v1/staff/workers'],
+    ['POST', '/api/v1/staff/workers/x/disable'],
+    ['POST', '/api/v1/staff/referrals/x/retry'],
+  ] as const)(
+    '%s %s without a session: 401 before the (too large) body is looked at',
+    async (method, url) => {
+      const response = await t.app.inject({
+        method,
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ pad: 'p'.repeat(2 * 1024 * 1024) }),
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe('staff.signed-out');
+    },
+  );
+
   it('keeps sign-in bodies small: a large login body is refused as too large', async () => {
     const response = await t.app.inject({
       method: 'POST',
