@@ -71,10 +71,13 @@ async function postLargeBody(url: string, path: string, declared: number, header
   } satisfies EarlyAnswer;
 }
 
+/** The general per-client limit, high enough for this file's own requests from 127.0.0.1. */
+const PER_IP = 40;
+
 describe('staff routes check the session before reading a body', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('pglite');
+    t = await startTestApp('pglite', { limits: { perIpPerMinute: PER_IP } });
   });
   afterAll(async () => {
     await t?.close();
@@ -126,6 +129,20 @@ describe('staff routes check the session before reading a body', () => {
       expect(response.json().code).toBe('staff.signed-out');
     },
   );
+
+  it('requests without a session still count toward the per-client limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < PER_IP + 5; i++) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/staff/cases',
+        remoteAddress: '198.51.100.40',
+        headers: { cookie: `vangnet_session=${'b'.repeat(43)}` },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([...Array(PER_IP).fill(401), ...Array(5).fill(429)]);
+  });
 
   it('keeps sign-in bodies small: a large login body is refused as too large', async () => {
     const response = await t.app.inject({

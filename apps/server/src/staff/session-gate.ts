@@ -43,20 +43,23 @@ function discardBrieflyThenClose(request: FastifyRequest): void {
 }
 
 /**
- * Every staff route except sign-in checks the session cookie when the request line and headers have
- * arrived, before a byte of the body is parsed: without a session the answer is 401 at once, so a
+ * Every staff route except sign-in checks the session cookie once the request line and headers have
+ * arrived, before a byte of the body is read: without a session the answer is 401 at once, so a
  * stranger cannot make the server read (and hold) a large body. The worker found here is what the
  * route's own `requireWorker` gets, so the session is looked up once.
  */
 export function registerStaffSessionGate(app: FastifyInstance, db: Db): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // preParsing: after the rate limits (onRequest), so a flood of made-up cookies is still limited,
+  // and before the body is read.
+  app.addHook('preParsing', async (request, reply, payload) => {
     const route = request.routeOptions.url;
-    if (!route?.startsWith(STAFF_PREFIX) || PUBLIC_STAFF_ROUTES.has(route)) return;
+    if (!route?.startsWith(STAFF_PREFIX) || PUBLIC_STAFF_ROUTES.has(route)) return payload;
     try {
       await requireWorker(db, request);
     } catch (error) {
       reply.raw.once('finish', () => discardBrieflyThenClose(request));
       throw error;
     }
+    return payload;
   });
 }
