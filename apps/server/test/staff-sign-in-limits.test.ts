@@ -79,6 +79,15 @@ describe.each(databaseKinds())('staff sign-in throttling on %s', (kind) => {
     expect(signedIn.json().worker.id).toBe(worker.id);
   });
 
+  it('addresses in one IPv6 subnet count as one address', async () => {
+    const worker = await addWorker(t.deps.db, helpline, 'caseworker');
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await login(`2001:db8:1:2::${(i + 1).toString(16)}`, wrong(worker))).statusCode);
+    }
+    expect(statuses).toEqual([...Array(5).fill(401), 429, 429]);
+  });
+
   it('an attacker rotating addresses is slowed per account, and the worker still signs in', async () => {
     const worker = await addWorker(t.deps.db, helpline, 'caseworker');
     for (let i = 0; i < limits.signInFailuresBeforeSlowdown; i++) {

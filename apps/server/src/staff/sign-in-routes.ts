@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
+import { normalizeIP } from '@fastify/rate-limit';
 import { permissionsOf, STAFF_ROLES } from '@vangnet/core/permissions/permissions';
 import { toBase64 } from '@vangnet/crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -84,7 +85,9 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
     },
     async (request, reply) => {
       const account = accountKey(request.body.email);
-      const decision = throttle.before(account, request.ip);
+      // As every other limit: one IPv6 subnet (which one client holds whole) counts as one address.
+      const address = normalizeIP(request.ip);
+      const decision = throttle.before(account, address);
       if ('refuseForMs' in decision) {
         reply.header('retry-after', String(Math.ceil(decision.refuseForMs / 1000)));
         throw tooMany(decision.refuseForMs);
@@ -93,11 +96,11 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
       const now = new Date();
       const result = await signIn(db, request.body, now);
       if ('failure' in result) {
-        throttle.failed(account, request.ip, result.failure);
+        throttle.failed(account, address, result.failure);
         throw new Problem(401, 'staff.login-failed', 'The e-mail, password or code is not right');
       }
       const row = result.worker;
-      throttle.succeeded(account, request.ip);
+      throttle.succeeded(account, address);
       const token = await startSession(db, row.id, now);
       await appendAudit(db, { actor: `worker:${row.id}`, action: 'staff.login' }, now);
       setSessionCookie(request, reply, token);
