@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/open-database.ts';
 import { requireWorker } from './session-cookie.ts';
@@ -25,7 +26,8 @@ const LINGER_MS = 5_000;
 function discardBrieflyThenClose(request: FastifyRequest): void {
   const { raw } = request;
   const socket = raw.socket;
-  if (raw.complete || socket.destroyed) return;
+  // Only a real connection (app.inject's stand-in has nothing to close).
+  if (!(socket instanceof Socket) || raw.complete || socket.destroyed) return;
   const startedAt = socket.bytesRead;
   const close = () => {
     clearTimeout(timer);
