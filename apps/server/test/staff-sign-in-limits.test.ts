@@ -31,7 +31,7 @@ describe.each(databaseKinds())('staff sign-in throttling on %s', (kind) => {
 
   beforeAll(async () => {
     // Behind one proxy: the address the proxy appends is the client's.
-    t = await startTestApp(kind, { limits }, { TRUST_PROXY: '1' });
+    t = await startTestApp(kind, { limits }, undefined, { TRUST_PROXY: '1' });
     const id = await ensureHelpline(t.deps.db, t.deps.pack);
     helpline = await addHelpline(t.deps.db, t.deps.pack.country, id);
   });
@@ -119,11 +119,9 @@ describe.each(databaseKinds())('staff sign-in throttling on %s', (kind) => {
   });
 
   it('one address is limited across accounts, however it rotates its X-Forwarded-For', async () => {
-    const local = await startTestApp(
-      kind,
-      { limits: { ...limits, signInAttemptsPerIp: 8 } },
-      { TRUST_PROXY: '1' },
-    );
+    const local = await startTestApp(kind, { limits: { ...limits, signInAttemptsPerIp: 8 } }, undefined, {
+      TRUST_PROXY: '1',
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) {
