@@ -27,6 +27,10 @@ export type StartServerOptions = {
   limits?: Partial<Limits>;
   /** How often the audit chain's head is checkpointed (default 5 s; tests use less). */
   auditCheckpointIntervalMs?: number;
+  /** Where log lines go (default stdout). */
+  logStream?: AppDeps['logStream'];
+  /** A schema of its own on a shared PostgreSQL (tests). */
+  pgSchema?: string;
   /** Serve apps/report/dist and apps/console/dist when they are built (default true). */
   serveApps?: boolean;
 };
@@ -77,6 +81,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     startTimeoutMs: config.databaseStartTimeoutSeconds * 1000,
     // Before the app and its logger exist: one plain line per attempt on stderr.
     onWait: (line) => console.error(line),
+    ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
   try {
     const deps: AppDeps = {
@@ -86,6 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       pack,
       signingKey: loadOrCreateSigningKey(config.dataDir),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.serveApps === false
         ? {}
         : {
