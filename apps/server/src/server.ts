@@ -27,6 +27,8 @@ export type StartServerOptions = {
   limits?: Partial<Limits>;
   /** How often the audit chain's head is checkpointed (default 5 s; tests use less). */
   auditCheckpointIntervalMs?: number;
+  /** Create the demo administrator on an empty database (default: only on the embedded one). */
+  demoLogin?: boolean;
   /** Where log lines go (default stdout). */
   logStream?: AppDeps['logStream'];
   /** A schema of its own on a shared PostgreSQL (tests). */
@@ -35,7 +37,11 @@ export type StartServerOptions = {
   serveApps?: boolean;
 };
 
-/** What the staff module's `ensureDemoLogin` hands back, printed by `npm start`. */
+/**
+ * What the staff module's `ensureDemoLogin` hands back. It holds a password and a TOTP secret: it is
+ * kept in DATA_DIR/demo-login.txt (mode 600) and never written to a log stream; `npm start` shows it
+ * on a terminal only (scripts/start.mjs).
+ */
 export type DemoLogin = Record<string, string>;
 
 export type RunningServer = {
@@ -43,6 +49,8 @@ export type RunningServer = {
   app: FastifyInstance;
   deps: AppDeps;
   demoLogin?: DemoLogin;
+  /** DATA_DIR/demo-login.txt, when there is a demo login. */
+  demoLoginFile?: string;
   close(): Promise<void>;
 };
 
@@ -72,6 +80,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       : base.countryPackDir,
     logLevel: options.logLevel ?? base.logLevel,
     trustProxy: options.trustProxy ?? base.trustProxy,
+    // A real PostgreSQL is someone's deployment: a known administrator login there is a back door.
+    demoLogin: options.demoLogin ?? !options.databaseUrl,
   };
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const pack: ActivePack = await loadActivePack(config.countryPackDir);
@@ -102,7 +112,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           }),
     };
     await ensureHelpline(deps.db, pack);
-    const demoLogin = await runDemoLogin(deps);
+    const demoLogin = config.demoLogin ? await runDemoLogin(deps) : undefined;
     const app = await buildApp(deps);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -127,7 +137,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url,
       app,
       deps,
-      ...(demoLogin ? { demoLogin } : {}),
+      ...(demoLogin ? { demoLogin, demoLoginFile: join(config.dataDir, 'demo-login.txt') } : {}),
       close: async () => {
         try {
           await jobWorker.stop();
