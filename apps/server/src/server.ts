@@ -12,6 +12,7 @@ import { openDatabase } from './db/open-database.ts';
 import { startServerJobs } from './referrals/wire.ts';
 import { ensureHelpline } from './services/helpline.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
+import { sealClearTotpSecrets, totpKeyOf, useTotpKey } from './staff/totp-at-rest.ts';
 
 export type StartServerOptions = {
   port?: number;
@@ -112,6 +113,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           }),
     };
     await ensureHelpline(deps.db, pack);
+    // TOTP secrets written in the clear before they were sealed at rest are sealed now.
+    const totpKey = totpKeyOf(deps.signingKey.privateKey);
+    useTotpKey(deps.db, totpKey);
+    await sealClearTotpSecrets(deps.db, totpKey);
     const demoLogin = config.demoLogin ? await runDemoLogin(deps) : undefined;
     const app = await buildApp(deps);
     await app.listen({ port: config.port, host: config.host });

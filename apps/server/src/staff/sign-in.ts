@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database.ts';
 import { type WorkerRow, workers } from '../db/schema/index.ts';
 import { UNMATCHABLE_AUTH_HASH, verifyAuthKey } from './auth-key-hash.ts';
 import { checkTotp } from './totp.ts';
+import { openTotpSecret, type TotpKey, totpKeyFor } from './totp-at-rest.ts';
 import { findWorkerByEmail, normaliseEmail } from './workers.ts';
 
 /**
@@ -36,6 +37,7 @@ export async function signIn(
   db: Db,
   input: { email: string; authKey: string; totp: string },
   now = new Date(),
+  totpKey: TotpKey = totpKeyFor(db),
 ): Promise<WorkerRow | null> {
   const worker = await findWorkerByEmail(db, input.email);
   const usable = worker && !worker.disabledAt && worker.totpSecret ? worker : null;
@@ -44,7 +46,9 @@ export async function signIn(
     usable?.authHash ?? UNMATCHABLE_AUTH_HASH,
   );
   if (!usable || !keyMatches) return null;
-  const step = checkTotp(usable.totpSecret!, input.totp, usable.totpLastStep, now.getTime());
+  const secret = openTotpSecret(totpKey, usable.id, usable.totpSecret!);
+  if (secret === null) return null;
+  const step = checkTotp(secret, input.totp, usable.totpLastStep, now.getTime());
   if (step === null) return null;
   // Claim the step atomically: of two sign-ins racing with one code, only one gets the row.
   const claimed = await db
