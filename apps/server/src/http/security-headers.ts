@@ -6,15 +6,13 @@ import type { FastifyInstance } from 'fastify';
  * receipt code (`navigator.clipboard.writeText`, apps/report/src/send/receipt-code.tsx); it takes
  * photos through `<input type="file" capture>`, which opens the phone's own camera app and needs no
  * camera permission. Nothing uses the microphone, location, sensors, payments or device APIs. Staff
- * sign in with TOTP; allow `publickey-credentials-*` for `self` when passkeys come.
+ * sign in with TOTP; allow `publickey-credentials-*` for `self` when passkeys come. Only features
+ * Chromium recognises are listed (an unknown one is a console warning on every page).
  */
 export const PERMISSIONS_POLICY = [
   ...[
     'accelerometer',
-    'ambient-light-sensor',
-    'attribution-reporting',
     'autoplay',
-    'bluetooth',
     'browsing-topics',
     'camera',
     'clipboard-read',
@@ -38,7 +36,6 @@ export const PERMISSIONS_POLICY = [
     'serial',
     'storage-access',
     'usb',
-    'web-share',
     'xr-spatial-tracking',
   ].map((feature) => `${feature}=()`),
   'clipboard-write=(self)',
