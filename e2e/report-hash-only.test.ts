@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportItems } from '../apps/server/src/db/schema/index.ts';
 import { importKnownHashList } from '../apps/server/src/known-hashes/import-list.ts';
+import { ensureHelpline } from '../apps/server/src/services/helpline.ts';
 import { launchBrowser } from './support/browser.ts';
 import {
   axe,
@@ -74,6 +75,7 @@ describe('reporter app: hash-only route', () => {
     // A list the helpline knows, holding this picture's reference hash among others.
     const country = app.server.deps.pack.country;
     const list = await importKnownHashList(app.server.deps.db, {
+      helplineId: await ensureHelpline(app.server.deps.db, app.server.deps.pack),
       country,
       source: 'e2e-hotline',
       importedBy: 'e2e',

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: builds the reporter app and the console when their build is missing or older than
 // their sources, then starts the server (embedded database in ./data unless DATABASE_URL is set) and
-// prints where everything is, with the demo case-worker login.
+// prints where everything is, with the demo case-worker login. The login holds a password and a TOTP
+// secret, so it is printed only to a terminal; when stdout is a pipe or a file (a log), only the path
+// of DATA_DIR/demo-login.txt (mode 600) is.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,7 +75,21 @@ server.stdout.on('data', (chunk) => {
   }
 });
 
-function announce({ url, demoLogin }) {
+/** The fields of DATA_DIR/demo-login.txt (`key: value` lines), or null when it cannot be read. */
+function readDemoLogin(file) {
+  try {
+    const fields = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => /^([a-z-]+):\s*(.+)$/.exec(line.trim()))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2]]);
+    return fields.length ? Object.fromEntries(fields) : null;
+  } catch {
+    return null;
+  }
+}
+
+function announce({ url, demoLoginFile }) {
   const lines = [
     '',
     'Vangnet is running.',
@@ -82,9 +98,15 @@ function announce({ url, demoLogin }) {
     `  API docs       ${url}/api/docs`,
     `  Health         ${url}/healthz`,
   ];
-  if (demoLogin && Object.keys(demoLogin).length > 0) {
+  const demoLogin = demoLoginFile && process.stdout.isTTY ? readDemoLogin(demoLoginFile) : null;
+  if (demoLogin) {
     lines.push('', 'Demo case-worker login (for trying it out; never use it in production):');
     for (const [key, value] of Object.entries(demoLogin)) lines.push(`  ${key.padEnd(14)} ${value}`);
+  } else if (demoLoginFile) {
+    lines.push(
+      '',
+      `Demo case-worker login: in ${demoLoginFile} (not printed: this output is not a terminal).`,
+    );
   }
   lines.push('', 'Stop with Ctrl+C.', '');
   console.log(lines.join('\n'));

@@ -59,6 +59,8 @@ export type AppDeps = {
   /** Ed25519, hex, for countersigning receipts. */
   signingKey: { privateKey: string; publicKey: string };
   logger?: FastifyBaseLogger;
+  /** Where the server's own logger writes (default stdout); tests capture it. */
+  logStream?: { write(line: string): unknown };
   limits?: Partial<Limits>;
   /** Built single-page apps to serve: `{ '/': 'apps/report/dist', '/console/': 'apps/console/dist' }`. */
   staticApps?: Record<string, string>;

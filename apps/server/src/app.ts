@@ -3,7 +3,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppDeps, defaultLimits } from './app-deps.ts';
 import { registerApiDocsRoutes, registerOpenApi } from './http/api-docs.ts';
-import { loggerOptions } from './http/logging.ts';
+import { createClientKeyer } from './http/client-key.ts';
+import { loggerOptions, RequestLogController } from './http/logging.ts';
 import {
   frameworkErrorOptions,
   notFoundProblem,
@@ -33,8 +34,13 @@ export type { AppDeps } from './app-deps.ts';
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...deps.limits };
+  const clientKey = createClientKeyer();
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(deps.config.logLevel) }),
+    ...(deps.logger
+      ? { loggerInstance: deps.logger }
+      : { logger: loggerOptions(deps.config.logLevel, deps.logStream) }),
+    // No client address in any line, no request line for the reporter's routes (http/logging.ts).
+    logController: new RequestLogController(),
     trustProxy: trustProxyOption(deps.config.trustProxy),
     // Sealed report bodies are small; evidence goes through tus, which reads the raw stream.
     bodyLimit: 1024 * 1024,
@@ -51,6 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     global: true,
     max: limits.perIpPerMinute,
     timeWindow: '1 minute',
+    // Counted by a keyed hash of the address, never the address (http/client-key.ts).
+    keyGenerator: (request) => clientKey(request.ip),
     // Thrown into the error handler, which answers problem+json.
     errorResponseBuilder: () => new Problem(429, 'rate-limited', 'Too many requests; try again later'),
   });

@@ -33,6 +33,7 @@ const envSchema = z.object({
       }
       return parsed;
     }),
+  DEMO_LOGIN: z.enum(['0', '1']).optional(),
 });
 
 export type Config = {
@@ -44,6 +45,11 @@ export type Config = {
   countryPackDir: string;
   logLevel: (typeof logLevels)[number];
   trustProxy: TrustProxy;
+  /**
+   * Create the demo administrator on an empty database. Default: only on the embedded database
+   * (`npm start` to try Vangnet); a real PostgreSQL gets one only with DEMO_LOGIN=1.
+   */
+  demoLogin?: boolean;
 };
 
 /** `COUNTRY_PACK` is a folder name under `country-packs/` (`NL`) or a path to a pack folder. */
@@ -74,5 +80,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     countryPackDir: resolveCountryPackDir(e.COUNTRY_PACK),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    ...(e.DEMO_LOGIN ? { demoLogin: e.DEMO_LOGIN === '1' } : {}),
   };
 }

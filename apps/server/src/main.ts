@@ -16,9 +16,13 @@ try {
     countryPackDir: config.countryPackDir,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    ...(config.demoLogin !== undefined ? { demoLogin: config.demoLogin } : {}),
   });
-  // One machine-readable line for scripts/start.mjs, which prints the friendly version.
-  console.log(`VANGNET_READY ${JSON.stringify({ url: server.url, demoLogin: server.demoLogin ?? null })}`);
+  // One machine-readable line for scripts/start.mjs, which prints the friendly version. stdout is a
+  // log stream (systemd, docker): it names the demo login's file, never the password or TOTP secret.
+  console.log(
+    `VANGNET_READY ${JSON.stringify({ url: server.url, demoLoginFile: server.demoLoginFile ?? null })}`,
+  );
   let closing = false;
   const stop = async () => {
     if (closing) return;

@@ -12,6 +12,7 @@ import { openDatabase } from './db/open-database.ts';
 import { startServerJobs } from './referrals/wire.ts';
 import { ensureHelpline } from './services/helpline.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
+import { sealClearTotpSecrets, totpKeyOf, useTotpKey } from './staff/totp-at-rest.ts';
 
 export type StartServerOptions = {
   port?: number;
@@ -27,11 +28,21 @@ export type StartServerOptions = {
   limits?: Partial<Limits>;
   /** How often the audit chain's head is checkpointed (default 5 s; tests use less). */
   auditCheckpointIntervalMs?: number;
+  /** Create the demo administrator on an empty database (default: only on the embedded one). */
+  demoLogin?: boolean;
+  /** Where log lines go (default stdout). */
+  logStream?: AppDeps['logStream'];
+  /** A schema of its own on a shared PostgreSQL (tests). */
+  pgSchema?: string;
   /** Serve apps/report/dist and apps/console/dist when they are built (default true). */
   serveApps?: boolean;
 };
 
-/** What the staff module's `ensureDemoLogin` hands back, printed by `npm start`. */
+/**
+ * What the staff module's `ensureDemoLogin` hands back. It holds a password and a TOTP secret: it is
+ * kept in DATA_DIR/demo-login.txt (mode 600) and never written to a log stream; `npm start` shows it
+ * on a terminal only (scripts/start.mjs).
+ */
 export type DemoLogin = Record<string, string>;
 
 export type RunningServer = {
@@ -39,6 +50,8 @@ export type RunningServer = {
   app: FastifyInstance;
   deps: AppDeps;
   demoLogin?: DemoLogin;
+  /** DATA_DIR/demo-login.txt, when there is a demo login. */
+  demoLoginFile?: string;
   close(): Promise<void>;
 };
 
@@ -68,6 +81,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       : base.countryPackDir,
     logLevel: options.logLevel ?? base.logLevel,
     trustProxy: options.trustProxy ?? base.trustProxy,
+    // A real PostgreSQL is someone's deployment: a known administrator login there is a back door.
+    demoLogin: options.demoLogin ?? !options.databaseUrl,
   };
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const pack: ActivePack = await loadActivePack(config.countryPackDir);
@@ -77,6 +92,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     startTimeoutMs: config.databaseStartTimeoutSeconds * 1000,
     // Before the app and its logger exist: one plain line per attempt on stderr.
     onWait: (line) => console.error(line),
+    ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
   try {
     const deps: AppDeps = {
@@ -86,6 +102,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       pack,
       signingKey: loadOrCreateSigningKey(config.dataDir),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.serveApps === false
         ? {}
         : {
@@ -96,7 +113,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           }),
     };
     await ensureHelpline(deps.db, pack);
-    const demoLogin = await runDemoLogin(deps);
+    // TOTP secrets written in the clear before they were sealed at rest are sealed now.
+    const totpKey = totpKeyOf(deps.signingKey.privateKey);
+    useTotpKey(deps.db, totpKey);
+    await sealClearTotpSecrets(deps.db, totpKey);
+    const demoLogin = config.demoLogin ? await runDemoLogin(deps) : undefined;
     const app = await buildApp(deps);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -121,7 +142,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url,
       app,
       deps,
-      ...(demoLogin ? { demoLogin } : {}),
+      ...(demoLogin ? { demoLogin, demoLoginFile: join(config.dataDir, 'demo-login.txt') } : {}),
       close: async () => {
         try {
           await jobWorker.stop();

@@ -256,6 +256,7 @@ describe.each(databaseKinds())('known-hash lists and hash-only reports on %s', (
     const listId = `other-process-${hex(4)}`;
     await t.deps.db.insert(knownHashLists).values({
       id: listId,
+      helplineId: await ensureHelpline(t.deps.db, t.deps.pack),
       country: 'NL',
       source: 'second-hotline',
       version: 1,

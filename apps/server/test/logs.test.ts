@@ -55,6 +55,9 @@ describe.each(databaseKinds())('logs on %s', (kind) => {
       headers: { authorization: `Bearer ${'0'.repeat(64)}` },
     });
 
+    // The logger was on: operator routes get request lines (reporter routes get none, see
+    // no-client-addresses.test.ts).
+    await t.app.inject({ url: '/healthz' });
     expect(logs).toContain('incoming request');
     for (const secret of [
       marker,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { generateIdentity, sealJson, toBase64 } from '@vangnet/crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, messages, reports } from '../src/db/schema/index.ts';
@@ -27,6 +28,9 @@ type Route = {
   payload?: unknown;
 };
 
+/** A real age file: the message route refuses anything else before it looks for the case. */
+const SEALED = toBase64(await sealJson({ version: 1, text: 'x' }, [(await generateIdentity()).recipient]));
+
 const ROUTES: Route[] = [
   { name: 'queue', method: 'GET', url: () => '/api/v1/staff/cases' },
   { name: 'fetch case', method: 'GET', url: (r) => `/api/v1/staff/cases/${r.id}` },
@@ -35,13 +39,13 @@ const ROUTES: Route[] = [
     name: 'send message',
     method: 'POST',
     url: (r) => `/api/v1/staff/cases/${r.id}/messages`,
-    payload: { sealed: Buffer.from('not really sealed').toString('base64') },
+    payload: { sealed: SEALED },
   },
   {
     name: 'add note',
     method: 'POST',
     url: (r) => `/api/v1/staff/cases/${r.id}/messages`,
-    payload: { sealed: Buffer.from('note').toString('base64'), internal: true },
+    payload: { sealed: SEALED, internal: true },
   },
   {
     name: 'change status',

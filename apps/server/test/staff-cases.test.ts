@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { verifyAuditChain } from '@vangnet/core/audit/audit-chain';
 import { auditCheckpointStatement } from '@vangnet/core/audit/checkpoint';
-import { verifyCanonicalJsonSignature } from '@vangnet/crypto';
+import { sealJson, toBase64, verifyCanonicalJsonSignature } from '@vangnet/crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditChain } from '../src/audit/append-audit.ts';
@@ -125,7 +125,7 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
   it('posts sealed messages and notes once per Idempotency-Key', async () => {
     const report = await newCase();
     const url = `/api/v1/staff/cases/${report.id}/messages`;
-    const sealed = Buffer.from('age-encryption.org/v1 pretend').toString('base64');
+    const sealed = toBase64(await sealJson({ version: 1, text: 'hoi' }, [helpline.recipient]));
     const key = randomUUID();
     const first = await post(url, { sealed }, { 'idempotency-key': key });
     expect(first.statusCode).toBe(201);
@@ -134,7 +134,7 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
     expect(retry.json()).toEqual(first.json());
     const reused = await post(
       url,
-      { sealed: Buffer.from('other').toString('base64') },
+      { sealed: toBase64(await sealJson({ version: 1, text: 'other' }, [helpline.recipient])) },
       { 'idempotency-key': key },
     );
     expect(reused.statusCode).toBe(409);
@@ -239,7 +239,7 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
     await get(`/api/v1/staff/cases/${report.id}/items/${report.itemId}`);
     await post(
       `/api/v1/staff/cases/${report.id}/messages`,
-      { sealed: 'AAAA' },
+      { sealed: toBase64(await sealJson({ version: 1, text: 'hoi' }, [helpline.recipient])) },
       { 'idempotency-key': randomUUID() },
     );
     expect((await post(`/api/v1/staff/cases/${report.id}/status`, { status: 'contacted' })).statusCode).toBe(

@@ -5,12 +5,14 @@ import {
   listKnownHashLists,
   SOURCE_LABEL,
 } from '@vangnet/server/known-hashes/import-list';
+import { helplineOfCountry } from '@vangnet/server/services/helpline';
 import { openCliDatabase } from '../open-cli-database.ts';
 
 /**
  * `vangnet hashes import --source <label> --country <code> <file.csv> [--database-url URL | --data-dir DIR]`
- * imports a known-image hash list as the next version of that source (the previous one is kept but
- * no longer matched); `vangnet hashes list --country <code> [...]` shows every version. Without a
+ * imports a known-image hash list as the next version of that source for the helpline that serves the
+ * country on this database (the one the server uses; created if there is none yet). The previous one
+ * is kept but no longer matched; `vangnet hashes list --country <code> [...]` shows every version. Without a
  * database option it uses DATABASE_URL, else DATA_DIR, else ./data, like the server. Exit 0 when done,
  * 1 when the file has bad lines (each named; nothing is stored), 2 for usage or database errors.
  */
@@ -70,8 +72,9 @@ export async function run(args: string[]): Promise<number> {
   const opened = await openCliDatabase('hashes', options);
   if (!opened) return 2;
   try {
+    const helplineId = await helplineOfCountry(opened.db, country);
     if (sub === 'list') {
-      for (const l of await listKnownHashLists(opened.db, country)) {
+      for (const l of await listKnownHashLists(opened.db, helplineId)) {
         console.log(
           `${l.source}\tv${l.version}\t${l.count}\t${l.active ? 'active' : 'replaced'}\t${l.importedAt}\t${l.id}`,
         );
@@ -79,6 +82,7 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     const result = await importKnownHashList(opened.db, {
+      helplineId,
       country,
       source: options.get('--source')!,
       importedBy: 'cli',

@@ -2,10 +2,57 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 /**
+ * Browser features no page of ours may use, and the few the apps need. The reporter app copies the
+ * receipt code (`navigator.clipboard.writeText`, apps/report/src/send/receipt-code.tsx); it takes
+ * photos through `<input type="file" capture>`, which opens the phone's own camera app and needs no
+ * camera permission. Nothing uses the microphone, location, sensors, payments or device APIs. Staff
+ * sign in with TOTP; allow `publickey-credentials-*` for `self` when passkeys come. Only features
+ * Chromium recognises are listed (an unknown one is a console warning on every page).
+ */
+export const PERMISSIONS_POLICY = [
+  ...[
+    'accelerometer',
+    'autoplay',
+    'browsing-topics',
+    'camera',
+    'clipboard-read',
+    'display-capture',
+    'encrypted-media',
+    'fullscreen',
+    'geolocation',
+    'gyroscope',
+    'hid',
+    'idle-detection',
+    'local-fonts',
+    'magnetometer',
+    'microphone',
+    'midi',
+    'otp-credentials',
+    'payment',
+    'picture-in-picture',
+    'publickey-credentials-create',
+    'publickey-credentials-get',
+    'screen-wake-lock',
+    'serial',
+    'storage-access',
+    'usb',
+    'xr-spatial-tracking',
+  ].map((feature) => `${feature}=()`),
+  'clipboard-write=(self)',
+].join(', ');
+
+/**
  * Strict headers for every answer: only our own scripts, styles, images and connections; no inline
- * scripts, no framing, no third-party requests from any page.
+ * scripts, no framing, no third-party requests from any page, no browser feature the apps do not use.
+ * API answers are never cached: they carry case data, and a report may be made from a shared device.
  */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+  // onRequest, not onSend: the tus upload handler writes its reply itself and copies the headers set
+  // so far. A route that may be cached sets its own Cache-Control later.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

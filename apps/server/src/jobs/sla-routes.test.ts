@@ -10,6 +10,7 @@ import { helplines, reports } from '../db/schema/index.ts';
 import { registerProblemHandling } from '../http/problem.ts';
 import { SESSION_COOKIE } from '../staff/session-token.ts';
 import { startSession } from '../staff/sessions.ts';
+import { totpKeyOf } from '../staff/totp-at-rest.ts';
 import { createWorker } from '../staff/workers.ts';
 import { slaRoutes } from './sla-routes.ts';
 import { scheduleSlaJobs, slaHandlers } from './sla-watch.ts';
@@ -60,6 +61,8 @@ describe.each(databaseKinds())('GET /staff/sla/overdue on %s', (kind) => {
           wrappedHelplineKey: new Uint8Array([1]),
         },
         'system',
+        // No app here to register the server's key; any key will do (these tests never check a code).
+        totpKeyOf('cd'.repeat(32)),
       );
       cookies[name] = `${SESSION_COOKIE}=${await startSession(db, worker.id)}`;
     }

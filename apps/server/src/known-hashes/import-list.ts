@@ -11,6 +11,7 @@ export const SOURCE_LABEL = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export type ImportResult = {
   listId: string;
+  helplineId: string;
   country: string;
   source: string;
   version: number;
@@ -25,33 +26,34 @@ const BATCH = 4000;
 const bytesOfHex = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
 
 /**
- * Imports a known-hash list (CSV, `hash-csv.ts`) as the next version of `source` for `country` and
- * deactivates the previous one, all in one transaction: a bad file (`HashCsvError`) stores nothing.
- * Audited as `known-hashes.import` with counts and ids only.
+ * Imports a known-hash list (CSV, `hash-csv.ts`) as the next version of `source` for one helpline and
+ * deactivates that helpline's previous one, all in one transaction: a bad file (`HashCsvError`) stores
+ * nothing. Another helpline's lists of the same source are never touched. Audited as
+ * `known-hashes.import` with counts and ids only.
  */
 export async function importKnownHashList(
   db: Db,
-  input: { country: string; source: string; importedBy: string; csv: string },
+  input: { helplineId: string; country: string; source: string; importedBy: string; csv: string },
   now = new Date(),
 ): Promise<ImportResult> {
   if (!SOURCE_LABEL.test(input.source)) throw new RangeError('source label');
   const entries = parseHashCsv(input.csv);
   const result = await db.transaction(async (tx) => {
-    // One importer per country and source at a time, so two imports never take the same version
+    // One importer per helpline and source at a time, so two imports never take the same version
     // (the unique constraint would refuse the second; the lock makes it wait instead).
     await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`known-hashes:${input.country}:${input.source}`}))`,
+      sql`select pg_advisory_xact_lock(hashtext(${`known-hashes:${input.helplineId}:${input.source}`}))`,
     );
     const [{ latest } = { latest: null }] = await tx
       .select({ latest: max(knownHashLists.version) })
       .from(knownHashLists)
-      .where(and(eq(knownHashLists.country, input.country), eq(knownHashLists.source, input.source)));
+      .where(and(eq(knownHashLists.helplineId, input.helplineId), eq(knownHashLists.source, input.source)));
     const [previous] = await tx
       .update(knownHashLists)
       .set({ active: false })
       .where(
         and(
-          eq(knownHashLists.country, input.country),
+          eq(knownHashLists.helplineId, input.helplineId),
           eq(knownHashLists.source, input.source),
           eq(knownHashLists.active, true),
         ),
@@ -61,6 +63,7 @@ export async function importKnownHashList(
     const version = (latest ?? 0) + 1;
     await tx.insert(knownHashLists).values({
       id: listId,
+      helplineId: input.helplineId,
       country: input.country,
       source: input.source,
       version,
@@ -88,6 +91,7 @@ export async function importKnownHashList(
         action: 'known-hashes.import',
         detail: {
           listId,
+          helplineId: input.helplineId,
           country: input.country,
           source: input.source,
           version,
@@ -97,9 +101,17 @@ export async function importKnownHashList(
       },
       now,
     );
-    return { listId, country: input.country, source: input.source, version, count: entries.length, replaced };
+    return {
+      listId,
+      helplineId: input.helplineId,
+      country: input.country,
+      source: input.source,
+      version,
+      count: entries.length,
+      replaced,
+    };
   });
-  forgetKnownHashIndex(db, input.country);
+  forgetKnownHashIndex(db, input.helplineId);
   return result;
 }
 
@@ -113,9 +125,9 @@ export type KnownHashListView = {
   active: boolean;
 };
 
-/** Every version of every list for a country, newest first. */
-export async function listKnownHashLists(db: Db, country: string): Promise<KnownHashListView[]> {
-  const rows = await db.select().from(knownHashLists).where(eq(knownHashLists.country, country));
+/** Every version of every list of one helpline, newest first. */
+export async function listKnownHashLists(db: Db, helplineId: string): Promise<KnownHashListView[]> {
+  const rows = await db.select().from(knownHashLists).where(eq(knownHashLists.helplineId, helplineId));
   return rows
     .sort((a, b) => a.source.localeCompare(b.source) || b.version - a.version)
     .map((r) => ({

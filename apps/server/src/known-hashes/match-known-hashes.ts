@@ -11,8 +11,8 @@ export const PDQ_MATCH_DISTANCE = 31;
 /** Below this quality a PDQ hash describes a nearly featureless picture and matches too much. */
 export const PDQ_MIN_QUALITY = 50;
 
-/** Everything active for one country, in memory: a PDQ match index and an exact MD5 set. */
-type CountryIndex = {
+/** Everything active for one helpline, in memory: a PDQ match index and an exact MD5 set. */
+type HelplineIndex = {
   /** The active list ids it was built from; a different set (an import anywhere) means rebuild. */
   key: string;
   pdq: MatchIndex | null;
@@ -21,19 +21,19 @@ type CountryIndex = {
   md5: Map<string, string[]>;
 };
 
-/** Per database handle and country. A Promise, so concurrent first reports build the index once. */
-const indexes = new WeakMap<object, Map<string, { key: string; index: Promise<CountryIndex> }>>();
+/** Per database handle and helpline. A Promise, so concurrent first reports build the index once. */
+const indexes = new WeakMap<object, Map<string, { key: string; index: Promise<HelplineIndex> }>>();
 
 /** Drops the cached index after an import in this process; other processes see the new key. */
-export function forgetKnownHashIndex(db: Db, country: string): void {
-  indexes.get(db)?.delete(country);
+export function forgetKnownHashIndex(db: Db, helplineId: string): void {
+  indexes.get(db)?.delete(helplineId);
 }
 
-async function activeListKey(db: Db, country: string): Promise<string> {
+async function activeListKey(db: Db, helplineId: string): Promise<string> {
   const rows = await db
     .select({ id: knownHashLists.id })
     .from(knownHashLists)
-    .where(and(eq(knownHashLists.country, country), eq(knownHashLists.active, true)))
+    .where(and(eq(knownHashLists.helplineId, helplineId), eq(knownHashLists.active, true)))
     .orderBy(asc(knownHashLists.id));
   return rows.map((r) => r.id).join(',');
 }
@@ -41,7 +41,7 @@ async function activeListKey(db: Db, country: string): Promise<string> {
 const hexOf = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
-async function buildIndex(db: Db, country: string, key: string): Promise<CountryIndex> {
+async function buildIndex(db: Db, helplineId: string, key: string): Promise<HelplineIndex> {
   if (key === '') return { key, pdq: null, pdqList: [], md5: new Map() };
   const rows = await db
     .select({
@@ -52,7 +52,7 @@ async function buildIndex(db: Db, country: string, key: string): Promise<Country
     })
     .from(knownHashes)
     .innerJoin(knownHashLists, eq(knownHashLists.id, knownHashes.listId))
-    .where(and(eq(knownHashLists.country, country), eq(knownHashLists.active, true)));
+    .where(and(eq(knownHashLists.helplineId, helplineId), eq(knownHashLists.active, true)));
   const pdqHex: string[] = [];
   const pdqList: string[] = [];
   const md5 = new Map<string, string[]>();
@@ -72,25 +72,26 @@ async function buildIndex(db: Db, country: string, key: string): Promise<Country
 }
 
 /**
- * The current index for `country`. `db` reads the lists (pass the caller's transaction on the embedded
- * database, which has one connection); `cacheOwner` is the app's database handle the cache hangs on.
+ * The current index for one helpline. `db` reads the lists (pass the caller's transaction on the
+ * embedded database, which has one connection); `cacheOwner` is the app's database handle the cache
+ * hangs on.
  */
-async function indexFor(cacheOwner: Db, db: Db, country: string): Promise<CountryIndex> {
-  const key = await activeListKey(db, country);
-  const perCountry = indexes.get(cacheOwner) ?? new Map();
-  indexes.set(cacheOwner, perCountry);
-  const cached = perCountry.get(country);
+async function indexFor(cacheOwner: Db, db: Db, helplineId: string): Promise<HelplineIndex> {
+  const key = await activeListKey(db, helplineId);
+  const perHelpline = indexes.get(cacheOwner) ?? new Map();
+  indexes.set(cacheOwner, perHelpline);
+  const cached = perHelpline.get(helplineId);
   if (cached?.key === key) return cached.index;
-  const index = buildIndex(db, country, key);
-  perCountry.set(country, { key, index });
-  index.catch(() => perCountry.delete(country));
+  const index = buildIndex(db, helplineId, key);
+  perHelpline.set(helplineId, { key, index });
+  index.catch(() => perHelpline.delete(helplineId));
   return index;
 }
 
 export type HashMatch = { listId: string; kind: 'pdq' | 'md5'; hashIndex: number; distance: number };
 
 /** Pure matching of a report's hashes against one index: the closest hit per list, kind and hash. */
-function findMatches(index: CountryIndex, hashes: readonly ReportHash[]): HashMatch[] {
+function findMatches(index: HelplineIndex, hashes: readonly ReportHash[]): HashMatch[] {
   const found = new Map<string, HashMatch>();
   const keep = (m: HashMatch) => {
     const id = `${m.listId}|${m.kind}|${m.hashIndex}`;
@@ -112,7 +113,7 @@ function findMatches(index: CountryIndex, hashes: readonly ReportHash[]): HashMa
 }
 
 /**
- * Matches a hash-only report on arrival against the active known-hash lists of its country. A match
+ * Matches a hash-only report on arrival against the active known-hash lists of its helpline. A match
  * is stored (list, kind, distance: never the hashes), sets the case's `imageAbuse` flag, and is
  * audited; the staff queue then sorts the case as urgent and the referral proposal puts the pack's
  * hotline first (`hotline-first.ts`). Called by intake after the report row is written, with its
@@ -127,7 +128,14 @@ export async function matchKnownHashes(
 ): Promise<HashMatch[]> {
   if (!metadata.hashes?.length) return [];
   const db = (tx ?? deps.db) as Db;
-  const index = await indexFor(deps.db, db, metadata.country);
+  // The report row is already written (same transaction): its helpline owns the lists to match.
+  const [report] = await db
+    .select({ helplineId: reports.helplineId })
+    .from(reports)
+    .where(eq(reports.id, reportId))
+    .limit(1);
+  if (!report) return [];
+  const index = await indexFor(deps.db, db, report.helplineId);
   const matches = findMatches(index, metadata.hashes);
   if (!matches.length) return [];
   await db.insert(reportHashMatches).values(matches.map((m) => ({ reportId, ...m, matchedAt: now })));

@@ -58,7 +58,7 @@ export const knownHashRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       schema: {
         summary: 'Import a known-image hash list (CSV: pdq and/or md5, optional quality) as a new version',
         description:
-          'Admins only. The list becomes the active version of `source` for this country; the previous ' +
+          "Admins only. The list becomes the active version of `source` for the admin's own helpline; the previous " +
           'version is kept but no longer matched. A bad line refuses the whole file and names the line.',
         tags: ['known-hashes'],
         querystring: z.object({
@@ -80,8 +80,10 @@ export const knownHashRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     async (request, reply) => {
       const worker = await requirePermission(db, policy, request, 'hashes.import');
       try {
+        // The worker's own helpline's list: another helpline's lists of the same source stay as they are.
         const result = await importKnownHashList(db, {
-          country: deps.pack.country,
+          helplineId: worker.helplineId,
+          country: worker.country,
           source: request.query.source,
           importedBy: `worker:${worker.id}`,
           csv: request.body,
@@ -105,14 +107,14 @@ export const knownHashRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     '/known-hash-lists',
     {
       schema: {
-        summary: 'Every imported version of every known-hash list of this country (admins)',
+        summary: "Every imported version of every known-hash list of the admin's own helpline",
         tags: ['known-hashes'],
         response: { 200: z.object({ lists: z.array(listSchema) }) },
       },
     },
     async (request) => {
-      await requirePermission(db, policy, request, 'hashes.import');
-      return { lists: await listKnownHashLists(db, deps.pack.country) };
+      const worker = await requirePermission(db, policy, request, 'hashes.import');
+      return { lists: await listKnownHashLists(db, worker.helplineId) };
     },
   );
 

@@ -6,6 +6,7 @@ import { registerProblemHandling } from '../http/problem.ts';
 import { runDueJobs } from '../jobs/worker.ts';
 import { SESSION_COOKIE } from '../staff/session-token.ts';
 import { startSession } from '../staff/sessions.ts';
+import { totpKeyOf } from '../staff/totp-at-rest.ts';
 import { createWorker } from '../staff/workers.ts';
 import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
 import { partnerReferralRoutes, staffReferralRoutes } from './routes.ts';
@@ -54,6 +55,8 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
           wrappedHelplineKey: new Uint8Array([1, 2, 3]),
         },
         'system',
+        // No app here to register the server's key; any key will do (these tests never check a code).
+        totpKeyOf('cd'.repeat(32)),
       );
       cookies[name] = `${SESSION_COOKIE}=${await startSession(db, worker.id)}`;
     }

@@ -21,19 +21,27 @@ export function ensureHelpline(db: Db, pack: ActivePack): Promise<string> {
   return found;
 }
 
-async function findOrCreateHelpline(db: Db, pack: ActivePack): Promise<string> {
+function findOrCreateHelpline(db: Db, pack: ActivePack): Promise<string> {
+  return helplineOfCountry(db, pack.country, pack.helplineName);
+}
+
+/**
+ * The helpline that serves `country` on this database: the oldest one, created (named `name`) when
+ * there is none. The CLI uses it too, so a list it imports belongs to the helpline the server uses.
+ */
+export async function helplineOfCountry(db: Db, country: string, name: string = country): Promise<string> {
   const find = async () =>
     (
       await db
         .select({ id: helplines.id })
         .from(helplines)
-        .where(eq(helplines.country, pack.country))
+        .where(eq(helplines.country, country))
         .orderBy(asc(helplines.createdAt), asc(helplines.id))
         .limit(1)
     )[0]?.id;
   const existing = await find();
   if (existing) return existing;
-  await db.insert(helplines).values({ id: randomUUID(), country: pack.country, name: pack.helplineName });
+  await db.insert(helplines).values({ id: randomUUID(), country, name });
   return (await find())!;
 }
 

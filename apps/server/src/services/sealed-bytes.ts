@@ -1,11 +1,10 @@
 import { fromBase64 } from '@vangnet/crypto';
 import { Problem } from '../http/problem.ts';
-
-/** Every age file starts with this line; anything else was not sealed (or not sealed by us). */
-const AGE_HEADER = new TextEncoder().encode('age-encryption.org/v1\n');
+import { isWellFormedAgeFile } from './age-file.ts';
 
 /**
- * Decodes base64 sealed bytes from a request and checks they are an age file no larger than `maxBytes`.
+ * Decodes base64 sealed bytes from a request and checks they are a well-formed age file (header,
+ * stanzas, MAC line, payload) no larger than `maxBytes`.
  * This does not prove who can open them (the server cannot know); it stops a client from sending
  * plaintext by mistake. Problem codes start with `codePrefix` (`report.body`, `message`).
  */
@@ -24,7 +23,7 @@ export function decodeSealed(base64: string, maxBytes: number, codePrefix: strin
       `At most ${maxBytes} bytes.`,
     );
   }
-  if (bytes.byteLength < AGE_HEADER.byteLength || !AGE_HEADER.every((b, i) => bytes[i] === b)) {
+  if (!isWellFormedAgeFile(bytes)) {
     throw new Problem(422, `${codePrefix}-not-sealed`, 'The data is not sealed in the age format');
   }
   return bytes;

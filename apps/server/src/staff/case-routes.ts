@@ -1,12 +1,14 @@
 import { CATEGORY_CODES, REPORT_STATES, URGENCY_FLAGS } from '@vangnet/core';
 import { can } from '@vangnet/core/permissions/permissions';
-import { fromBase64, toBase64 } from '@vangnet/crypto';
+import { toBase64 } from '@vangnet/crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { appendAudit, readAuditChain } from '../audit/append-audit.ts';
 import { base64Schema } from '../http/base64-schema.ts';
 import { Problem } from '../http/problem.ts';
+import { MAX_MESSAGE_BYTES } from '../routes/report-schemas.ts';
+import { decodeSealed } from '../services/sealed-bytes.ts';
 import { assignCase, changeCaseStatus, correctCaseMetadata, postHelplineMessage } from './case-actions.ts';
 import { caseItems, caseMessages, decodeCursor, findCase, listCases, metadataOf } from './case-queries.ts';
 import { recordExport, signExportIndex } from './export-evidence.ts';
@@ -237,11 +239,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
       const key = request.headers['idempotency-key'];
       if (!key)
         throw new Problem(400, 'idempotency.key-missing', 'Send an Idempotency-Key header with this request');
+      // Sealed on the worker's device, like the reporter's messages: plaintext is refused, not stored.
+      const sealed = decodeSealed(request.body.sealed, MAX_MESSAGE_BYTES, 'message');
       const result = await postHelplineMessage(db, {
         helplineId: worker.helplineId,
         caseId: request.params.id,
         workerId: worker.id,
-        sealed: fromBase64(request.body.sealed),
+        sealed,
         internal: request.body.internal,
         idempotencyKey: key,
       });

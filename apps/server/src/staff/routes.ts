@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { caseRoutes } from './case-routes.ts';
 import { signInRoutes } from './sign-in-routes.ts';
 import { staffPolicyOf } from './staff-policy.ts';
+import { totpKeyOf, useTotpKey } from './totp-at-rest.ts';
 import { workerRoutes } from './worker-routes.ts';
 
 /**
@@ -12,6 +13,8 @@ import { workerRoutes } from './worker-routes.ts';
  */
 export const staffRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const policy = staffPolicyOf(deps.pack);
+  // Sign-in and new accounts open and seal TOTP secrets with the server's key (totp-at-rest.ts).
+  useTotpKey(deps.db, totpKeyOf(deps.signingKey.privateKey));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });

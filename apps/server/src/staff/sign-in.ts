@@ -5,6 +5,7 @@ import { type WorkerRow, workers } from '../db/schema/index.ts';
 import { UNMATCHABLE_AUTH_HASH, verifyAuthKey } from './auth-key-hash.ts';
 import type { SignInFailure } from './sign-in-throttle.ts';
 import { checkTotp } from './totp.ts';
+import { openTotpSecret, type TotpKey, totpKeyFor } from './totp-at-rest.ts';
 import { findWorkerByEmail, normaliseEmail } from './workers.ts';
 
 /**
@@ -37,6 +38,7 @@ export async function signIn(
   db: Db,
   input: { email: string; authKey: string; totp: string },
   now = new Date(),
+  totpKey: TotpKey = totpKeyFor(db),
 ): Promise<{ worker: WorkerRow } | { failure: SignInFailure }> {
   const worker = await findWorkerByEmail(db, input.email);
   const usable = worker && !worker.disabledAt && worker.totpSecret ? worker : null;
@@ -45,7 +47,10 @@ export async function signIn(
     usable?.authHash ?? UNMATCHABLE_AUTH_HASH,
   );
   if (!usable || !keyMatches) return { failure: 'credentials' };
-  const step = checkTotp(usable.totpSecret!, input.totp, usable.totpLastStep, now.getTime());
+  // A secret that does not open (another server's key) is treated like a wrong password.
+  const secret = openTotpSecret(totpKey, usable.id, usable.totpSecret!);
+  if (secret === null) return { failure: 'credentials' };
+  const step = checkTotp(secret, input.totp, usable.totpLastStep, now.getTime());
   if (step === null) return { failure: 'code' };
   // Claim the step atomically: of two sign-ins racing with one code, only one gets the row.
   const claimed = await db

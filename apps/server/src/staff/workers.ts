@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { helplines, sessions, type WorkerRow, workers } from '../db/schema/index.ts';
 import { hashAuthKey } from './auth-key-hash.ts';
+import { sealTotpSecret, type TotpKey, totpKeyFor } from './totp-at-rest.ts';
 
 /**
  * Case-worker accounts. The password never reaches the server: the browser that sets it (the
@@ -38,7 +39,13 @@ export class EmailTakenError extends Error {
   }
 }
 
-export async function createWorker(db: Db, input: NewWorker, actor: string): Promise<WorkerView> {
+/** The TOTP secret is stored sealed under the server's key (`totp-at-rest.ts`), never in the clear. */
+export async function createWorker(
+  db: Db,
+  input: NewWorker,
+  actor: string,
+  totpKey: TotpKey = totpKeyFor(db),
+): Promise<WorkerView> {
   const id = randomUUID();
   const email = normaliseEmail(input.email);
   const authHash = await hashAuthKey(input.authKey.toLowerCase());
@@ -61,7 +68,7 @@ export async function createWorker(db: Db, input: NewWorker, actor: string): Pro
       role: input.role,
       kdfSalt: input.kdfSalt.toLowerCase(),
       authHash,
-      totpSecret: input.totpSecret,
+      totpSecret: sealTotpSecret(totpKey, id, input.totpSecret),
       wrappedHelplineKey: input.wrappedHelplineKey,
     });
     // The audit names the account by id and role; the e-mail is contact data and stays out.

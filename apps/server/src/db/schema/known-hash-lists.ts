@@ -1,8 +1,9 @@
 import { boolean, index, integer, pgTable, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.ts';
+import { helplines } from './helplines.ts';
 
 /**
- * Known-image hash lists an administrator imports per country (a hotline's list, say). Importing the
+ * Known-image hash lists an administrator imports for one helpline (a hotline's list, say). Importing the
  * same source again adds a new version and deactivates the old one, so what was matched against stays
  * on record.
  */
@@ -10,6 +11,10 @@ export const knownHashLists = pgTable(
   'known_hash_lists',
   {
     id: text('id').primaryKey(),
+    /** The helpline whose reports this list is matched against; only its administrators see or replace it. */
+    helplineId: text('helpline_id')
+      .notNull()
+      .references(() => helplines.id),
     country: text('country').notNull(),
     /** A short label for where the list came from, e.g. `meldpunt-2026-11`. */
     source: text('source').notNull(),
@@ -21,8 +26,8 @@ export const knownHashLists = pgTable(
     active: boolean('active').notNull(),
   },
   (t) => [
-    unique('known_hash_lists_source_version').on(t.country, t.source, t.version),
-    index('known_hash_lists_active_idx').on(t.country, t.active),
+    unique('known_hash_lists_helpline_source_version').on(t.helplineId, t.source, t.version),
+    index('known_hash_lists_helpline_active_idx').on(t.helplineId, t.active),
   ],
 );
 export type KnownHashListRow = typeof knownHashLists.$inferSelect;
