@@ -15,7 +15,7 @@ export const fr: Messages = {
   loading: 'Chargement…',
   offlineNote: 'Tu es hors ligne. Les numéros d’aide marchent quand même.',
 
-  startTitle: 'Tu n’es pas seul·e',
+  startTitle: 'Tu peux avoir de l’aide',
   startIntro:
     'Il s’est passé quelque chose en ligne ? On peut t’aider. Tu n’as pas besoin de donner ton nom.',
   startNeedHelp: 'J’ai besoin d’aide maintenant',
@@ -30,7 +30,12 @@ export const fr: Messages = {
 
   crisisTitle: 'De l’aide tout de suite',
   crisisIntro: 'Tu peux parler à quelqu’un maintenant. C’est gratuit. Tu n’as pas besoin de dire ton nom.',
-  crisisEmergency: 'En danger maintenant ? Appelle le numéro d’urgence.',
+  crisisEmergencyTitle: 'En danger maintenant ?',
+  crisisEmergency: (numbers: string) => `Appelle le ${numbers}. Dis où tu es.`,
+  crisisOr: 'ou le',
+  crisisWhoTitle: 'Qui appeler pour quoi',
+  adviceTitle: 'Ce que tu peux faire maintenant',
+  adviceNotYourFault: 'Ce n’est pas de ta faute.',
   crisisCall: (phone: string) => `Appeler le ${phone}`,
   crisisChat: 'Chat',
   crisisHours: 'Ouvert',
@@ -38,7 +43,7 @@ export const fr: Messages = {
   crisisHoursUnknown: 'Horaires : vérifie-les avant d’appeler.',
   checkNote: 'Nous ne sommes pas sûrs que ce soit juste. Vérifie avant d’appeler.',
   crisisContinue: 'Continuer mon signalement',
-  crisisFlowNote: 'Ton signalement est gardé. Tu peux continuer quand tu es prêt·e.',
+  crisisFlowNote: 'Ton signalement est gardé. Tu peux continuer quand tu veux.',
 
   helpTitle: 'Que puis-je faire ?',
   helpTips: [
@@ -74,7 +79,7 @@ export const fr: Messages = {
   flagOngoing: 'Ça continue encore',
   flagDanger: 'Je ne me sens pas en sécurité ou je suis en danger',
   flagSelfHarm: 'Je pense à me faire du mal',
-  flagImageAbuse: 'Il y a des photos ou vidéos nues ou sexy',
+  flagImageAbuse: 'Il y a des photos ou vidéos intimes ou sexuelles',
   storyTitle: 'Raconte avec tes mots',
   storyHint: 'Seulement si tu veux. Écris ce qui s’est passé, quand, et qui était là.',
   storyLabel: 'Ce qui s’est passé',
@@ -88,7 +93,7 @@ export const fr: Messages = {
   vaultPin: 'Code PIN',
   vaultPinAgain: 'Code PIN encore une fois',
   vaultCreate: 'Protéger mes preuves avec ce code',
-  vaultPinShort: 'Le code PIN doit avoir au moins 4 signes.',
+  vaultPinShort: 'Le code PIN doit avoir au moins 4 chiffres ou lettres.',
   vaultPinMismatch: 'Les deux codes PIN ne sont pas pareils.',
   vaultUnlock: 'Ouvrir mes preuves',
   vaultUnlockTitle: 'Tape ton code PIN pour voir tes preuves',
@@ -206,7 +211,7 @@ export const fr: Messages = {
   status: {
     'awaiting-evidence': 'On attend tes preuves',
     new: 'Reçu',
-    contacted: 'Nous t’avons contacté·e',
+    contacted: 'Nous avons pris contact avec toi',
     'in-progress': 'Nous nous en occupons',
     referred: 'Transmis à quelqu’un qui peut aider',
     closed: 'Terminé',
@@ -222,14 +227,23 @@ export const fr: Messages = {
   categories: {
     harassment: ['Harcèlement ou messages méchants', 'Quelqu’un dit sans arrêt des choses méchantes'],
     threats: ['Menaces', 'Quelqu’un dit qu’il va te faire du mal'],
-    exclusion: ['Mis·e à l’écart exprès', 'Exclu·e d’un groupe ou d’un chat'],
+    exclusion: ['Mis à l’écart exprès', 'On t’a sorti d’un groupe ou d’un chat'],
     impersonation: ['Faux compte ou piratage', 'Quelqu’un se fait passer pour toi'],
     exposure: ['Choses privées partagées', 'Ton adresse, tes secrets ou tes chats ont été partagés'],
-    'image-abuse': ['Photos nues partagées', 'Des photos ou vidéos sexy de toi ont été partagées'],
-    sextortion: ['Chantage avec des photos', 'Quelqu’un veut de l’argent ou plus de photos'],
+    'image-abuse': [
+      'Photos intimes partagées',
+      'Des photos ou vidéos intimes ou sexuelles de toi ont été partagées',
+    ],
+    sextortion: [
+      'Chantage avec des photos',
+      'Quelqu’un menace de partager des photos de toi si tu ne paies pas ou n’en envoies pas plus',
+    ],
     hate: ['Haine', 'Des choses blessantes sur qui tu es'],
     deepfake: ['Fausses photos ou vidéos', 'Des images faites avec l’IA ou retouchées'],
-    grooming: ['Un adulte en demande trop', 'Quelqu’un de plus âgé demande des photos ou un rendez-vous'],
+    grooming: [
+      'Quelqu’un de plus âgé demande des photos ou à te voir',
+      'Cette personne veut des photos, des secrets ou te rencontrer',
+    ],
     'self-harm': ['Je veux me faire du mal', 'Tu te sens très mal ou tu penses à mourir'],
     'harmful-content': [
       'Quelque chose de choquant',
@@ -238,7 +252,7 @@ export const fr: Messages = {
     other: ['Autre chose', 'Ça ne correspond à rien au-dessus'],
   },
   roles: {
-    self: 'C’est arrivé à moi',
+    self: 'Ça m’est arrivé',
     friend: 'C’est arrivé à un ami ou à quelqu’un d’autre',
     parent: 'Je suis un parent',
     professional: 'Je suis prof ou je travaille avec des jeunes',
