@@ -65,7 +65,7 @@ export const de: Messages = {
   routesParents: 'Für Eltern',
   routesSchools: 'Für Schulen',
   routesHandles: 'Hilft bei',
-  routesWithin: (time: string) => `Antwort innerhalb von ${time}`,
+  routesWithin: (time: string) => `Versucht, innerhalb von ${time} zu antworten`,
 
   stepOf: (n: number, total: number) => `Schritt ${n} von ${total}`,
   whatTitle: 'Was ist passiert?',
@@ -120,21 +120,23 @@ export const de: Messages = {
   vaultDeleteConfirm: 'Alle Beweise und deine Meldung auf diesem Handy löschen? Das geht nicht rückgängig.',
   vaultDeleted: 'Alles ist gelöscht.',
   hashOnlyTitle: 'Das Bild',
-  hashOnlyHint: 'Das Bild bleibt auf deinem Handy. Wir schicken nur Codes.',
+  hashOnlyHint: 'Das Bild bleibt auf deinem Handy. Wir schicken nur seinen Fingerabdruck.',
   hashOnlyWhy:
-    'Dein Handy macht Codes aus dem Bild. Die Codes zeigen das Bild nicht. Mit ihnen können Webseiten Kopien finden und löschen.',
+    'Dein Handy macht einen Fingerabdruck vom Bild: eine Reihe aus Ziffern und Buchstaben. Er zeigt das Bild nicht. Damit können Webseiten Kopien finden und löschen.',
   hashOnlyPick: 'Bild auswählen',
-  hashOnlyWorking: 'Codes werden gemacht…',
-  hashOnlyDone: 'Die Codes sind fertig. Das Bild hat dein Handy nicht verlassen.',
+  hashOnlyWorking: 'Fingerabdruck wird gemacht…',
+  hashOnlyDone: 'Der Fingerabdruck ist fertig. Das Bild hat dein Handy nicht verlassen.',
   hashOnlyFailed: 'Das hat nicht geklappt. Du kannst ein anderes Bild versuchen.',
   hashOnlyMax: 'Du kannst bis zu 20 Bilder hinzufügen.',
   hashOnlyNone: 'Noch kein Bild ausgewählt. Das ist okay: Du kannst deine Meldung trotzdem schicken.',
   hashOnlyCount: (n: number) =>
-    n === 1 ? 'Nur diese Codes werden geschickt:' : `Nur diese Codes werden geschickt (${n} Bilder):`,
+    n === 1
+      ? 'Nur dieser Fingerabdruck wird geschickt:'
+      : `Nur diese Fingerabdrücke werden geschickt (${n} Bilder):`,
   hashOnlyItem: (n: number) => `Bild ${n}`,
-  hashOnlyNoPdq: 'Dein Handy konnte nur einen Teil der Codes machen. Das ist okay.',
+  hashOnlyNoPdq: 'Dein Handy konnte nur einen Teil des Fingerabdrucks machen. Das ist okay.',
   hashOnlyRemove: 'Entfernen',
-  hashOnlyReview: (n: number) => (n === 1 ? 'Codes von 1 Bild' : `Codes von ${n} Bildern`),
+  hashOnlyReview: (n: number) => (n === 1 ? 'Fingerabdruck von 1 Bild' : `Fingerabdrücke von ${n} Bildern`),
   hashOnlyLinksLabel: 'Wo hast du es gesehen? Links oder Namen',
   hashOnlyLinksNote: 'Das bleibt verschlossen in deiner Meldung. Nur das Hilfeteam kann es lesen.',
 
@@ -184,7 +186,8 @@ export const de: Messages = {
   receiptImageTitle: 'Mein Vangnet-Code',
   receiptNext: 'Wie es weitergeht',
   receiptHas: (name: string) => `${name} hat deine Meldung.`,
-  receiptAnswer: (time: string) => `Jemand dort liest sie und antwortet innerhalb von ${time}.`,
+  receiptAnswer: (time: string) =>
+    `Jemand dort liest sie. Sie versuchen, innerhalb von ${time} zu antworten. Schau mit deinem Code nach.`,
   receiptSoon: 'Jemand dort liest sie bald.',
   receiptAlsoTitle: 'Sie können auch helfen',
   receiptAlsoNote:

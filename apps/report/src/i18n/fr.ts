@@ -65,7 +65,7 @@ export const fr: Messages = {
   routesParents: 'Pour les parents',
   routesSchools: 'Pour les écoles',
   routesHandles: 'Aide pour',
-  routesWithin: (time: string) => `Répond en ${time}`,
+  routesWithin: (time: string) => `Essaie de répondre en ${time}`,
 
   stepOf: (n: number, total: number) => `Étape ${n} sur ${total}`,
   whatTitle: 'Qu’est-ce qui s’est passé ?',
@@ -94,7 +94,7 @@ export const fr: Messages = {
   vaultPinAgain: 'Code PIN encore une fois',
   vaultCreate: 'Protéger mes preuves avec ce code',
   vaultPinShort: 'Le code PIN doit avoir au moins 4 chiffres ou lettres.',
-  vaultPinMismatch: 'Les deux codes PIN ne sont pas pareils.',
+  vaultPinMismatch: 'Le deuxième code PIN n’est pas le même.',
   vaultUnlock: 'Ouvrir mes preuves',
   vaultUnlockTitle: 'Tape ton code PIN pour voir tes preuves',
   vaultWrongPin: 'Ce code PIN ne marche pas. Essaie encore.',
@@ -120,21 +120,23 @@ export const fr: Messages = {
     'Effacer toutes les preuves et ton signalement sur ce téléphone ? On ne peut pas revenir en arrière.',
   vaultDeleted: 'Tout est effacé.',
   hashOnlyTitle: 'La photo',
-  hashOnlyHint: 'La photo reste sur ton téléphone. Nous envoyons seulement des codes.',
+  hashOnlyHint: 'La photo reste sur ton téléphone. Nous envoyons seulement son empreinte.',
   hashOnlyWhy:
-    'Ton téléphone fait des codes à partir de la photo. Les codes ne montrent pas la photo. Avec eux, les sites peuvent trouver les copies et les enlever.',
+    'Ton téléphone fait une empreinte de la photo : une suite de chiffres et de lettres. Elle ne montre pas la photo. Avec elle, les sites peuvent trouver les copies et les enlever.',
   hashOnlyPick: 'Choisir la photo',
-  hashOnlyWorking: 'Création des codes…',
-  hashOnlyDone: 'Les codes sont prêts. La photo n’a pas quitté ton téléphone.',
+  hashOnlyWorking: 'Création de l’empreinte…',
+  hashOnlyDone: 'L’empreinte est prête. La photo n’a pas quitté ton téléphone.',
   hashOnlyFailed: 'Ça n’a pas marché. Tu peux essayer une autre photo.',
   hashOnlyMax: 'Tu peux ajouter jusqu’à 20 photos.',
   hashOnlyNone: 'Pas encore de photo. Ce n’est pas grave : tu peux quand même envoyer ton signalement.',
   hashOnlyCount: (n: number) =>
-    n === 1 ? 'Seuls ces codes seront envoyés :' : `Seuls ces codes seront envoyés (${n} photos) :`,
+    n === 1
+      ? 'Seule cette empreinte sera envoyée :'
+      : `Seules ces empreintes seront envoyées (${n} photos) :`,
   hashOnlyItem: (n: number) => `Photo ${n}`,
-  hashOnlyNoPdq: 'Ton téléphone n’a pu faire qu’une partie des codes. Ce n’est pas grave.',
+  hashOnlyNoPdq: 'Ton téléphone n’a pu faire qu’une partie de l’empreinte. Ce n’est pas grave.',
   hashOnlyRemove: 'Enlever',
-  hashOnlyReview: (n: number) => (n === 1 ? 'Codes d’une photo' : `Codes de ${n} photos`),
+  hashOnlyReview: (n: number) => (n === 1 ? 'Empreinte d’une photo' : `Empreintes de ${n} photos`),
   hashOnlyLinksLabel: 'Où l’as-tu vue ? Liens ou noms',
   hashOnlyLinksNote: 'Ceci reste verrouillé dans ton signalement. Seule la ligne d’aide peut le lire.',
 
@@ -182,7 +184,8 @@ export const fr: Messages = {
   receiptImageTitle: 'Mon code Vangnet',
   receiptNext: 'Et maintenant',
   receiptHas: (name: string) => `${name} a ton signalement.`,
-  receiptAnswer: (time: string) => `Quelqu’un là-bas va le lire et te répondre en ${time}.`,
+  receiptAnswer: (time: string) =>
+    `Quelqu’un là-bas va le lire. Ils essaient de te répondre en ${time}. Regarde avec ton code.`,
   receiptSoon: 'Quelqu’un là-bas va le lire bientôt.',
   receiptAlsoTitle: 'Ils peuvent aussi t’aider',
   receiptAlsoNote:
@@ -256,7 +259,7 @@ export const fr: Messages = {
     friend: 'C’est arrivé à un ami ou à quelqu’un d’autre',
     parent: 'Je suis un parent',
     professional: 'Je suis prof ou je travaille avec des jeunes',
-    adult: 'Je suis adulte et c’est arrivé à moi',
+    adult: 'Je suis adulte et ça m’est arrivé',
   },
   ages: {
     'under-10': 'Moins de 10 ans',

@@ -64,7 +64,7 @@ export const nl: Messages = {
   routesParents: 'Voor ouders',
   routesSchools: 'Voor scholen',
   routesHandles: 'Helpt bij',
-  routesWithin: (time: string) => `Antwoord binnen ${time}`,
+  routesWithin: (time: string) => `Ze proberen binnen ${time} te antwoorden`,
 
   stepOf: (n: number, total: number) => `Stap ${n} van ${total}`,
   whatTitle: 'Wat is er gebeurd?',
@@ -118,21 +118,23 @@ export const nl: Messages = {
   vaultDeleteConfirm: 'Al je bewijs en je melding op deze telefoon wissen? Dit kan niet terug.',
   vaultDeleted: 'Alles is gewist.',
   hashOnlyTitle: 'De foto',
-  hashOnlyHint: 'De foto blijft op je telefoon. We sturen alleen codes.',
+  hashOnlyHint: 'De foto blijft op je telefoon. We sturen alleen een vingerafdruk van de foto.',
   hashOnlyWhy:
-    'Je telefoon maakt codes van de foto. Aan de codes zie je de foto niet. Met de codes kunnen websites kopieën vinden en weghalen.',
+    'Je telefoon maakt een vingerafdruk van de foto: een rij cijfers en letters. Daaraan zie je de foto niet. Zo kunnen websites kopieën vinden en weghalen.',
   hashOnlyPick: 'Kies de foto',
-  hashOnlyWorking: 'Codes maken…',
-  hashOnlyDone: 'De codes zijn klaar. De foto is niet van je telefoon gegaan.',
+  hashOnlyWorking: 'Vingerafdruk maken…',
+  hashOnlyDone: 'De vingerafdruk is klaar. De foto is niet van je telefoon gegaan.',
   hashOnlyFailed: 'Dat lukte niet. Je kunt een andere foto proberen.',
   hashOnlyMax: 'Je kunt tot 20 foto’s toevoegen.',
   hashOnlyNone: 'Nog geen foto gekozen. Dat is oké: je kunt je melding toch sturen.',
   hashOnlyCount: (n: number) =>
-    n === 1 ? 'Alleen deze codes worden gestuurd:' : `Alleen deze codes worden gestuurd (${n} foto’s):`,
+    n === 1
+      ? 'Alleen deze vingerafdruk wordt gestuurd:'
+      : `Alleen deze vingerafdrukken worden gestuurd (${n} foto’s):`,
   hashOnlyItem: (n: number) => `Foto ${n}`,
-  hashOnlyNoPdq: 'Je telefoon kon maar een deel van de codes maken. Dat is oké.',
+  hashOnlyNoPdq: 'Je telefoon kon maar een deel van de vingerafdruk maken. Dat is oké.',
   hashOnlyRemove: 'Weghalen',
-  hashOnlyReview: (n: number) => (n === 1 ? 'Codes van 1 foto' : `Codes van ${n} foto’s`),
+  hashOnlyReview: (n: number) => (n === 1 ? 'Vingerafdruk van 1 foto' : `Vingerafdrukken van ${n} foto’s`),
   hashOnlyLinksLabel: 'Waar zag je het? Links of namen',
   hashOnlyLinksNote: 'Dit zit op slot in je melding. Alleen de hulplijn kan het lezen.',
 
@@ -181,7 +183,8 @@ export const nl: Messages = {
   receiptImageTitle: 'Mijn Vangnet-code',
   receiptNext: 'Wat gebeurt er nu',
   receiptHas: (name: string) => `${name} heeft je melding.`,
-  receiptAnswer: (time: string) => `Iemand daar leest je melding en antwoordt binnen ${time}.`,
+  receiptAnswer: (time: string) =>
+    `Iemand daar leest je melding. Ze proberen binnen ${time} te antwoorden. Kijk met je code.`,
   receiptSoon: 'Iemand daar leest je melding snel.',
   receiptAlsoTitle: 'Zij kunnen ook helpen',
   receiptAlsoNote:
@@ -249,7 +252,7 @@ export const nl: Messages = {
     friend: 'Het gebeurde bij een vriend of iemand anders',
     parent: 'Ik ben een ouder of verzorger',
     professional: 'Ik ben leraar of werk met jongeren',
-    adult: 'Ik ben volwassen en het gebeurde bij mij',
+    adult: 'Ik ben volwassen en het gaat over mij',
   },
   ages: {
     'under-10': 'Jonger dan 10',
