@@ -128,7 +128,7 @@ describe('reporter app: safety', () => {
     const context = await phoneContext(browser, 'fr-BE');
     const page = await context.newPage();
     await page.goto(app.url);
-    await expect.poll(() => heading(page)).toBe('Tu n’es pas seul·e');
+    await expect.poll(() => heading(page)).toBe('Nous sommes là pour toi');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.waitForURL(/google\.com/);

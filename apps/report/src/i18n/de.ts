@@ -74,7 +74,7 @@ export const de: Messages = {
   whereOther: 'Woanders',
   whoTitle: 'Wer bist du?',
   ageTitle: 'Wie alt ist die Person, der es passiert ist?',
-  dangerTitle: 'Wie geht es jetzt?',
+  dangerTitle: 'Wie geht es dir jetzt?',
   dangerHint: 'Kreuz an, was stimmt. Du kannst auch nichts ankreuzen.',
   flagOngoing: 'Es passiert immer noch',
   flagDanger: 'Ich fühle mich nicht sicher oder bin in Gefahr',

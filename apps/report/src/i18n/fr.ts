@@ -15,7 +15,7 @@ export const fr: Messages = {
   loading: 'Chargement…',
   offlineNote: 'Tu es hors ligne. Les numéros d’aide marchent quand même.',
 
-  startTitle: 'Tu peux avoir de l’aide',
+  startTitle: 'Nous sommes là pour toi',
   startIntro:
     'Il s’est passé quelque chose en ligne ? On peut t’aider. Tu n’as pas besoin de donner ton nom.',
   startNeedHelp: 'J’ai besoin d’aide maintenant',
@@ -25,7 +25,7 @@ export const fr: Messages = {
   startContinue: 'Continuer mon signalement',
   startFollow: 'Suivre avec mon code',
   startFollowHint: 'Lis les réponses et réponds',
-  startWhatCanIDo: 'Que puis-je faire ?',
+  startWhatCanIDo: 'Qu’est-ce que je peux faire ?',
   startWhatCanIDoHint: 'Des conseils pour maintenant et qui peut aider',
 
   crisisTitle: 'De l’aide tout de suite',
@@ -45,7 +45,7 @@ export const fr: Messages = {
   crisisContinue: 'Continuer mon signalement',
   crisisFlowNote: 'Ton signalement est gardé. Tu peux continuer quand tu veux.',
 
-  helpTitle: 'Que puis-je faire ?',
+  helpTitle: 'Qu’est-ce que je peux faire ?',
   helpTips: [
     'Ce n’est pas de ta faute.',
     'Ne réponds pas à la personne qui te fait du mal.',
