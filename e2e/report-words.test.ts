@@ -79,6 +79,27 @@ describe('reporter app: words that keep a child safe', () => {
     await context.close();
   });
 
+  it('sextortion (NL, en): the advice comes again on the receipt, after sending', async () => {
+    const t = catalogs.en;
+    const context = await phoneContext(browser, locales.en);
+    const page = await context.newPage();
+    await page.goto(nl.url);
+    await walkSextortion(page, t);
+    // No picture and no words: every later step can be passed as it is.
+    for (const title of [t.dangerTitle, t.storyTitle, t.hashOnlyTitle, t.contactTitle]) {
+      await expect.poll(() => heading(page)).toBe(title);
+      await page.getByRole('button', { name: t.next, exact: true }).click();
+    }
+    await expect.poll(() => heading(page)).toBe(t.reviewTitle);
+    await page.getByRole('button', { name: t.send }).click();
+    await page.locator('h1', { hasText: t.receiptTitle }).waitFor({ timeout: 60_000 });
+    const advice = page.getByTestId('route-advice');
+    await expect.poll(() => advice.innerText()).toContain(t.adviceNotYourFault);
+    await expect.poll(() => advice.innerText()).toContain('Do not pay');
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
+
   const helpNow: { pack: 'NL' | 'BE-VL'; lang: Lang; numbers: (t: Messages) => string }[] = [
     ...(['nl', 'en', 'fr', 'de'] as const).map((lang) => ({
       pack: 'NL' as const,
