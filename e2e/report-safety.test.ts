@@ -75,6 +75,13 @@ describe('reporter app: safety', () => {
     await expect.poll(() => heading(page)).toBe('Nu meteen hulp');
     await expect.poll(() => page.locator('a[href="tel:113"]').count()).toBe(1);
     await expect.poll(() => page.getByText('Je bent offline').isVisible()).toBe(true);
+    // The built-in list carries the same first instruction, and says who to call for what.
+    await expect
+      .poll(() => page.getByTestId('crisis-emergency').innerText())
+      .toContain('Bel 112. Zeg waar je bent.');
+    await expect
+      .poll(() => page.getByText('Wil je met iemand praten? Bel De Kindertelefoon').isVisible())
+      .toBe(true);
     await shot(page, 'crisis-offline-nl');
     await context.close();
   });
@@ -121,7 +128,7 @@ describe('reporter app: safety', () => {
     const context = await phoneContext(browser, 'fr-BE');
     const page = await context.newPage();
     await page.goto(app.url);
-    await expect.poll(() => heading(page)).toBe('Tu n’es pas seul·e');
+    await expect.poll(() => heading(page)).toBe('Nous sommes là pour toi');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.waitForURL(/google\.com/);

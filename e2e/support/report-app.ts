@@ -19,10 +19,10 @@ export interface ReportServer {
 }
 
 /** The real server on a free port, an embedded database in a temp folder, serving the built app. */
-export async function startReportServer(): Promise<ReportServer> {
+export async function startReportServer(options: { countryPackDir?: string } = {}): Promise<ReportServer> {
   ensureReportBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-e2e-report-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn' });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn', ...options });
   return {
     server,
     url: server.url,

@@ -46,3 +46,29 @@ export const FALLBACK_CRISIS: CrisisLine[] = [
     when: { flags: [], categories: [] },
   },
 ];
+
+/**
+ * What each built-in line is for, as in country-packs/NL/texts (`crisis.<id>.description`), so the offline
+ * screen says who to call for what, like the pack does. Keep in step with those files (a test checks).
+ */
+export const FALLBACK_CRISIS_TEXTS: {
+  defaultLanguage: string;
+  texts: Record<string, Record<string, string>>;
+} = {
+  defaultLanguage: 'nl',
+  texts: {
+    nl: {
+      'crisis.emergency.description': 'Ben je in gevaar? Bel 112. Zeg waar je bent.',
+      'crisis.suicide-prevention.description':
+        'Denk je aan zelfmoord? Bel 113 of 0800-0113. Dag en nacht, gratis.',
+      'crisis.someone-to-talk-to.description': 'Wil je met iemand praten? Bel De Kindertelefoon, gratis.',
+    },
+    en: {
+      'crisis.emergency.description': 'Are you in danger? Call 112. Say where you are.',
+      'crisis.suicide-prevention.description':
+        'Are you thinking about suicide? Call 113 or 0800-0113. Day and night, free.',
+      'crisis.someone-to-talk-to.description':
+        'Do you want to talk to someone? Call De Kindertelefoon, it is free.',
+    },
+  },
+};

@@ -1,79 +1,365 @@
 /**
- * Standard replies a case worker can start from, in the reporter's language. A country pack can
- * supply its own as texts `canned.<id>` (they win); these are the fallback. Written for a ten-year-old
- * reader: short sentences, no blame.
+ * Standard replies a case worker can start from, in the reporter's language and for who they are: a
+ * young person (it happened to them or to a friend) or an adult (parent, professional, adult victim).
+ * A country pack can supply its own as texts `canned.<id>` (and `canned.<id>.label`); they win. The
+ * built-in ones exist for every language a pack may declare (nl, en, fr, de); another language gets
+ * English. Written for a ten-year-old reader: short sentences, no blame.
+ *
+ * Placeholders, filled from the case and the pack, never from code per country: `{counsellor}` (the
+ * case worker's name), `{helpline}` (the pack's helpline name), `{emergency}` (the numbers of the pack's
+ * crisis line for a `danger` answer, e.g. "112" or "101 or 112").
  */
 export type Canned = { id: string; label: string; text: string };
+export type Audience = 'young' | 'adult';
 
-const BUILT_IN: Record<string, Canned[]> = {
-  nl: [
-    {
-      id: 'first-contact',
-      label: 'Eerste contact',
-      text: 'Hoi! Ik ben van de hulplijn. Ik heb je melding gelezen. Goed dat je het vertelt. Het is niet jouw schuld. Wil je me iets meer vertellen over wat er gebeurt?',
-    },
-    {
-      id: 'evidence-safe',
-      label: 'Bewijs is veilig',
-      text: 'Je bewijs is goed aangekomen. Het is veilig bewaard. Je hoeft het niet nog een keer te sturen.',
-    },
-    {
-      id: 'block-report',
-      label: 'Blokkeren en melden',
-      text: 'Je kunt die persoon blokkeren. Je kunt het ook melden bij het platform. Wil je dat we dat samen doen?',
-    },
-    {
-      id: 'referral',
-      label: 'Doorverwijzen',
-      text: 'Ik wil je in contact brengen met mensen die hier nog beter bij kunnen helpen. Is dat goed voor jou?',
-    },
-    {
-      id: 'closing',
-      label: 'Afsluiten',
-      text: 'Fijn dat we konden helpen. Als er weer iets is, kun je altijd terugkomen met je meldcode.',
-    },
-  ],
-  en: [
-    {
-      id: 'first-contact',
-      label: 'First contact',
-      text: 'Hi! I am from the helpline. I read your report. It is good that you told us. It is not your fault. Can you tell me a bit more about what is happening?',
-    },
-    {
-      id: 'evidence-safe',
-      label: 'Evidence is safe',
-      text: 'Your evidence arrived. It is stored safely. You do not need to send it again.',
-    },
-    {
-      id: 'block-report',
-      label: 'Block and report',
-      text: 'You can block that person. You can also report it to the platform. Shall we do that together?',
-    },
-    {
-      id: 'referral',
-      label: 'Referral',
-      text: 'I would like to put you in touch with people who can help even better with this. Is that OK for you?',
-    },
-    {
-      id: 'closing',
-      label: 'Closing',
-      text: 'I am glad we could help. If anything happens again, you can always come back with your receipt code.',
-    },
-  ],
+type Set = {
+  or: string;
+  young: Record<string, Omit<Canned, 'id'>>;
+  adult: Record<string, Omit<Canned, 'id'>>;
 };
 
+/** The reporter's role → whom the reply speaks to. Unknown roles get the young wording (protect first). */
+export function audienceFor(role: string | undefined): Audience {
+  return role === 'parent' || role === 'professional' || role === 'adult' ? 'adult' : 'young';
+}
+
+const BUILT_IN: Record<string, Set> = {
+  nl: {
+    or: 'of',
+    young: {
+      'first-contact': {
+        label: 'Eerste contact',
+        text: 'Hoi! Ik ben {counsellor} van {helpline}. Ik heb je melding gelezen. Goed dat je het vertelt. Het is niet jouw schuld. Ben je nu veilig?',
+      },
+      danger: {
+        label: 'Gevaar',
+        text: 'Ben je nu in gevaar? Bel dan meteen {emergency}. Zeg waar je bent. Laat het me weten als je veilig bent.',
+      },
+      'self-harm': {
+        label: 'Zelfbeschadiging',
+        text: 'Dank je dat je het me vertelt. Ben je nu veilig? Denk je eraan jezelf pijn te doen? Praat dan nu met iemand. De nummers staan in de app bij "Ik heb nu hulp nodig". Je mag hier ook met mij blijven praten.',
+      },
+      sextortion: {
+        label: 'Afpersing: niet betalen',
+        text: 'Betaal niet en stuur niets meer. Betalen maakt het meestal niet beter. Stop het contact, maar bewaar eerst namen en links. Bewaar de foto’s niet. Het is niet jouw schuld. We helpen je verder.',
+      },
+      'evidence-safe': {
+        label: 'Bewijs is veilig',
+        text: 'Je bewijs is goed aangekomen. Het is veilig bewaard. Je hoeft het niet nog een keer te sturen.',
+      },
+      'block-report': {
+        label: 'Blokkeren en melden',
+        text: 'Je kunt die persoon blokkeren. Je kunt het ook melden bij de app of website. Zullen we dat samen doen?',
+      },
+      referral: {
+        label: 'Doorverwijzen',
+        text: 'Ik wil je in contact brengen met mensen die hier nog beter bij kunnen helpen. Is dat goed voor jou?',
+      },
+      closing: {
+        label: 'Afsluiten',
+        text: 'Fijn dat we konden helpen. Gebeurt er weer iets? Dan kun je een nieuwe melding maken.',
+      },
+    },
+    adult: {
+      'first-contact': {
+        label: 'Eerste contact',
+        text: 'Goedendag, ik ben {counsellor} van {helpline}. Ik heb uw melding gelezen. Dank u dat u het meldt. Is de jongere nu veilig?',
+      },
+      danger: {
+        label: 'Gevaar',
+        text: 'Is iemand nu in gevaar? Bel dan meteen {emergency}. Zeg waar u bent.',
+      },
+      'self-harm': {
+        label: 'Zelfbeschadiging',
+        text: 'Dank u dat u het vertelt. Is de jongere nu veilig? Denkt de jongere eraan zichzelf pijn te doen? Blijf dan bij de jongere en bel nu een hulplijn. De nummers staan in de app bij "Ik heb nu hulp nodig".',
+      },
+      sextortion: {
+        label: 'Afpersing: niet betalen',
+        text: 'Betaal niet en stuur niets meer. Betalen maakt het meestal niet beter. Stop het contact, maar bewaar eerst namen en links. Bewaar de beelden niet. Het is niet de schuld van de jongere.',
+      },
+      'evidence-safe': {
+        label: 'Bewijs is veilig',
+        text: 'Uw bewijs is goed aangekomen. Het is veilig bewaard. U hoeft het niet nog een keer te sturen.',
+      },
+      'block-report': {
+        label: 'Blokkeren en melden',
+        text: 'U kunt die persoon blokkeren. U kunt het ook melden bij de app of website. Zullen we dat samen doen?',
+      },
+      referral: {
+        label: 'Doorverwijzen',
+        text: 'Ik wil u in contact brengen met mensen die hier nog beter bij kunnen helpen. Is dat goed voor u?',
+      },
+      closing: {
+        label: 'Afsluiten',
+        text: 'Dank u voor uw melding. Gebeurt er weer iets? Dan kunt u een nieuwe melding maken.',
+      },
+    },
+  },
+  en: {
+    or: 'or',
+    young: {
+      'first-contact': {
+        label: 'First contact',
+        text: 'Hi! I am {counsellor} from {helpline}. I read your report. It is good that you told us. It is not your fault. Are you safe right now?',
+      },
+      danger: {
+        label: 'Danger',
+        text: 'Are you in danger right now? Then call {emergency} now. Say where you are. Tell me when you are safe.',
+      },
+      'self-harm': {
+        label: 'Self-harm',
+        text: 'Thank you for telling me. Are you safe right now? Do you think about hurting yourself? Then talk to someone now. The numbers are in the app under "I need help now". You can also keep talking with me here.',
+      },
+      sextortion: {
+        label: 'Blackmail: do not pay',
+        text: 'Do not pay and do not send anything more. Paying usually does not make it stop. Stop the chat, but first save names and links. Do not save the photos. It is not your fault. We will help you with the next steps.',
+      },
+      'evidence-safe': {
+        label: 'Evidence is safe',
+        text: 'Your evidence arrived. It is stored safely. You do not need to send it again.',
+      },
+      'block-report': {
+        label: 'Block and report',
+        text: 'You can block that person. You can also report it to the app or website. Shall we do that together?',
+      },
+      referral: {
+        label: 'Referral',
+        text: 'I would like to put you in touch with people who can help even better with this. Is that OK for you?',
+      },
+      closing: {
+        label: 'Closing',
+        text: 'I am glad we could help. If something happens again, you can make a new report.',
+      },
+    },
+    adult: {
+      'first-contact': {
+        label: 'First contact',
+        text: 'Hello, I am {counsellor} from {helpline}. I read your report. Thank you for telling us. Is the young person safe right now?',
+      },
+      danger: {
+        label: 'Danger',
+        text: 'Is someone in danger right now? Then call {emergency} now. Say where you are.',
+      },
+      'self-harm': {
+        label: 'Self-harm',
+        text: 'Thank you for telling us. Is the young person safe right now? Do they think about hurting themselves? Then stay with them and call a helpline now. The numbers are in the app under "I need help now".',
+      },
+      sextortion: {
+        label: 'Blackmail: do not pay',
+        text: 'Do not pay and do not send anything more. Paying usually does not make it stop. Stop the contact, but first save names and links. Do not save the images. It is not the young person’s fault.',
+      },
+      'evidence-safe': {
+        label: 'Evidence is safe',
+        text: 'Your evidence arrived. It is stored safely. You do not need to send it again.',
+      },
+      'block-report': {
+        label: 'Block and report',
+        text: 'You can block that person. You can also report it to the app or website. Shall we do that together?',
+      },
+      referral: {
+        label: 'Referral',
+        text: 'I would like to put you in touch with people who can help even better with this. Is that OK for you?',
+      },
+      closing: {
+        label: 'Closing',
+        text: 'Thank you for your report. If something happens again, you can make a new report.',
+      },
+    },
+  },
+  fr: {
+    or: 'ou le',
+    young: {
+      'first-contact': {
+        label: 'Premier contact',
+        text: 'Salut ! Je suis {counsellor}, de {helpline}. J’ai lu ton signalement. C’est bien que tu nous l’aies dit. Ce n’est pas de ta faute. Est-ce que tu es en sécurité maintenant ?',
+      },
+      danger: {
+        label: 'Danger',
+        text: 'Tu es en danger maintenant ? Alors appelle tout de suite le {emergency}. Dis où tu es. Dis-moi quand tu es en sécurité.',
+      },
+      'self-harm': {
+        label: 'Se faire du mal',
+        text: 'Merci de me le dire. Est-ce que tu es en sécurité maintenant ? Tu penses à te faire du mal ? Alors parles-en maintenant à quelqu’un. Les numéros sont dans l’appli, sous « J’ai besoin d’aide maintenant ». Tu peux aussi continuer à me parler ici.',
+      },
+      sextortion: {
+        label: 'Chantage : ne paie pas',
+        text: 'Ne paie pas et n’envoie plus rien. Payer n’arrête presque jamais le chantage. Arrête la conversation, mais garde d’abord les noms et les liens. Ne garde pas les photos. Ce n’est pas de ta faute. On t’aide pour la suite.',
+      },
+      'evidence-safe': {
+        label: 'Preuves en sécurité',
+        text: 'Tes preuves sont bien arrivées. Elles sont gardées en sécurité. Tu n’as pas besoin de les renvoyer.',
+      },
+      'block-report': {
+        label: 'Bloquer et signaler',
+        text: 'Tu peux bloquer cette personne. Tu peux aussi le signaler dans l’appli ou sur le site. On le fait ensemble ?',
+      },
+      referral: {
+        label: 'Orienter',
+        text: 'J’aimerais te mettre en contact avec des personnes qui peuvent encore mieux t’aider. Tu es d’accord ?',
+      },
+      closing: {
+        label: 'Clôturer',
+        text: 'Je suis content qu’on ait pu t’aider. S’il se passe encore quelque chose, tu peux faire un nouveau signalement.',
+      },
+    },
+    adult: {
+      'first-contact': {
+        label: 'Premier contact',
+        text: 'Bonjour, je suis {counsellor}, de {helpline}. J’ai lu votre signalement. Merci de nous l’avoir dit. Le jeune est-il en sécurité maintenant ?',
+      },
+      danger: {
+        label: 'Danger',
+        text: 'Quelqu’un est en danger maintenant ? Alors appelez tout de suite le {emergency}. Dites où vous êtes.',
+      },
+      'self-harm': {
+        label: 'Se faire du mal',
+        text: 'Merci de nous le dire. Le jeune est-il en sécurité maintenant ? Pense-t-il à se faire du mal ? Alors restez avec lui et appelez maintenant une ligne d’aide. Les numéros sont dans l’appli, sous « J’ai besoin d’aide maintenant ».',
+      },
+      sextortion: {
+        label: 'Chantage : ne pas payer',
+        text: 'Ne payez pas et n’envoyez plus rien. Payer n’arrête presque jamais le chantage. Arrêtez le contact, mais gardez d’abord les noms et les liens. Ne gardez pas les images. Ce n’est pas la faute du jeune.',
+      },
+      'evidence-safe': {
+        label: 'Preuves en sécurité',
+        text: 'Vos preuves sont bien arrivées. Elles sont gardées en sécurité. Vous n’avez pas besoin de les renvoyer.',
+      },
+      'block-report': {
+        label: 'Bloquer et signaler',
+        text: 'Vous pouvez bloquer cette personne. Vous pouvez aussi le signaler dans l’appli ou sur le site. On le fait ensemble ?',
+      },
+      referral: {
+        label: 'Orienter',
+        text: 'J’aimerais vous mettre en contact avec des personnes qui peuvent encore mieux vous aider. Êtes-vous d’accord ?',
+      },
+      closing: {
+        label: 'Clôturer',
+        text: 'Merci pour votre signalement. S’il se passe encore quelque chose, vous pouvez faire un nouveau signalement.',
+      },
+    },
+  },
+  de: {
+    or: 'oder',
+    young: {
+      'first-contact': {
+        label: 'Erster Kontakt',
+        text: 'Hallo! Ich bin {counsellor} von {helpline}. Ich habe deine Meldung gelesen. Gut, dass du es uns sagst. Es ist nicht deine Schuld. Bist du gerade sicher?',
+      },
+      danger: {
+        label: 'Gefahr',
+        text: 'Bist du gerade in Gefahr? Dann ruf sofort {emergency} an. Sag, wo du bist. Sag mir Bescheid, wenn du sicher bist.',
+      },
+      'self-harm': {
+        label: 'Selbstverletzung',
+        text: 'Danke, dass du es mir sagst. Bist du gerade sicher? Denkst du daran, dir wehzutun? Dann sprich jetzt mit jemandem. Die Nummern stehen in der App unter „Ich brauche jetzt Hilfe“. Du kannst auch hier weiter mit mir schreiben.',
+      },
+      sextortion: {
+        label: 'Erpressung: nicht zahlen',
+        text: 'Zahl nicht und schick nichts mehr. Zahlen macht es meistens nicht besser. Brich den Kontakt ab, aber heb vorher Namen und Links auf. Heb die Fotos nicht auf. Es ist nicht deine Schuld. Wir helfen dir weiter.',
+      },
+      'evidence-safe': {
+        label: 'Beweise sind sicher',
+        text: 'Deine Beweise sind angekommen. Sie sind sicher aufbewahrt. Du musst sie nicht noch einmal schicken.',
+      },
+      'block-report': {
+        label: 'Blockieren und melden',
+        text: 'Du kannst die Person blockieren. Du kannst es auch in der App oder auf der Webseite melden. Wollen wir das zusammen machen?',
+      },
+      referral: {
+        label: 'Weiterleiten',
+        text: 'Ich möchte dich mit Menschen in Kontakt bringen, die hier noch besser helfen können. Ist das okay für dich?',
+      },
+      closing: {
+        label: 'Abschließen',
+        text: 'Schön, dass wir helfen konnten. Wenn wieder etwas passiert, kannst du eine neue Meldung machen.',
+      },
+    },
+    adult: {
+      'first-contact': {
+        label: 'Erster Kontakt',
+        text: 'Guten Tag, ich bin {counsellor} von {helpline}. Ich habe Ihre Meldung gelesen. Danke, dass Sie es uns sagen. Ist die junge Person gerade sicher?',
+      },
+      danger: {
+        label: 'Gefahr',
+        text: 'Ist jemand gerade in Gefahr? Dann rufen Sie sofort {emergency} an. Sagen Sie, wo Sie sind.',
+      },
+      'self-harm': {
+        label: 'Selbstverletzung',
+        text: 'Danke, dass Sie es uns sagen. Ist die junge Person gerade sicher? Denkt sie daran, sich wehzutun? Dann bleiben Sie bei ihr und rufen Sie jetzt eine Hilfe-Nummer an. Die Nummern stehen in der App unter „Ich brauche jetzt Hilfe“.',
+      },
+      sextortion: {
+        label: 'Erpressung: nicht zahlen',
+        text: 'Zahlen Sie nicht und schicken Sie nichts mehr. Zahlen macht es meistens nicht besser. Brechen Sie den Kontakt ab, aber heben Sie vorher Namen und Links auf. Heben Sie die Bilder nicht auf. Es ist nicht die Schuld der jungen Person.',
+      },
+      'evidence-safe': {
+        label: 'Beweise sind sicher',
+        text: 'Ihre Beweise sind angekommen. Sie sind sicher aufbewahrt. Sie müssen sie nicht noch einmal schicken.',
+      },
+      'block-report': {
+        label: 'Blockieren und melden',
+        text: 'Sie können die Person blockieren. Sie können es auch in der App oder auf der Webseite melden. Wollen wir das zusammen machen?',
+      },
+      referral: {
+        label: 'Weiterleiten',
+        text: 'Ich möchte Sie mit Menschen in Kontakt bringen, die hier noch besser helfen können. Ist das für Sie in Ordnung?',
+      },
+      closing: {
+        label: 'Abschließen',
+        text: 'Danke für Ihre Meldung. Wenn wieder etwas passiert, können Sie eine neue Meldung machen.',
+      },
+    },
+  },
+};
+
+/** The languages with built-in replies; a pack language outside this list gets English. */
+export const CANNED_LANGUAGES = Object.keys(BUILT_IN);
+
+/** What the placeholders are filled with. */
+export interface CannedContext {
+  counsellor: string;
+  helpline: string;
+  /** The emergency numbers from the pack (the crisis line for a `danger` answer), in order. */
+  emergency: readonly string[];
+}
+
+function fill(text: string, set: Set, ctx: CannedContext): string {
+  return text
+    .replaceAll('{counsellor}', ctx.counsellor)
+    .replaceAll('{helpline}', ctx.helpline)
+    .replaceAll('{emergency}', ctx.emergency.join(` ${set.or} `));
+}
+
+/** The replies for this reporter's language and role, the pack's own first. */
 export function cannedResponses(
-  language: string,
-  packTexts?: Record<string, Record<string, string>>,
+  options: {
+    language: string;
+    role?: string;
+    packTexts?: Record<string, Record<string, string>>;
+  } & CannedContext,
 ): Canned[] {
-  const lang = language.split('-')[0]!.toLowerCase();
-  const fromPack = Object.entries(packTexts?.[language] ?? packTexts?.[lang] ?? {})
+  const { language, role, packTexts } = options;
+  const lang = language.split('-')[0]?.toLowerCase() ?? 'en';
+  const set = BUILT_IN[lang] ?? (BUILT_IN.en as Set);
+  const texts = packTexts?.[language] ?? packTexts?.[lang] ?? {};
+  const fromPack = Object.entries(texts)
     .filter(([key]) => key.startsWith('canned.') && !key.endsWith('.label'))
     .map(([key, value]) => ({
       id: key.slice('canned.'.length),
-      label: packTexts?.[language]?.[`${key}.label`] ?? key.slice('canned.'.length),
-      text: value,
+      label: texts[`${key}.label`] ?? key.slice('canned.'.length),
+      text: fill(value, set, options),
     }));
   if (fromPack.length) return fromPack;
-  return BUILT_IN[lang] ?? BUILT_IN.en!;
+  return Object.entries(set[audienceFor(role)]).map(([id, c]) => ({
+    id,
+    label: c.label,
+    text: fill(c.text, set, options),
+  }));
+}
+
+/**
+ * The name a case worker signs with. Staff accounts have an e-mail address and no display name yet, so
+ * this takes the part before "@" (and before a dot), capitalised: "anna.de.vries@…" → "Anna".
+ */
+export function counsellorName(email: string | undefined): string {
+  const first = (email ?? '').split('@')[0]?.split(/[._+-]/)[0] ?? '';
+  return first ? first.charAt(0).toUpperCase() + first.slice(1) : '';
 }

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import { cannedResponses } from '../case/canned.ts';
+import { cannedResponses, counsellorName } from '../case/canned.ts';
 import type { OpenedCase, OpenedMessage } from '../case/open-case.ts';
 import { ApiError, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { useInstance } from '../lib/instance.ts';
+import { currentSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 
 /**
@@ -16,7 +17,16 @@ export function Chat({ opened, onSent }: { opened: OpenedCase; onSent: () => voi
   const { config, pack } = useInstance();
   const chat = opened.messages.filter((m) => !m.internal);
   const notes = opened.messages.filter((m) => m.internal);
-  const canned = cannedResponses(opened.body.language, pack.texts);
+  const danger = pack.crisis?.find((line) => line.when?.flags?.includes('danger'));
+  // The reporter's language and role choose the set (a parent reads "u", a child "je").
+  const canned = cannedResponses({
+    language: opened.body.language,
+    role: opened.detail.metadata.role,
+    packTexts: pack.texts,
+    counsellor: counsellorName(currentSession()?.worker.email),
+    helpline: pack.meta.helpline.name,
+    emergency: danger?.phones.map((p) => p.display ?? p.number) ?? [],
+  });
   const reporter = opened.detail.reporterRecipient;
   return (
     <>

@@ -12,6 +12,8 @@ export type PublicPackView = {
   meta: Pick<PackMeta, 'code' | 'name' | 'defaultLanguage' | 'sla' | 'helpline'> & Partial<PackMeta>;
   services?: { id: string; name?: string | Record<string, string> }[];
   texts?: Record<string, Record<string, string>>;
+  /** Crisis lines (only what the standard replies need: the numbers for a `danger` answer). */
+  crisis?: { id: string; phones: { number: string; display?: string }[]; when?: { flags?: string[] } }[];
   /** True when the server's pack had no SLA and FALLBACK_SLA is in use. */
   fallbackSla?: boolean;
 };

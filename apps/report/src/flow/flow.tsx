@@ -15,6 +15,7 @@ import type { Screen } from '../nav.ts';
 import { useNav } from '../nav.ts';
 import { type Draft, forgetDraft, updateDraft, useDraft } from './draft.ts';
 import { CategoryIcon } from './icons.tsx';
+import { RouteAdvice, routeAdvice } from './route-advice.tsx';
 import { Options, StepFrame } from './step-frame.tsx';
 import { isStep, stepAfter } from './steps.ts';
 
@@ -161,6 +162,7 @@ const FLAG_LABELS = {
 
 function Danger({ draft }: { draft: Draft }) {
   const { t } = useI18n();
+  const { pack } = useApp();
   const nav = useNav();
   const next = useNext();
   return (
@@ -189,6 +191,8 @@ function Danger({ draft }: { draft: Draft }) {
           </label>
         ))}
       </fieldset>
+      {/* The first step where the route is known: its advice (sextortion: do not pay) comes now. */}
+      <RouteAdvice advice={routeAdvice(pack, draft)} />
     </StepFrame>
   );
 }

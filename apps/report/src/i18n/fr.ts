@@ -15,7 +15,7 @@ export const fr: Messages = {
   loading: 'Chargement…',
   offlineNote: 'Tu es hors ligne. Les numéros d’aide marchent quand même.',
 
-  startTitle: 'Tu n’es pas seul·e',
+  startTitle: 'Nous sommes là pour toi',
   startIntro:
     'Il s’est passé quelque chose en ligne ? On peut t’aider. Tu n’as pas besoin de donner ton nom.',
   startNeedHelp: 'J’ai besoin d’aide maintenant',
@@ -25,12 +25,17 @@ export const fr: Messages = {
   startContinue: 'Continuer mon signalement',
   startFollow: 'Suivre avec mon code',
   startFollowHint: 'Lis les réponses et réponds',
-  startWhatCanIDo: 'Que puis-je faire ?',
+  startWhatCanIDo: 'Qu’est-ce que je peux faire ?',
   startWhatCanIDoHint: 'Des conseils pour maintenant et qui peut aider',
 
   crisisTitle: 'De l’aide tout de suite',
   crisisIntro: 'Tu peux parler à quelqu’un maintenant. C’est gratuit. Tu n’as pas besoin de dire ton nom.',
-  crisisEmergency: 'En danger maintenant ? Appelle le numéro d’urgence.',
+  crisisEmergencyTitle: 'En danger maintenant ?',
+  crisisEmergency: (numbers: string) => `Appelle le ${numbers}. Dis où tu es.`,
+  crisisOr: 'ou le',
+  crisisWhoTitle: 'Qui appeler pour quoi',
+  adviceTitle: 'Ce que tu peux faire maintenant',
+  adviceNotYourFault: 'Ce n’est pas de ta faute.',
   crisisCall: (phone: string) => `Appeler le ${phone}`,
   crisisChat: 'Chat',
   crisisHours: 'Ouvert',
@@ -38,9 +43,9 @@ export const fr: Messages = {
   crisisHoursUnknown: 'Horaires : vérifie-les avant d’appeler.',
   checkNote: 'Nous ne sommes pas sûrs que ce soit juste. Vérifie avant d’appeler.',
   crisisContinue: 'Continuer mon signalement',
-  crisisFlowNote: 'Ton signalement est gardé. Tu peux continuer quand tu es prêt·e.',
+  crisisFlowNote: 'Ton signalement est gardé. Tu peux continuer quand tu veux.',
 
-  helpTitle: 'Que puis-je faire ?',
+  helpTitle: 'Qu’est-ce que je peux faire ?',
   helpTips: [
     'Ce n’est pas de ta faute.',
     'Ne réponds pas à la personne qui te fait du mal.',
@@ -60,7 +65,7 @@ export const fr: Messages = {
   routesParents: 'Pour les parents',
   routesSchools: 'Pour les écoles',
   routesHandles: 'Aide pour',
-  routesWithin: (time: string) => `Répond en ${time}`,
+  routesWithin: (time: string) => `Essaie de répondre en ${time}`,
 
   stepOf: (n: number, total: number) => `Étape ${n} sur ${total}`,
   whatTitle: 'Qu’est-ce qui s’est passé ?',
@@ -74,7 +79,7 @@ export const fr: Messages = {
   flagOngoing: 'Ça continue encore',
   flagDanger: 'Je ne me sens pas en sécurité ou je suis en danger',
   flagSelfHarm: 'Je pense à me faire du mal',
-  flagImageAbuse: 'Il y a des photos ou vidéos nues ou sexy',
+  flagImageAbuse: 'Il y a des photos ou vidéos intimes ou sexuelles',
   storyTitle: 'Raconte avec tes mots',
   storyHint: 'Seulement si tu veux. Écris ce qui s’est passé, quand, et qui était là.',
   storyLabel: 'Ce qui s’est passé',
@@ -88,8 +93,8 @@ export const fr: Messages = {
   vaultPin: 'Code PIN',
   vaultPinAgain: 'Code PIN encore une fois',
   vaultCreate: 'Protéger mes preuves avec ce code',
-  vaultPinShort: 'Le code PIN doit avoir au moins 4 signes.',
-  vaultPinMismatch: 'Les deux codes PIN ne sont pas pareils.',
+  vaultPinShort: 'Le code PIN doit avoir au moins 4 chiffres ou lettres.',
+  vaultPinMismatch: 'Le deuxième code PIN n’est pas le même.',
   vaultUnlock: 'Ouvrir mes preuves',
   vaultUnlockTitle: 'Tape ton code PIN pour voir tes preuves',
   vaultWrongPin: 'Ce code PIN ne marche pas. Essaie encore.',
@@ -115,21 +120,23 @@ export const fr: Messages = {
     'Effacer toutes les preuves et ton signalement sur ce téléphone ? On ne peut pas revenir en arrière.',
   vaultDeleted: 'Tout est effacé.',
   hashOnlyTitle: 'La photo',
-  hashOnlyHint: 'La photo reste sur ton téléphone. Nous envoyons seulement des codes.',
+  hashOnlyHint: 'La photo reste sur ton téléphone. Nous envoyons seulement son empreinte.',
   hashOnlyWhy:
-    'Ton téléphone fait des codes à partir de la photo. Les codes ne montrent pas la photo. Avec eux, les sites peuvent trouver les copies et les enlever.',
+    'Ton téléphone fait une empreinte de la photo : une suite de chiffres et de lettres. Elle ne montre pas la photo. Avec elle, les sites peuvent trouver les copies et les enlever.',
   hashOnlyPick: 'Choisir la photo',
-  hashOnlyWorking: 'Création des codes…',
-  hashOnlyDone: 'Les codes sont prêts. La photo n’a pas quitté ton téléphone.',
+  hashOnlyWorking: 'Création de l’empreinte…',
+  hashOnlyDone: 'L’empreinte est prête. La photo n’a pas quitté ton téléphone.',
   hashOnlyFailed: 'Ça n’a pas marché. Tu peux essayer une autre photo.',
   hashOnlyMax: 'Tu peux ajouter jusqu’à 20 photos.',
   hashOnlyNone: 'Pas encore de photo. Ce n’est pas grave : tu peux quand même envoyer ton signalement.',
   hashOnlyCount: (n: number) =>
-    n === 1 ? 'Seuls ces codes seront envoyés :' : `Seuls ces codes seront envoyés (${n} photos) :`,
+    n === 1
+      ? 'Seule cette empreinte sera envoyée :'
+      : `Seules ces empreintes seront envoyées (${n} photos) :`,
   hashOnlyItem: (n: number) => `Photo ${n}`,
-  hashOnlyNoPdq: 'Ton téléphone n’a pu faire qu’une partie des codes. Ce n’est pas grave.',
+  hashOnlyNoPdq: 'Ton téléphone n’a pu faire qu’une partie de l’empreinte. Ce n’est pas grave.',
   hashOnlyRemove: 'Enlever',
-  hashOnlyReview: (n: number) => (n === 1 ? 'Codes d’une photo' : `Codes de ${n} photos`),
+  hashOnlyReview: (n: number) => (n === 1 ? 'Empreinte d’une photo' : `Empreintes de ${n} photos`),
   hashOnlyLinksLabel: 'Où l’as-tu vue ? Liens ou noms',
   hashOnlyLinksNote: 'Ceci reste verrouillé dans ton signalement. Seule la ligne d’aide peut le lire.',
 
@@ -177,7 +184,8 @@ export const fr: Messages = {
   receiptImageTitle: 'Mon code Vangnet',
   receiptNext: 'Et maintenant',
   receiptHas: (name: string) => `${name} a ton signalement.`,
-  receiptAnswer: (time: string) => `Quelqu’un là-bas va le lire et te répondre en ${time}.`,
+  receiptAnswer: (time: string) =>
+    `Quelqu’un là-bas va le lire. Ils essaient de te répondre en ${time}. Regarde avec ton code.`,
   receiptSoon: 'Quelqu’un là-bas va le lire bientôt.',
   receiptAlsoTitle: 'Ils peuvent aussi t’aider',
   receiptAlsoNote:
@@ -206,7 +214,7 @@ export const fr: Messages = {
   status: {
     'awaiting-evidence': 'On attend tes preuves',
     new: 'Reçu',
-    contacted: 'Nous t’avons contacté·e',
+    contacted: 'Nous avons pris contact avec toi',
     'in-progress': 'Nous nous en occupons',
     referred: 'Transmis à quelqu’un qui peut aider',
     closed: 'Terminé',
@@ -222,14 +230,23 @@ export const fr: Messages = {
   categories: {
     harassment: ['Harcèlement ou messages méchants', 'Quelqu’un dit sans arrêt des choses méchantes'],
     threats: ['Menaces', 'Quelqu’un dit qu’il va te faire du mal'],
-    exclusion: ['Mis·e à l’écart exprès', 'Exclu·e d’un groupe ou d’un chat'],
+    exclusion: ['Mis à l’écart exprès', 'On t’a sorti d’un groupe ou d’un chat'],
     impersonation: ['Faux compte ou piratage', 'Quelqu’un se fait passer pour toi'],
     exposure: ['Choses privées partagées', 'Ton adresse, tes secrets ou tes chats ont été partagés'],
-    'image-abuse': ['Photos nues partagées', 'Des photos ou vidéos sexy de toi ont été partagées'],
-    sextortion: ['Chantage avec des photos', 'Quelqu’un veut de l’argent ou plus de photos'],
+    'image-abuse': [
+      'Photos intimes partagées',
+      'Des photos ou vidéos intimes ou sexuelles de toi ont été partagées',
+    ],
+    sextortion: [
+      'Chantage avec des photos',
+      'Quelqu’un menace de partager des photos de toi si tu ne paies pas ou n’en envoies pas plus',
+    ],
     hate: ['Haine', 'Des choses blessantes sur qui tu es'],
     deepfake: ['Fausses photos ou vidéos', 'Des images faites avec l’IA ou retouchées'],
-    grooming: ['Un adulte en demande trop', 'Quelqu’un de plus âgé demande des photos ou un rendez-vous'],
+    grooming: [
+      'Quelqu’un de plus âgé demande des photos ou à te voir',
+      'Cette personne veut des photos, des secrets ou te rencontrer',
+    ],
     'self-harm': ['Je veux me faire du mal', 'Tu te sens très mal ou tu penses à mourir'],
     'harmful-content': [
       'Quelque chose de choquant',
@@ -238,11 +255,11 @@ export const fr: Messages = {
     other: ['Autre chose', 'Ça ne correspond à rien au-dessus'],
   },
   roles: {
-    self: 'C’est arrivé à moi',
+    self: 'Ça m’est arrivé',
     friend: 'C’est arrivé à un ami ou à quelqu’un d’autre',
     parent: 'Je suis un parent',
     professional: 'Je suis prof ou je travaille avec des jeunes',
-    adult: 'Je suis adulte et c’est arrivé à moi',
+    adult: 'Je suis adulte et ça m’est arrivé',
   },
   ages: {
     'under-10': 'Moins de 10 ans',

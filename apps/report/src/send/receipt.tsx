@@ -2,6 +2,7 @@ import { type RoutingPack, routeReport } from '@vangnet/core/routing/route-repor
 import { isUrgent } from '@vangnet/core/sla/deadlines';
 import { useApp } from '../app-context.ts';
 import { forgetDraft, useDraft } from '../flow/draft.ts';
+import { RouteAdvice } from '../flow/route-advice.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { Title } from '../shell.tsx';
@@ -50,6 +51,7 @@ export function Receipt() {
           </button>
         </div>
       )}
+      {route && <RouteAdvice advice={route.advice} />}
       <h2>{t.receiptNext}</h2>
       <p data-testid="receipt-next">
         {pack && `${t.receiptHas(pack.meta.helpline.name)} `}

@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ROLES } from '@vangnet/core/taxonomy';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { audienceFor, CANNED_LANGUAGES, cannedResponses, counsellorName } from './canned.ts';
+
+const packsDir = fileURLToPath(new URL('../../../../country-packs/', import.meta.url));
+/** Every language any pack declares (complete or not): a reporter may write in each. */
+const packLanguages = [
+  ...new Set(
+    readdirSync(packsDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => {
+        const meta = parse(readFileSync(`${packsDir}${d.name}/pack.yaml`, 'utf8')) as {
+          languages: { code: string }[];
+        };
+        return meta.languages.map((l) => l.code);
+      }),
+  ),
+];
+
+const ctx = { counsellor: 'Anna', helpline: 'Helpwanted', emergency: ['112'] };
+const reply = (language: string, role: string, id: string) =>
+  cannedResponses({ language, role, ...ctx }).find((c) => c.id === id)?.text ?? '';
+
+// "Do not pay", "are you safe right now?" and "always" in each language, as a child or an adult reads it.
+const words: Record<string, { safe: RegExp; doNotPay: RegExp; always: RegExp }> = {
+  nl: { safe: /nu veilig\?/, doNotPay: /Betaal niet/, always: /altijd/i },
+  en: { safe: /safe right now\?/, doNotPay: /Do not pay/, always: /always/i },
+  fr: { safe: /en sécurité maintenant \?/, doNotPay: /Ne pa(ie|yez) pas/, always: /toujours/i },
+  de: { safe: /gerade sicher\?/, doNotPay: /Zahl(en Sie)? nicht/, always: /immer/i },
+};
+
+describe('standard replies', () => {
+  it('exist for every language a pack declares', () => {
+    expect(packLanguages.length).toBeGreaterThan(0);
+    for (const lang of packLanguages) expect(CANNED_LANGUAGES, lang).toContain(lang);
+  });
+
+  it.each(CANNED_LANGUAGES.flatMap((lang) => ROLES.map((role) => [lang, role] as const)))(
+    '%s, %s: first contact by name asks "are you safe right now?"; sextortion, self-harm and danger replies; closing keeps nothing "always"',
+    (lang, role) => {
+      const w = words[lang] as (typeof words)[string];
+      const ids = cannedResponses({ language: lang, role, ...ctx }).map((c) => c.id);
+      expect(ids).toEqual(
+        expect.arrayContaining(['first-contact', 'danger', 'self-harm', 'sextortion', 'closing']),
+      );
+      expect(reply(lang, role, 'first-contact')).toContain('Anna');
+      expect(reply(lang, role, 'first-contact')).toContain('Helpwanted');
+      expect(reply(lang, role, 'first-contact')).toMatch(w.safe);
+      expect(reply(lang, role, 'sextortion')).toMatch(w.doNotPay);
+      expect(reply(lang, role, 'danger')).toContain('112');
+      expect(reply(lang, role, 'closing')).not.toMatch(w.always);
+      for (const c of cannedResponses({ language: lang, role, ...ctx })) expect(c.text).not.toMatch(/[{}]/);
+    },
+  );
+
+  it('picks the set by the reporter’s language and role', () => {
+    expect(reply('fr', 'self', 'first-contact')).toContain('ton signalement');
+    expect(reply('fr-BE', 'parent', 'first-contact')).toContain('votre signalement');
+    expect(reply('de', 'friend', 'first-contact')).toContain('deine Meldung');
+    expect(reply('de', 'professional', 'first-contact')).toContain('Ihre Meldung');
+    expect(reply('nl', 'self', 'first-contact')).toContain('Ik heb je melding gelezen');
+    expect(reply('nl', 'parent', 'first-contact')).toContain('Ik heb uw melding gelezen');
+    expect(reply('en', 'adult', 'first-contact')).toContain('Is the young person safe right now?');
+    // A language without built-in replies gets English.
+    expect(reply('pl', 'self', 'first-contact')).toContain('I read your report');
+    expect(audienceFor('self')).toBe('young');
+    expect(audienceFor('friend')).toBe('young');
+    expect(audienceFor('parent')).toBe('adult');
+  });
+
+  it('names the pack’s emergency numbers in the reporter’s language', () => {
+    const text = cannedResponses({ language: 'fr', role: 'self', ...ctx, emergency: ['101', '112'] }).find(
+      (c) => c.id === 'danger',
+    )?.text;
+    expect(text).toContain('le 101 ou le 112');
+  });
+
+  it('lets a pack supply its own replies, with the same placeholders', () => {
+    const packTexts = { nl: { 'canned.hello': 'Hoi, ik ben {counsellor}.', 'canned.hello.label': 'Hallo' } };
+    expect(cannedResponses({ language: 'nl', role: 'self', packTexts, ...ctx })).toEqual([
+      { id: 'hello', label: 'Hallo', text: 'Hoi, ik ben Anna.' },
+    ]);
+  });
+
+  it('takes the counsellor’s first name from the staff e-mail address', () => {
+    expect(counsellorName('anna.de.vries@helpline.example')).toBe('Anna');
+    expect(counsellorName('sam@x.example')).toBe('Sam');
+  });
+});

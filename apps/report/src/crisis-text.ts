@@ -1,0 +1,28 @@
+import { FALLBACK_CRISIS_TEXTS } from './fallback-crisis.ts';
+import { type CrisisLine, type PublicPack, packTextIn } from './pack.ts';
+
+/**
+ * The numbers to call in danger: those of the crisis line the pack sends a `danger` answer to (NL: 112,
+ * BE-VL: 101 and 112). Data, not code: a new country only changes its crisis.yaml.
+ */
+export function emergencyNumbers(lines: readonly CrisisLine[]): string[] {
+  const line = lines.find((l) => l.when.flags?.includes('danger'));
+  return line ? line.phones.map((p) => p.display ?? p.number) : [];
+}
+
+/**
+ * What a crisis line is for (`crisis.<id>.description`), in the app's language, else the pack's default
+ * language (the caller marks it with `lang`). Without a pack, the built-in texts of the built-in lines.
+ */
+export function crisisDescription(
+  pack: PublicPack | null,
+  lang: string,
+  lineId: string,
+): { text: string; lang: string } | undefined {
+  const key = `crisis.${lineId}.description`;
+  if (pack) return packTextIn(pack, lang, key);
+  const own = FALLBACK_CRISIS_TEXTS.texts[lang]?.[key];
+  if (own) return { text: own, lang };
+  const fallback = FALLBACK_CRISIS_TEXTS.texts[FALLBACK_CRISIS_TEXTS.defaultLanguage]?.[key];
+  return fallback ? { text: fallback, lang: FALLBACK_CRISIS_TEXTS.defaultLanguage } : undefined;
+}
