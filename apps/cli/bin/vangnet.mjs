@@ -1,11 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher. The CLI is TypeScript: Node 24 runs it directly (type stripping); on an older
 // Node that cannot, it says so and names the fix instead of failing on the first type.
-import { nodeVersionProblem } from '../../server/bin/supported-node.mjs';
+import { exitUnlessSupportedNode } from '../../server/bin/supported-node.mjs';
 
-const problem = nodeVersionProblem(process.version);
-if (problem) {
-  console.error(problem);
-  process.exit(3);
-}
+exitUnlessSupportedNode();
 await import('../src/main.ts');

@@ -27,3 +27,11 @@ export function nodeVersionProblem(version, minimumMajor = minimumNodeMajor()) {
     `${minimumMajor} LTS.`
   );
 }
+
+/** For the launchers: on an unsupported Node.js, print why and the fix, and exit 3 before any TypeScript loads. */
+export function exitUnlessSupportedNode() {
+  const problem = nodeVersionProblem(process.version);
+  if (!problem) return;
+  console.error(problem);
+  process.exit(3);
+}
