@@ -1,18 +1,10 @@
 // Report submissions per second (small report, no evidence) on the embedded database and on
 // PostgreSQL, next to a bare Fastify server's ceiling (an empty POST route), all in one run on
 // loopback. Each run is bounded (DURATION seconds). `npm run bench -- intake`.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateIdentity, generateSigningKey, sealJson, toBase64 } from '@vangnet/crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { minimalPack } from '../apps/server/src/active-pack.ts';
-import { buildApp } from '../apps/server/src/app.ts';
-import { LocalDiskBlobStore } from '../apps/server/src/blobs/local-disk-blob-store.ts';
-import { loadConfig, repoRoot } from '../apps/server/src/config.ts';
-import { openDatabase } from '../apps/server/src/db/open-database.ts';
+import { startIntakeApp } from './support/intake-app.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -82,66 +74,19 @@ async function bareFastify(): Promise<Row> {
 }
 
 async function intake(kind: 'pglite' | 'postgres'): Promise<Row> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-bench-'));
-  const pgSchema = kind === 'postgres' ? `bench_${randomBytes(4).toString('hex')}` : undefined;
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const database = await openDatabase({ dataDir, ...(kind === 'postgres' ? { databaseUrl, pgSchema } : {}) });
-  const helpline = await generateIdentity();
-  const reporter = await generateIdentity();
-  const app = await buildApp({
-    config: { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir },
-    db: database.db,
-    blobs: new LocalDiskBlobStore(join(dataDir, 'blobs')),
-    pack: minimalPack(join(repoRoot, 'country-packs/NL')),
-    signingKey: generateSigningKey(),
-    // The limiter would stop a load test from one address after a few requests.
-    limits: { perIpPerMinute: 1e9, submissionsPerIpPerHour: 1e9 },
-  });
-  const sealed = toBase64(
-    await sealJson(
-      {
-        version: 1,
-        description: 'Someone in my class keeps posting mean comments under my photos.',
-        links: [],
-        language: 'nl',
-        manifest: { version: 1, items: [] },
-      },
-      [helpline.recipient, reporter.recipient],
-    ),
-  );
-  const base = {
-    metadata: {
-      country: 'NL',
-      category: 'harassment',
-      platform: 'instagram',
-      role: 'self',
-      ageBand: '13-15',
-      flags: { ongoing: true, danger: false, selfHarm: false, imageAbuse: false },
-    },
-    reporter: { recipient: reporter.recipient, accessTokenHash: '' },
-    body: sealed,
-    items: [],
-  };
-  const url = await listen(app);
+  const server = await startIntakeApp(kind);
   try {
-    // Each request is a new report: a fresh Idempotency-Key and a fresh access token hash.
     return await measure(
       `intake on ${kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}`,
-      `${url}/api/v1/reports`,
+      server.reportsUrl,
       (req) => ({
         ...req,
         headers: { ...req.headers, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body: JSON.stringify({
-          ...base,
-          reporter: { ...base.reporter, accessTokenHash: randomBytes(32).toString('hex') },
-        }),
+        body: server.newReportBody(),
       }),
     );
   } finally {
-    await app.close();
-    if (pgSchema) await database.db.execute(`DROP SCHEMA "${pgSchema}" CASCADE` as never);
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 }
 

@@ -1,20 +1,12 @@
 // Run by bench/node-runtime.bench.ts under each Node.js being compared (Node 24 directly, the
 // machine's Node 20 through tsx). Measures report intake on the embedded database and PDQ hashing
 // in this process and prints one JSON line, so both runtimes do exactly the same work.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateIdentity, generateSigningKey, sealJson, toBase64 } from '@vangnet/crypto';
-import { minimalPack } from '../../apps/server/src/active-pack.ts';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { LocalDiskBlobStore } from '../../apps/server/src/blobs/local-disk-blob-store.ts';
-import { loadConfig, repoRoot } from '../../apps/server/src/config.ts';
-import { openDatabase } from '../../apps/server/src/db/open-database.ts';
 import { decodeToRgba } from '../../packages/pdq/src/decode-node.ts';
 import { pdqHashFromRgba, resizeLikeReference } from '../../packages/pdq/src/index.ts';
 import { readExpected } from '../../packages/pdq/test/reference-data.ts';
+import { startIntakeApp } from './intake-app.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 
@@ -34,44 +26,10 @@ function median(values: number[]): number {
 }
 
 async function intakeOnEmbeddedDatabase(): Promise<{ rps: number; p99: number; ok: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-probe-'));
-  const database = await openDatabase({ dataDir });
-  const helpline = await generateIdentity();
-  const reporter = await generateIdentity();
-  const app = await buildApp({
-    config: { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir },
-    db: database.db,
-    blobs: new LocalDiskBlobStore(join(dataDir, 'blobs')),
-    pack: minimalPack(join(repoRoot, 'country-packs/NL')),
-    signingKey: generateSigningKey(),
-    limits: { perIpPerMinute: 1e9, submissionsPerIpPerHour: 1e9 },
-  });
-  const body = toBase64(
-    await sealJson(
-      {
-        version: 1,
-        description: 'Mean comments under my photos.',
-        links: [],
-        language: 'nl',
-        manifest: { version: 1, items: [] },
-      },
-      [helpline.recipient, reporter.recipient],
-    ),
-  );
-  const metadata = {
-    country: 'NL',
-    category: 'harassment',
-    platform: 'instagram',
-    role: 'self',
-    ageBand: '13-15',
-    flags: { ongoing: true, danger: false, selfHarm: false, imageAbuse: false },
-  };
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const server = await startIntakeApp('pglite');
   try {
     const result = await autocannon({
-      url: `http://127.0.0.1:${port}/api/v1/reports`,
+      url: server.reportsUrl,
       duration: SECONDS,
       connections: 10,
       requests: [
@@ -80,21 +38,14 @@ async function intakeOnEmbeddedDatabase(): Promise<{ rps: number; p99: number; o
           setupRequest: (req) => ({
             ...req,
             headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-            body: JSON.stringify({
-              metadata,
-              reporter: { recipient: reporter.recipient, accessTokenHash: randomBytes(32).toString('hex') },
-              body,
-              items: [],
-            }),
+            body: server.newReportBody(),
           }),
         },
       ],
     });
     return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'] };
   } finally {
-    await app.close();
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 }
 
