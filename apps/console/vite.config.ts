@@ -1,11 +1,12 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { precompress } from '../../scripts/precompress-plugin.ts';
 
 // Served by apps/server under /console/ with a strict CSP (no inline scripts or styles, 'self' only),
 // so everything ships as files from this origin: no CDN, no web fonts from elsewhere.
 export default defineConfig({
   base: '/console/',
-  plugins: [preact()],
+  plugins: [preact(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

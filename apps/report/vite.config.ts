@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from '../../scripts/precompress-plugin.ts';
 
 // The reporter PWA. `vite build` → dist/, which apps/server serves at `/`.
 // injectManifest: our own small service worker (src/sw.ts); vite-plugin-pwa only fills in the list of
@@ -71,6 +72,8 @@ const config = {
       },
       devOptions: { enabled: false },
     }),
+    // Last, so the service worker written by VitePWA is compressed too.
+    precompress(),
   ],
   build: {
     target: 'es2022',

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -358,6 +359,52 @@ describe('serving the built apps', () => {
       expect(api.statusCode).toBe(404);
       expect(api.headers['content-type']).toContain('application/problem+json');
       expect((await t.app.inject({ url: '/assets/missing.js', headers: html })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("sends the build's compressed copies with Vary, and keeps hashed files for a year", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vangnet-apps-'));
+    mkdirSync(join(root, 'assets'));
+    const html = `<!doctype html><title>reporter</title>${'<p>help</p>'.repeat(100)}`;
+    const script = `console.log(${JSON.stringify('x'.repeat(2000))});`;
+    writeFileSync(join(root, 'index.html'), html);
+    writeFileSync(join(root, 'index.html.br'), brotliCompressSync(html));
+    writeFileSync(join(root, 'index.html.gz'), gzipSync(html));
+    writeFileSync(join(root, 'assets', 'entry-BxU3k1aZ.js'), script);
+    writeFileSync(join(root, 'assets', 'entry-BxU3k1aZ.js.br'), brotliCompressSync(script));
+    writeFileSync(join(root, 'assets', 'entry-BxU3k1aZ.js.gz'), gzipSync(script));
+    const t = await startTestApp('pglite', { staticApps: { '/': root } });
+    try {
+      const viaBrotli = await t.app.inject({
+        url: '/assets/entry-BxU3k1aZ.js',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(viaBrotli.headers['content-encoding']).toBe('br');
+      expect(viaBrotli.headers.vary).toMatch(/accept-encoding/i);
+      expect(viaBrotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(viaBrotli.rawPayload).toString()).toBe(script);
+      const viaGzip = await t.app.inject({
+        url: '/assets/entry-BxU3k1aZ.js',
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(viaGzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(viaGzip.rawPayload).toString()).toBe(script);
+      const plain = await t.app.inject({
+        url: '/assets/entry-BxU3k1aZ.js',
+        headers: { 'accept-encoding': 'identity' },
+      });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+      // The start page, also when reached as a deep link, is compressed and always revalidated.
+      for (const url of ['/', '/flow/step-2']) {
+        const page = await t.app.inject({ url, headers: { accept: 'text/html', 'accept-encoding': 'br' } });
+        expect(page.headers['content-encoding']).toBe('br');
+        expect(page.headers['cache-control']).toBe('no-cache');
+        expect(brotliDecompressSync(page.rawPayload).toString()).toBe(html);
+      }
     } finally {
       await t.close();
       rmSync(root, { recursive: true, force: true });

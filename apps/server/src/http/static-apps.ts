@@ -3,6 +3,20 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
+/** Vite names what it emits under assets/ after the content's hash (`index-BxU3k1aZ.js`). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/;
+
+/**
+ * A hashed file never changes under its name, so a phone keeps it for a year without asking again;
+ * index.html and the service worker must be revalidated so updates reach people; the rest (icons,
+ * the manifest) for an hour.
+ */
+export function cacheControlFor(path: string): string {
+  if (HASHED_ASSET.test(path)) return 'public, max-age=31536000, immutable';
+  if (/(index\.html|sw\.js)(\.(br|gz))?$/.test(path)) return 'no-cache';
+  return 'public, max-age=3600';
+}
+
 export type SpaIndex = (request: FastifyRequest) => { root: string; file: string } | undefined;
 
 /**
@@ -23,13 +37,10 @@ export async function registerStaticApps(
       decorateReply: !decorated,
       wildcard: true,
       index: ['index.html'],
-      // Hashed assets can be cached; index.html must be revalidated so updates reach people.
-      setHeaders: (res, path) => {
-        res.header(
-          'cache-control',
-          path.endsWith('index.html') || path.endsWith('sw.js') ? 'no-cache' : 'public, max-age=3600',
-        );
-      },
+      // The build writes .br and .gz copies beside each text file (scripts/precompress-plugin.ts):
+      // sent with Content-Encoding and `Vary: Accept-Encoding`, never compressed per request.
+      preCompressed: true,
+      setHeaders: (res, path) => res.header('cache-control', cacheControlFor(path)),
     });
     decorated = true;
   }
