@@ -8,11 +8,11 @@ import {
   parseAuditCheckpointLog,
   type SignedAuditCheckpoint,
 } from '@vangnet/core/audit/checkpoint';
-import { signCanonicalJson } from '@vangnet/crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/open-database.ts';
 import { auditLog } from '../db/schema/audit-log.ts';
+import { signStatement } from '../sign-statement.ts';
 
 /**
  * Writes signed checkpoints of the audit chain's head (packages/core/src/audit/checkpoint.ts) to
@@ -38,7 +38,7 @@ export function checkpointFilePath(dataDir: string): string {
 export function signAuditCheckpoint(checkpoint: AuditCheckpoint, key: SigningKey): SignedAuditCheckpoint {
   return {
     ...checkpoint,
-    signature: signCanonicalJson(auditCheckpointStatement(checkpoint), key.privateKey),
+    signature: signStatement(auditCheckpointStatement(checkpoint), key.privateKey),
   };
 }
 

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReportMetadata } from '@vangnet/core';
-import { countersign, type ServerReceipt } from '@vangnet/crypto';
+import type { ServerReceipt } from '@vangnet/crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
 import { reportItems, reports } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
 import { matchKnownHashes } from '../known-hashes/match-known-hashes.ts';
+import { signStatement } from '../sign-statement.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { ensureHelpline } from './helpline.ts';
 import { runIdempotent, type Transaction } from './idempotency.ts';
@@ -69,7 +70,7 @@ export async function submitReport(
         const now = new Date();
         const complete = input.items.length === 0;
         const receipt = complete ? buildReceipt(reportId, now, input.metadata.country, body, []) : undefined;
-        const signature = receipt ? countersign(receipt, deps.signingKey.privateKey) : undefined;
+        const signature = receipt ? signStatement(receipt, deps.signingKey.privateKey) : undefined;
         const m = input.metadata;
         await tx.insert(reports).values({
           id: reportId,
@@ -186,7 +187,7 @@ async function completeIfAllReceived(
   if (items.some((i) => i.receivedAt === null)) return;
   const now = new Date();
   const receipt = buildReceipt(report.id, now, report.country, report.body, items);
-  const signature = countersign(receipt, deps.signingKey.privateKey);
+  const signature = signStatement(receipt, deps.signingKey.privateKey);
   await tx
     .update(reports)
     .set({ status: 'new', visibleAt: now, receipt, signature })

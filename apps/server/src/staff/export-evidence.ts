@@ -5,12 +5,12 @@ import {
   type BundleSignature,
   type BundleStatement,
 } from '@vangnet/core/bundle/format';
-import { signCanonicalJson } from '@vangnet/crypto';
 import { and, eq } from 'drizzle-orm';
 import { appendAudit, readAuditChain } from '../audit/append-audit.ts';
 import { type SigningKey, signAuditCheckpoint } from '../audit/checkpoints.ts';
 import type { Db } from '../db/open-database.ts';
 import { auditLog } from '../db/schema/audit-log.ts';
+import { signStatement } from '../sign-statement.ts';
 
 /**
  * The server's two parts of an evidence export (the bundle itself is built in the worker's browser,
@@ -77,7 +77,7 @@ export async function signExportIndex(
   };
   return {
     statement,
-    signature: signCanonicalJson(statement, key.privateKey),
+    signature: signStatement(statement, key.privateKey),
     serverPublicKey: key.publicKey,
   };
 }
