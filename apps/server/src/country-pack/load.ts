@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import {
   type CountryPack,
   checkPack,
+  describeIssue,
   flattenTexts,
   formatProblem,
   PACK_FILES,
@@ -74,7 +75,7 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
     texts,
     pages,
   };
-  problems.push(...checkPack(pack));
+  problems.push(...checkPack(pack, { isTemplate: basename(dir) === 'template' }));
   return { pack: deepFreeze(pack), problems };
 }
 
@@ -94,7 +95,12 @@ async function readYamlFile(
   const parsed = schema.safeParse(value, PARSE_OPTIONS);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push({ severity: 'error', file, path: formatPath(issue.path), message: describeIssue(issue) });
+      problems.push({
+        severity: 'error',
+        file,
+        path: formatPath(issue.path),
+        message: describeIssue(schema, issue),
+      });
     }
     return undefined;
   }
@@ -103,14 +109,6 @@ async function readYamlFile(
 
 /** zod/mini ships no messages; the English locale is passed per parse so nothing global changes. */
 const PARSE_OPTIONS = { reportInput: true, error: z.locales.en().localeError };
-
-/** An unknown code says what was written and what is allowed, e.g. a category that is not in the taxonomy. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value' && 'input' in issue && issue.values.length > 0) {
-    return `unknown value ${JSON.stringify(issue.input)}; expected one of: ${issue.values.join(', ')}`;
-  }
-  return issue.message;
-}
 
 function parseYaml(file: string, source: string, problems: PackProblem[]): unknown {
   const doc = parseDocument(source, { uniqueKeys: true });
@@ -146,7 +144,7 @@ async function readTexts(dir: string, problems: PackProblem[]): Promise<CountryP
           severity: 'error',
           file,
           path: formatPath(issue.path),
-          message: describeIssue(issue),
+          message: describeIssue(textTreeSchema, issue),
         });
       }
       continue;

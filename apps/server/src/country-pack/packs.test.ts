@@ -274,6 +274,11 @@ describe('loadCountryPack', () => {
       [/^ {4}unverified: true\n/m, "    source: 'exampleland.example, 2026'\n"],
     ]);
     await edit('texts/en.yaml', [['The helpline listens', 'Exampleland Kids Line listens']]);
+    // Real addresses instead of the template's reserved .example ones (pack check refuses those).
+    for (const file of ['services.yaml', 'crisis.yaml', 'platforms.yaml']) {
+      const text = await readFile(join(dir, file), 'utf8');
+      await writeFile(join(dir, file), text.replaceAll('.example', '.exampleland.eu'));
+    }
     const loaded = await loadCountryPack(dir);
     expect(loaded.meta.code).toBe('XX');
     expect(loaded.meta.ageOfDigitalConsent).toBe(14);

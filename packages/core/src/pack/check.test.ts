@@ -105,7 +105,7 @@ describe('checkPack', () => {
     pack.services[2]!.unverified = ['leadTimes'];
     const warnings = checkPack(pack).filter((p) => p.severity === 'warning');
     expect(warnings.map(formatProblem)).toEqual([
-      'services.yaml: services[1].phones[0]: unverified details of phone +31201234567',
+      'services.yaml: services[1].phones[0]: unverified details of phone 020 123 4567',
       'services.yaml: services[2].leadTimes: unverified detail of police',
     ]);
     expect(errors(pack)).toEqual([]);
@@ -125,13 +125,18 @@ describe('unverified crisis-line hours', () => {
 
   it('fails unverified phone or chat hours of a crisis service, wherever the pack lists them', () => {
     const pack = testPack({ texts: { en: texts } });
-    pack.services[1]!.phones[0] = { number: '+31201234567', hours: 'always', unverified: true };
-    pack.services[2]!.chat = { url: 'https://police.example', hours: 'always' };
+    pack.services[1]!.phones[0] = {
+      number: '+31201234567',
+      display: '020 123 4567',
+      hours: 'always',
+      unverified: true,
+    };
+    pack.services[2]!.chat = { url: 'https://police.exampleland.eu', hours: 'always' };
     pack.services[2]!.unverified = ['chat'];
-    pack.crisis[1]!.chat = { url: 'https://crisis.example', hours: 'always', unverified: true };
+    pack.crisis[1]!.chat = { url: 'https://crisis.exampleland.eu', hours: 'always', unverified: true };
     expect(errors(pack)).toEqual([
       'crisis.yaml: lines[1].chat.hours: crisis line 113: the chat hours are unverified; confirm them from the organisation, note the source, and remove `unverified`',
-      'services.yaml: services[1].phones[0].hours: crisis line crisis: the hours of +31201234567 are unverified; confirm them from the organisation, note the source, and remove `unverified`',
+      'services.yaml: services[1].phones[0].hours: crisis line crisis: the hours of 020 123 4567 are unverified; confirm them from the organisation, note the source, and remove `unverified`',
       'services.yaml: services[2].chat.hours: crisis line police: the chat hours are unverified; confirm them from the organisation, note the source, and remove `unverified`',
     ]);
   });
@@ -142,11 +147,16 @@ describe('unverified crisis-line hours', () => {
       id: 'talk',
       service: 'helpline',
       name: 'Talk line',
-      phones: [{ number: '+31201234567', hours: 'always', unverified: true }],
+      phones: [{ number: '+31201234567', display: '020 123 4567', hours: 'always', unverified: true }],
       when: { flags: [], categories: [] },
       unverified: true,
     });
-    pack.services[0]!.phones[0] = { number: '+31201234567', hours: 'always', unverified: true };
+    pack.services[0]!.phones[0] = {
+      number: '+31201234567',
+      display: '020 123 4567',
+      hours: 'always',
+      unverified: true,
+    };
     expect(errors(pack)).toEqual([]);
     expect(checkPack(pack).filter((p) => p.severity === 'warning').length).toBeGreaterThan(0);
   });

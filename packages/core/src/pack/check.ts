@@ -1,9 +1,13 @@
 import { PERMISSIONS } from '../permissions/permissions.ts';
 import { findUnreachableRules, findUnroutedCombinations } from '../routing/combinations.ts';
 import type { RouteInput } from '../routing/route-report.ts';
+import { leadTimeMs } from '../sla/lead-time.ts';
 import { URGENCY_FLAGS } from '../taxonomy.ts';
+import { findRoutesOutsideRemit } from './check-remit.ts';
 import { contrastRatio } from './contrast.ts';
+import { didYouMean } from './nearest.ts';
 import { AUDIENCES, type CountryPack, type Link, type Phone } from './schema.ts';
+import { findTemplateLeftovers } from './template-leftovers.ts';
 
 /**
  * One finding about a pack, named by the file the administrator edits and the path inside it.
@@ -20,8 +24,13 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 /** Lists of gaps can run into thousands; the first few are enough to see the pattern. */
 const MAX_LISTED_GAPS = 12;
 
+export type CheckOptions = {
+  /** The pack is country-packs/template itself, whose placeholders are there on purpose. */
+  isTemplate?: boolean;
+};
+
 /** Every cross-file rule a schema cannot see. Pure: the loader calls it after parsing the files. */
-export function checkPack(pack: CountryPack): PackProblem[] {
+export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackProblem[] {
   const problems: PackProblem[] = [];
   const error = (file: string, path: string, message: string): void => {
     problems.push({ severity: 'error', file, path, message });
@@ -42,6 +51,16 @@ export function checkPack(pack: CountryPack): PackProblem[] {
     error('pack.yaml', 'languages', `language "${code}" is listed twice`);
   if (!serviceIds.has(meta.helpline.id)) {
     error('pack.yaml', 'helpline.id', `unknown service "${meta.helpline.id}" (not in services.yaml)`);
+  }
+  if (!isTimeZone(meta.timeZone)) {
+    error(
+      'pack.yaml',
+      'timeZone',
+      `"${meta.timeZone}" is not an IANA time zone${didYouMean(meta.timeZone, Intl.supportedValuesOf('timeZone'))}; write it like Europe/Brussels`,
+    );
+  }
+  if (!options.isTemplate) {
+    for (const leftover of findTemplateLeftovers(pack)) error(leftover.file, leftover.path, leftover.message);
   }
   let shortNumber: RegExp | undefined;
   try {
@@ -101,6 +120,13 @@ export function checkPack(pack: CountryPack): PackProblem[] {
           `"${phone.number}" is neither E.164 (+…) nor a short number of this country`,
         );
       }
+      if (E164.test(phone.number) && !phone.display) {
+        error(
+          file,
+          `${path}.display`,
+          `"${phone.number}" needs a display form: how people in the country write it (e.g. display: '0800 0432')`,
+        );
+      }
       if (phone.unverified) warn(file, path, `unverified details of phone ${phone.display ?? phone.number}`);
     });
   const checkLink = (file: string, path: string, link: Link | undefined) => {
@@ -130,6 +156,18 @@ export function checkPack(pack: CountryPack): PackProblem[] {
         `${base}.connector.url`,
         'a webhook that is not https:// sends referrals unencrypted',
       );
+    }
+    // A zero lead time means "answered when you call": true only of a line whose hours are known, so
+    // the app can say when. Without hours it is a promise nobody checked.
+    const hasHours = service.phones.some((phone) => phone.hours) || service.chat?.hours !== undefined;
+    for (const field of ['firstContact', 'handover'] as const) {
+      if (leadTimeMs(service.leadTimes[field]) === 0 && !hasHours) {
+        error(
+          'services.yaml',
+          `${base}.leadTimes.${field}`,
+          `${service.leadTimes[field]} promises an answer at once, but no phone or chat of ${service.name} has opening hours; add the hours, or give a real target such as PT4H`,
+        );
+      }
     }
     if (service.phones.length === 0 && !service.chat && !service.web && service.kind !== 'school') {
       error('services.yaml', base, `${service.name} has no phone, chat or web address`);
@@ -170,6 +208,7 @@ export function checkPack(pack: CountryPack): PackProblem[] {
       }
     });
   });
+  for (const problem of findRoutesOutsideRemit(pack)) error(problem.file, problem.path, problem.message);
   const gaps = groupGaps(findUnroutedCombinations(pack));
   for (const gap of gaps.slice(0, MAX_LISTED_GAPS)) error('routes.yaml', 'rules', `no rule matches ${gap}`);
   if (gaps.length > MAX_LISTED_GAPS) {
@@ -334,6 +373,15 @@ function groupGaps(gaps: RouteInput[]): string[] {
   return [...groups].flatMap(([key, inputs]) =>
     inputs.length === allFlagSubsets ? [`${key}, any flags`] : inputs.map(describeInput),
   );
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function duplicates(values: string[]): string[] {

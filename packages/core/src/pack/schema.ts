@@ -184,20 +184,17 @@ export const platformsFileSchema = z.strictObject({ platforms: z.array(platformS
 
 /**
  * A rule matches when every listed dimension contains the report's value; an omitted dimension matches
- * anything. `flags` pins a flag to true or false. The first matching rule wins (routing/route-report.ts).
+ * anything. `flags` lists flags that must be set, `withoutFlags` flags that must not be. The first
+ * matching rule wins (routing/route-report.ts).
  */
 export const routeMatchSchema = z.strictObject({
   categories: z.optional(z.array(z.enum(CATEGORY_CODES)).check(z.minLength(1))),
   roles: z.optional(z.array(z.enum(ROLES)).check(z.minLength(1))),
   ageBands: z.optional(z.array(z.enum(AGE_BANDS)).check(z.minLength(1))),
-  flags: z.optional(
-    z.strictObject({
-      ongoing: z.optional(z.boolean()),
-      danger: z.optional(z.boolean()),
-      selfHarm: z.optional(z.boolean()),
-      imageAbuse: z.optional(z.boolean()),
-    }),
-  ),
+  /** Flags the report must have set, written as everywhere else in a pack: `[danger, selfHarm]`. */
+  flags: z.optional(z.array(z.enum(URGENCY_FLAGS)).check(z.minLength(1))),
+  /** Flags the report must not have set (rarely needed: an earlier rule usually catches them). */
+  withoutFlags: z.optional(z.array(z.enum(URGENCY_FLAGS)).check(z.minLength(1))),
 });
 export type RouteMatch = z.infer<typeof routeMatchSchema>;
 
@@ -206,6 +203,11 @@ export const routeTargetSchema = z.strictObject({
   /** Overrides the service's own lead times for this route. */
   firstContact: z.optional(leadTimeSchema),
   handover: z.optional(leadTimeSchema),
+  /**
+   * Why this rule may send reports the service does not list in its `handles` or `ageBands` (pack check
+   * refuses that otherwise: an adult sent to a children's line, sextortion to an education site).
+   */
+  outsideRemit: z.optional(z.string().check(z.minLength(10), z.maxLength(300))),
 });
 
 export const routeRuleSchema = z.strictObject({

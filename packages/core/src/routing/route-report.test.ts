@@ -49,11 +49,11 @@ describe('routeReport', () => {
     expect(route.services[0]?.serviceId).toBe('crisis');
   });
 
-  it('matches pinned flags: true and false', () => {
+  it('matches flags that must be set and flags that must not be', () => {
     const pack = testPack();
     pack.routes.unshift({
       id: 'ongoing-only',
-      match: { flags: { ongoing: true, imageAbuse: false } },
+      match: { flags: ['ongoing'], withoutFlags: ['imageAbuse'] },
       services: [{ service: 'police' }],
       advice: [],
     });

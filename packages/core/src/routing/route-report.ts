@@ -39,11 +39,8 @@ export function ruleMatches(match: RouteMatch, input: RouteInput): boolean {
   if (match.categories && !match.categories.includes(input.category)) return false;
   if (match.roles && !match.roles.includes(input.role)) return false;
   if (match.ageBands && !match.ageBands.includes(input.ageBand)) return false;
-  if (match.flags) {
-    for (const [flag, wanted] of Object.entries(match.flags)) {
-      if (wanted !== undefined && input.flags[flag as keyof UrgencyFlags] !== wanted) return false;
-    }
-  }
+  if (match.flags && !match.flags.every((flag) => input.flags[flag])) return false;
+  if (match.withoutFlags?.some((flag) => input.flags[flag])) return false;
   return true;
 }
 

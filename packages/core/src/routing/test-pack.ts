@@ -1,4 +1,5 @@
 import type { CountryPack } from '../pack/schema.ts';
+import { CATEGORY_CODES } from '../taxonomy.ts';
 
 /** A small, valid pack built in code for unit tests of pure functions (packs on disk are tested by the loader). */
 export function testPack(overrides: Partial<CountryPack> = {}): CountryPack {
@@ -6,8 +7,8 @@ export function testPack(overrides: Partial<CountryPack> = {}): CountryPack {
     id,
     name: id,
     kind,
-    phones: [{ number: '+31201234567' }],
-    handles: ['other' as const],
+    phones: [{ number: '+31201234567', display: '020 123 4567' }],
+    handles: [...CATEGORY_CODES],
     audience: ['young' as const],
     feedback: 'none' as const,
     leadTimes: { firstContact: 'P1D', handover: 'PT12H' },
