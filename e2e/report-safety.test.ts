@@ -57,13 +57,13 @@ describe('reporter app: safety', () => {
     await context.close();
   });
 
-  it('shows crisis help offline from the built-in list when no country pack was ever cached', async () => {
+  it('shows crisis help offline from the lines the server wrote into the page when no country pack was ever cached', async () => {
     const context = await phoneContext(browser, 'nl-NL');
     const page = await context.newPage();
     // Load once so the service worker installs, then go offline and start again.
     await page.goto(app.url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    // Forget every cached copy of the pack: the built-in crisis lines must serve.
+    // Forget every cached copy of the pack: the crisis lines in the cached page must serve.
     await page.evaluate(async () => {
       localStorage.clear();
       await caches.delete('vn-data');
@@ -75,7 +75,7 @@ describe('reporter app: safety', () => {
     await expect.poll(() => heading(page)).toBe('Nu meteen hulp');
     await expect.poll(() => page.locator('a[href="tel:113"]').count()).toBe(1);
     await expect.poll(() => page.getByText('Je bent offline').isVisible()).toBe(true);
-    // The built-in list carries the same first instruction, and says who to call for what.
+    // The page's list carries the same first instruction, and says who to call for what.
     await expect
       .poll(() => page.getByTestId('crisis-emergency').innerText())
       .toContain('Bel 112. Zeg waar je bent.');

@@ -1,5 +1,5 @@
-import { FALLBACK_CRISIS_TEXTS } from './fallback-crisis.ts';
 import { type CrisisLine, type PublicPack, packTextIn } from './pack.ts';
+import { shellCrisis } from './shell-crisis.ts';
 
 /**
  * The numbers to call in danger: those of the crisis line the pack sends a `danger` answer to (NL: 112,
@@ -12,7 +12,7 @@ export function emergencyNumbers(lines: readonly CrisisLine[]): string[] {
 
 /**
  * What a crisis line is for (`crisis.<id>.description`), in the app's language, else the pack's default
- * language (the caller marks it with `lang`). Without a pack, the built-in texts of the built-in lines.
+ * language (the caller marks it with `lang`). Without a pack, the texts the server wrote into the page.
  */
 export function crisisDescription(
   pack: PublicPack | null,
@@ -21,8 +21,10 @@ export function crisisDescription(
 ): { text: string; lang: string } | undefined {
   const key = `crisis.${lineId}.description`;
   if (pack) return packTextIn(pack, lang, key);
-  const own = FALLBACK_CRISIS_TEXTS.texts[lang]?.[key];
+  const shell = shellCrisis();
+  if (!shell) return undefined;
+  const own = shell.texts[lang]?.[key];
   if (own) return { text: own, lang };
-  const fallback = FALLBACK_CRISIS_TEXTS.texts[FALLBACK_CRISIS_TEXTS.defaultLanguage]?.[key];
-  return fallback ? { text: fallback, lang: FALLBACK_CRISIS_TEXTS.defaultLanguage } : undefined;
+  const fallback = shell.texts[shell.defaultLanguage]?.[key];
+  return fallback ? { text: fallback, lang: shell.defaultLanguage } : undefined;
 }

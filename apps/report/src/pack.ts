@@ -1,7 +1,7 @@
 import type { PublicPack } from '@vangnet/core/pack/public';
 import { useEffect, useState } from 'preact/hooks';
-import { FALLBACK_CRISIS } from './fallback-crisis.ts';
 import { readLocal, writeLocal } from './lib/storage.ts';
+import { shellCrisisLines } from './shell-crisis.ts';
 
 export type { PublicPack } from '@vangnet/core/pack/public';
 export type CrisisLine = PublicPack['crisis'][number];
@@ -66,7 +66,7 @@ export function usePack(): { pack: PublicPack | null; crisis: CrisisLine[] } {
         if (live) setPack(fresh);
       })
       .catch(() => {
-        // Offline or no server: the cached pack or the built-in crisis lines serve.
+        // Offline or no server: the cached pack, or the crisis lines written into the page, serve.
       });
     // Warm the config cache too, so sending later works offline.
     void loadConfig();
@@ -74,7 +74,7 @@ export function usePack(): { pack: PublicPack | null; crisis: CrisisLine[] } {
       live = false;
     };
   }, []);
-  const crisis = pack?.crisis?.length ? pack.crisis : FALLBACK_CRISIS;
+  const crisis = pack?.crisis?.length ? pack.crisis : shellCrisisLines();
   return { pack, crisis };
 }
 

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppDeps, defaultLimits } from './app-deps.ts';
 import { registerApiDocsRoutes, registerOpenApi } from './http/api-docs.ts';
+import { reporterShell } from './http/app-shell.ts';
 import { createClientKeyer } from './http/client-key.ts';
 import { loggerOptions, RequestLogController } from './http/logging.ts';
 import {
@@ -74,10 +75,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(retentionRoutes, { deps, prefix: '/api/v1/staff' });
   await registerReferralRoutes(app, deps);
   registerApiDocsRoutes(app);
-  const spaIndex = deps.staticApps ? await registerStaticApps(app, deps.staticApps) : undefined;
+  const spaIndex = deps.staticApps
+    ? await registerStaticApps(
+        app,
+        deps.staticApps,
+        // Without a loaded pack (tests with a minimal one) the page is served as built.
+        deps.pack.countryPack ? { '/': (html) => reporterShell(html, deps.pack.countryPack!) } : {},
+      )
+    : undefined;
   app.setNotFoundHandler((request, reply) => {
-    const index = spaIndex?.(request);
-    if (index) return reply.sendFile(index.file, index.root);
+    if (spaIndex?.(request, reply)) return reply;
     return sendProblem(reply, notFoundProblem());
   });
   return app;

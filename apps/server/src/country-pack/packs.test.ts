@@ -14,7 +14,6 @@ import {
   whoHelpsNext,
 } from '@vangnet/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_CRISIS } from '../../../report/src/fallback-crisis.ts';
 import { loadCountryPack, PackError, publicPack } from './load.ts';
 
 const packsDir = join(import.meta.dirname, '../../../../country-packs');
@@ -147,19 +146,6 @@ describe('the packs as data', () => {
     const numbers = (code: string) => pack(code).crisis.flatMap((c) => c.phones.map((p) => p.number));
     expect(numbers('NL')).toEqual(expect.arrayContaining(['112', '113', '+318000113']));
     expect(numbers('BE-VL')).toEqual(expect.arrayContaining(['101', '112', '1813', '102']));
-  });
-
-  it("the reporter app's built-in offline crisis list matches the NL pack's crisis lines", () => {
-    // Numbers, hours and what is unverified: the offline list must not state as fact what the pack doubts.
-    const shown = (lines: typeof FALLBACK_CRISIS) =>
-      lines.map((c) => ({
-        id: c.id,
-        phones: c.phones.map((p) => [p.number, p.hours, !!p.unverified]),
-        hours: c.hours,
-        chat: c.chat && [c.chat.url, c.chat.hours, !!c.chat.unverified],
-        unverified: !!c.unverified,
-      }));
-    expect(shown(FALLBACK_CRISIS)).toEqual(shown(pack('NL').crisis));
   });
 
   it('an urgent NL report must be contacted within an hour, others within 24 hours', () => {

@@ -4,4 +4,5 @@ export * from './describe-issue.ts';
 export * from './nearest.ts';
 export * from './public.ts';
 export * from './schema.ts';
+export * from './shell-crisis.ts';
 export * from './texts.ts';
