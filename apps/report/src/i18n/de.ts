@@ -7,7 +7,7 @@ export const de: Messages = {
   language: 'Sprache',
   quickExit: 'Schnell weg',
   quickExitHint: 'Drücke zweimal Escape, um schnell wegzugehen',
-  helpNow: 'Hilfe jetzt',
+  helpNow: 'Sofort Hilfe',
   back: 'Zurück',
   next: 'Weiter',
   skip: 'Überspringen',
