@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type PublicPack, publicPack } from '@vangnet/core/pack/public';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withPackWording } from '../apps/report/src/i18n/pack-wording.ts';
 import { loadCountryPack } from '../apps/server/src/country-pack/load.ts';
 import { launchBrowser } from './support/browser.ts';
 import { axe, phoneContext, type ReportServer, startReportServer } from './support/report-app.ts';
@@ -67,8 +68,10 @@ const lineNamed = (page: Page, name: string) =>
 describe('unverified pack data in the reporter app', () => {
   it('never shows Awel (BE-VL) as open day and night: its unknown hours say "check before you call"', async () => {
     const page = await crisisScreenWith(flemish);
+    // BE-VL words some app texts its own (Flemish) way: read them as the app shows them.
+    const tf = withPackWording(t, flemish.texts.nl);
     const awel = lineNamed(page, 'Awel');
-    await awel.getByText(t.crisisHoursUnknown).waitFor();
+    await awel.getByText(tf.crisisHoursUnknown).waitFor();
     await expect.poll(() => awel.innerText()).not.toContain(t.crisisAlways);
     // 1813 answers day and night (confirmed, with a source in the pack): shown as fact, without a note.
     const line1813 = lineNamed(page, 'Zelfmoordlijn 1813');
@@ -100,7 +103,7 @@ describe('unverified pack data in the reporter app', () => {
       .locator('li.line')
       .filter({ has: page.getByRole('heading', { name: 'Child Focus' }) });
     await childFocus.getByRole('link', { name: t.crisisCall('116 000') }).waitFor();
-    await childFocus.getByText(t.checkNote).waitFor();
+    await childFocus.getByText(withPackWording(t, flemish.texts.nl).checkNote).waitFor();
     // Every lead time in BE-VL is still to be agreed with the partner: none is shown as a promise.
     await expect
       .poll(() => page.locator('main').innerText())

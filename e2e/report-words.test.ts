@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { Messages } from '../apps/report/src/i18n/en.ts';
 import { launchBrowser } from './support/browser.ts';
 import { axe, heading, phoneContext, type ReportServer, startReportServer } from './support/report-app.ts';
@@ -10,6 +12,10 @@ import { catalogs } from './support/report-walk.ts';
 // blackmail with photos reads "do not pay" and "it is not your fault" before anything else, in every
 // complete language of each pack (NL: nl, en; BE-VL: nl, fr, en).
 const beVlDir = fileURLToPath(new URL('../country-packs/BE-VL', import.meta.url));
+/** How many crisis lines each pack lists: Help now shows each with what it is for. */
+const crisisLines = (pack: string): number =>
+  parse(readFileSync(fileURLToPath(new URL(`../country-packs/${pack}/crisis.yaml`, import.meta.url)), 'utf8'))
+    .lines.length;
 let nl: ReportServer;
 let beVl: ReportServer;
 let browser: Browser;
@@ -128,7 +134,51 @@ describe('reporter app: words that keep a child safe', () => {
     await expect.poll(() => first.innerText()).toContain(t.crisisEmergencyTitle);
     await expect.poll(() => first.innerText()).toContain(t.crisisEmergency(c.numbers(t)));
     // Then who to call for what: each line says what it is for, in the pack's words.
-    await expect.poll(() => page.locator('.line .line-for').count()).toBe(3);
+    await expect.poll(() => page.locator('.line .line-for').count()).toBe(crisisLines(c.pack));
+    await context.close();
+  });
+
+  it('Help now (BE-VL, fr) says which lines answer in Dutch and offers French-speaking ones', async () => {
+    const t = catalogs.fr;
+    const context = await phoneContext(browser, locales.fr);
+    const page = await context.newPage();
+    await page.goto(beVl.url);
+    await page.getByRole('button', { name: new RegExp(t.startNeedHelp) }).click();
+    await expect.poll(() => heading(page)).toBe(t.crisisTitle);
+    const line = (name: string) =>
+      page.locator('li.line').filter({ has: page.getByRole('heading', { name: new RegExp(`^${name}`) }) });
+    await expect.poll(() => line('Awel').getByRole('heading').innerText()).toBe('Awel (en néerlandais)');
+    await expect
+      .poll(() => line('Zelfmoordlijn 1813').getByRole('heading').innerText())
+      .toBe('Zelfmoordlijn 1813 (en néerlandais)');
+    // The French-speaking lines: no language note, and nobody checked them, so "check before you call".
+    for (const [name, number] of [
+      ['Écoute-Enfants', '103'],
+      ['Centre de prévention du suicide', '0800 32 123'],
+    ] as const) {
+      await expect.poll(() => line(name).getByRole('heading').innerText()).toBe(name);
+      await line(name)
+        .getByRole('link', { name: t.crisisCall(number) })
+        .waitFor();
+      await expect.poll(() => line(name).locator('.check-note').count()).toBeGreaterThan(0);
+    }
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('What can I do (BE-VL, nl) speaks Flemish: "leerkracht", not "leraar"', async () => {
+    const t = catalogs.nl;
+    const context = await phoneContext(browser, 'nl-BE');
+    const page = await context.newPage();
+    await page.goto(beVl.url);
+    await page.getByRole('button', { name: new RegExp(t.startWhatCanIDo) }).click();
+    await expect.poll(() => heading(page)).toBe(t.helpTitle);
+    await expect.poll(() => page.locator('.tips').innerText()).toContain('leerkracht');
+    await expect.poll(() => page.locator('.tips').innerText()).not.toContain('leraar');
+    // Écoute-Enfants answers in French: a Dutch reader is told so.
+    await expect
+      .poll(() => page.getByRole('heading', { name: /^Écoute-Enfants/ }).innerText())
+      .toBe('Écoute-Enfants (in het Frans)');
     await context.close();
   });
 });

@@ -9,6 +9,7 @@ import {
   type Messages,
   pickLanguage,
 } from './i18n/index.ts';
+import { withPackWording } from './i18n/pack-wording.ts';
 import { lazyScreen } from './lazy.tsx';
 import { readLocal, writeLocal } from './lib/storage.ts';
 import { NavContext, type Screen, useNavState } from './nav.ts';
@@ -118,8 +119,12 @@ export function App() {
     [pack, crisis, online, discreet],
   );
   const i18n = useMemo<I18nValue | null>(
-    () => (messages ? { lang: messages.lang, t: messages.t, setLang } : null),
-    [messages],
+    // The pack's own wording for some texts in this language (Flemish words in BE-VL's Dutch).
+    () =>
+      messages
+        ? { lang: messages.lang, t: withPackWording(messages.t, pack?.texts[messages.lang]), setLang }
+        : null,
+    [messages, pack],
   );
 
   if (!i18n) return null;

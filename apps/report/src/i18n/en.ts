@@ -42,6 +42,8 @@ export const en = {
   crisisAlways: 'Always open, day and night',
   crisisHoursUnknown: 'Opening hours: check before you call.',
   checkNote: 'We are not sure this is right. Check before you call.',
+  answersIn: (languages: string) => `(in ${languages})`,
+  languageNames: { nl: 'Dutch', fr: 'French', en: 'English', de: 'German' } as Record<string, string>,
   crisisContinue: 'Go on with my report',
   crisisFlowNote: 'Your report is saved. You can go on when you are ready.',
 

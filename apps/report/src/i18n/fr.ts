@@ -7,7 +7,7 @@ export const fr: Messages = {
   language: 'Langue',
   quickExit: 'Partir vite',
   quickExitHint: 'Appuie deux fois sur Échap pour partir vite',
-  helpNow: 'Aide maintenant',
+  helpNow: 'Aide tout de suite',
   back: 'Retour',
   next: 'Suivant',
   skip: 'Passer',
@@ -17,13 +17,13 @@ export const fr: Messages = {
 
   startTitle: 'Nous sommes là pour toi',
   startIntro:
-    'Il s’est passé quelque chose en ligne ? On peut t’aider. Tu n’as pas besoin de donner ton nom.',
+    'Il s’est passé quelque chose en ligne ? Nous pouvons t’aider. Tu n’as pas besoin de donner ton nom.',
   startNeedHelp: 'J’ai besoin d’aide maintenant',
   startNeedHelpHint: 'Appelle ou parle à quelqu’un tout de suite',
   startReport: 'Signaler quelque chose',
   startReportHint: 'Raconte ce qui s’est passé, en quelques étapes',
   startContinue: 'Continuer mon signalement',
-  startFollow: 'Suivre avec mon code',
+  startFollow: 'Voir la suite avec mon code',
   startFollowHint: 'Lis les réponses et réponds',
   startWhatCanIDo: 'Qu’est-ce que je peux faire ?',
   startWhatCanIDoHint: 'Des conseils pour maintenant et qui peut aider',
@@ -41,7 +41,9 @@ export const fr: Messages = {
   crisisHours: 'Ouvert',
   crisisAlways: 'Toujours ouvert, jour et nuit',
   crisisHoursUnknown: 'Horaires : vérifie-les avant d’appeler.',
-  checkNote: 'Nous ne sommes pas sûrs que ce soit juste. Vérifie avant d’appeler.',
+  checkNote: 'Nous ne savons pas si c’est juste. Vérifie avant d’appeler.',
+  answersIn: (languages: string) => `(en ${languages})`,
+  languageNames: { nl: 'néerlandais', fr: 'français', en: 'anglais', de: 'allemand' },
   crisisContinue: 'Continuer mon signalement',
   crisisFlowNote: 'Ton signalement est gardé. Tu peux continuer quand tu veux.',
 
@@ -52,7 +54,7 @@ export const fr: Messages = {
     'Garde des preuves : fais des captures d’écran avant qu’elles disparaissent.',
     'Bloque la personne et signale-la dans l’appli ou le jeu.',
     'Parles-en à quelqu’un de confiance : un ami, un parent ou un prof.',
-    'Tu as souvent peur ou tu es triste ? Parle à une ligne d’aide.',
+    'Tu as souvent peur ou tu es triste ? Parles-en à une ligne d’aide.',
   ],
   helpWho: 'Qui peut aider',
   helpRouteMap: 'Qui fait quoi',
@@ -65,7 +67,7 @@ export const fr: Messages = {
   routesParents: 'Pour les parents',
   routesSchools: 'Pour les écoles',
   routesHandles: 'Aide pour',
-  routesWithin: (time: string) => `Essaie de répondre en ${time}`,
+  routesWithin: (time: string) => `Ils essaient de répondre en ${time}`,
 
   stepOf: (n: number, total: number) => `Étape ${n} sur ${total}`,
   whatTitle: 'Qu’est-ce qui s’est passé ?',
@@ -76,7 +78,7 @@ export const fr: Messages = {
   ageTitle: 'Quel âge a la personne à qui c’est arrivé ?',
   dangerTitle: 'Comment ça va maintenant ?',
   dangerHint: 'Coche ce qui est vrai. Tu peux aussi ne rien cocher.',
-  flagOngoing: 'Ça continue encore',
+  flagOngoing: 'Ça continue',
   flagDanger: 'Je ne me sens pas en sécurité ou je suis en danger',
   flagSelfHarm: 'Je pense à me faire du mal',
   flagImageAbuse: 'Il y a des photos ou vidéos intimes ou sexuelles',
@@ -87,19 +89,19 @@ export const fr: Messages = {
 
   evidenceTitle: 'Preuves',
   evidenceHint:
-    'Captures d’écran, photos, messages ou liens. Elles restent sous clé sur ce téléphone jusqu’à l’envoi.',
-  vaultCreateTitle: 'Choisis un code PIN pour protéger tes preuves',
+    'Captures d’écran, photos, messages ou liens. Ils restent verrouillés sur ce téléphone jusqu’à l’envoi.',
+  vaultCreateTitle: 'Choisis un code PIN pour verrouiller tes preuves',
   vaultCreateHint: 'Au moins 4 chiffres ou lettres. Ne l’oublie pas : nous ne pouvons pas le retrouver.',
   vaultPin: 'Code PIN',
-  vaultPinAgain: 'Code PIN encore une fois',
-  vaultCreate: 'Protéger mes preuves avec ce code',
+  vaultPinAgain: 'Retape ton code PIN',
+  vaultCreate: 'Verrouiller mes preuves avec ce code',
   vaultPinShort: 'Le code PIN doit avoir au moins 4 chiffres ou lettres.',
-  vaultPinMismatch: 'Le deuxième code PIN n’est pas le même.',
+  vaultPinMismatch: 'Tu n’as pas tapé deux fois le même code PIN.',
   vaultUnlock: 'Ouvrir mes preuves',
   vaultUnlockTitle: 'Tape ton code PIN pour voir tes preuves',
   vaultWrongPin: 'Ce code PIN ne marche pas. Essaie encore.',
-  vaultLock: 'Fermer',
-  vaultLocked: 'Sous clé',
+  vaultLock: 'Verrouiller',
+  vaultLocked: 'Verrouillé',
   vaultAddPhoto: 'Ajouter une capture ou une photo',
   vaultTakePhoto: 'Prendre une photo',
   vaultBusy: 'Un instant…',
@@ -109,7 +111,7 @@ export const fr: Messages = {
   vaultAddLink: 'Garder ce lien',
   vaultEmpty: 'Pas encore de preuves. Ce n’est pas grave.',
   vaultCount: (n: number) => (n === 1 ? '1 élément gardé' : `${n} éléments gardés`),
-  vaultSaved: 'Gardé et sous clé.',
+  vaultSaved: 'Gardé et verrouillé.',
   vaultItemImage: 'Image',
   vaultItemText: 'Message',
   vaultItemLink: 'Lien',
@@ -117,7 +119,7 @@ export const fr: Messages = {
   vaultRemove: 'Retirer',
   vaultDeleteAll: 'Tout effacer',
   vaultDeleteConfirm:
-    'Effacer toutes les preuves et ton signalement sur ce téléphone ? On ne peut pas revenir en arrière.',
+    'Effacer toutes les preuves et ton signalement sur ce téléphone ? Tu ne pourras pas les récupérer.',
   vaultDeleted: 'Tout est effacé.',
   hashOnlyTitle: 'La photo',
   hashOnlyHint: 'La photo reste sur ton téléphone. Nous envoyons seulement son empreinte.',
@@ -137,17 +139,17 @@ export const fr: Messages = {
   hashOnlyNoPdq: 'Ton téléphone n’a pu faire qu’une partie de l’empreinte. Ce n’est pas grave.',
   hashOnlyRemove: 'Enlever',
   hashOnlyReview: (n: number) => (n === 1 ? 'Empreinte d’une photo' : `Empreintes de ${n} photos`),
-  hashOnlyLinksLabel: 'Où l’as-tu vue ? Liens ou noms',
-  hashOnlyLinksNote: 'Ceci reste verrouillé dans ton signalement. Seule la ligne d’aide peut le lire.',
+  hashOnlyLinksLabel: 'Où est-ce que tu l’as vue ? Liens ou noms',
+  hashOnlyLinksNote: 'Ça reste verrouillé dans ton signalement. Seule la ligne d’aide peut le lire.',
 
-  contactTitle: 'Pouvons-nous te contacter ?',
+  contactTitle: 'Est-ce que nous pouvons te contacter ?',
   contactAnonymous: 'Non, je reste anonyme',
   contactAnonymousHint: 'Tu peux quand même lire notre réponse avec ton code.',
   contactYes: 'Oui, vous pouvez me contacter',
   contactName: 'Prénom ou surnom (facultatif)',
   contactEmail: 'E-mail (facultatif)',
   contactPhone: 'Téléphone (facultatif)',
-  contactSealed: 'Seule la ligne d’aide peut lire ceci. C’est verrouillé sur ton téléphone avant l’envoi.',
+  contactSealed: 'Seule la ligne d’aide peut lire ça. C’est verrouillé sur ton téléphone avant l’envoi.',
 
   reviewTitle: 'Vérifier et envoyer',
   reviewWhat: 'Ce qui s’est passé',
@@ -165,13 +167,14 @@ export const fr: Messages = {
   send: 'Envoyer mon signalement',
 
   sendingTitle: 'Envoi',
-  sendingLock: 'On verrouille ton signalement…',
+  sendingLock: 'Nous verrouillons ton signalement…',
   sendingUpload: 'Envoi en cours…',
   sendingWaiting:
-    'Tu es hors ligne. On l’enverra dès que tu seras en ligne. Garde cette page ouverte ou reviens plus tard.',
+    'Tu es hors ligne. Nous l’enverrons dès que tu seras en ligne. Garde cette page ouverte ou reviens plus tard.',
   sendingRetry: 'Réessayer maintenant',
   sendingDone: 'Envoyé ! La ligne d’aide a ton signalement.',
-  sendingFailed: 'Un problème est arrivé. Ton signalement est en sécurité sur ce téléphone. On va réessayer.',
+  sendingFailed:
+    'Quelque chose n’a pas marché. Ton signalement est en sécurité sur ce téléphone. Nous allons réessayer.',
 
   sendingRejected:
     'La ligne d’aide n’a pas pu prendre ce signalement. Il est encore sur ce téléphone. Tu peux appeler ou chatter avec une ligne d’aide.',
@@ -193,7 +196,7 @@ export const fr: Messages = {
   receiptFollow: 'Voir s’il y a une réponse',
   receiptStart: 'Retour au début',
 
-  followTitle: 'Suivre avec ton code',
+  followTitle: 'Voir la suite avec ton code',
   followLabel: 'Ton code (21 chiffres)',
   followOpen: 'Ouvrir',
   followTypo: 'Ce code n’est pas bon. Vérifie les chiffres et réessaie.',
@@ -212,7 +215,7 @@ export const fr: Messages = {
   followUnreadable: 'Ce message n’a pas pu être ouvert.',
 
   status: {
-    'awaiting-evidence': 'On attend tes preuves',
+    'awaiting-evidence': 'Nous attendons tes preuves',
     new: 'Reçu',
     contacted: 'Nous avons pris contact avec toi',
     'in-progress': 'Nous nous en occupons',
@@ -230,7 +233,7 @@ export const fr: Messages = {
   categories: {
     harassment: ['Harcèlement ou messages méchants', 'Quelqu’un dit sans arrêt des choses méchantes'],
     threats: ['Menaces', 'Quelqu’un dit qu’il va te faire du mal'],
-    exclusion: ['Mis à l’écart exprès', 'On t’a sorti d’un groupe ou d’un chat'],
+    exclusion: ['Mis à l’écart exprès', 'Quelqu’un t’a sorti d’un groupe ou d’un chat'],
     impersonation: ['Faux compte ou piratage', 'Quelqu’un se fait passer pour toi'],
     exposure: ['Choses privées partagées', 'Ton adresse, tes secrets ou tes chats ont été partagés'],
     'image-abuse': [
@@ -252,7 +255,7 @@ export const fr: Messages = {
       'Quelque chose de choquant',
       'Tu as vu quelque chose qui t’a fait peur ou de la peine',
     ],
-    other: ['Autre chose', 'Ça ne correspond à rien au-dessus'],
+    other: ['Autre chose', 'Ça ne correspond à rien dans la liste'],
   },
   roles: {
     self: 'Ça m’est arrivé',
@@ -271,6 +274,6 @@ export const fr: Messages = {
   },
   problems: {
     network: 'Pas de connexion. Réessaie plus tard.',
-    unknown: 'Un problème est arrivé. Réessaie.',
+    unknown: 'Quelque chose n’a pas marché. Réessaie.',
   },
 };

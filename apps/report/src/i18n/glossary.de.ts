@@ -14,4 +14,7 @@ export const glossaryDe: Glossary = [
     use: 'verschließen / öffnen',
     avoid: ['verschlüsseln', 'versiegeln'],
   },
+  // "Wie geht es jetzt?" liest sich wie "Wie fühlst du dich?": nach dem Senden fragt das Kind, was passiert.
+  { thing: 'nach dem Senden', use: 'Was passiert jetzt?', avoid: ['Wie geht es jetzt', 'Wie es weitergeht'] },
+  { thing: 'die Hilfe, bei der die Meldung ankommt', use: 'Hilfeteam', avoid: ['Hilfe-Stelle'] },
 ];

@@ -13,7 +13,11 @@ export const glossaryNl: Glossary = [
   },
   { thing: 'wat de telefoon van een foto maakt', use: 'vingerafdruk', avoid: ['codes', 'hash', 'hashes'] },
   { thing: 'waar een pincode of code uit bestaat', use: 'cijfers of letters', avoid: ['tekens'] },
-  { thing: 'rol: het overkwam de melder zelf', use: 'het gaat over mij', avoid: ['het gebeurde bij mij'] },
+  {
+    thing: 'over wie de melding gaat (bij = op de plaats van)',
+    use: 'het gaat over mij / over wie het gaat',
+    avoid: ['het gebeurde bij', 'bij wie het gebeurde'],
+  },
   {
     thing: 'bewijs dichtdoen met een pincode',
     use: 'op slot doen / openen',

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
+import { SpokenIn } from '../spoken-in.tsx';
 import { CheckNote, lineHoursUnchecked, linkUnchecked, phoneUnchecked } from '../unverified.tsx';
 
 /**
@@ -42,7 +43,10 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
           const description = crisisDescription(pack, lang, line.id);
           return (
             <li key={line.id} class="line">
-              <h3>{line.name}</h3>
+              <h3>
+                {line.name}
+                <SpokenIn languages={line.languages} />
+              </h3>
               {description && (
                 <p class="line-for" lang={description.lang === lang ? undefined : description.lang}>
                   {description.text}

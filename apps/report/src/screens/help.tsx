@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
+import { SpokenIn } from '../spoken-in.tsx';
 import { CheckNote, phoneUnchecked } from '../unverified.tsx';
 
 /** "What can I do?": tips for right now, who can help, and the discreet-mode switch. */
@@ -30,7 +31,10 @@ export function Help() {
               const phone = s.phones[0];
               return (
                 <li key={s.id}>
-                  <h3>{s.name}</h3>
+                  <h3>
+                    {s.name}
+                    <SpokenIn languages={s.languages} />
+                  </h3>
                   {about && <p lang={about.lang}>{about.text}</p>}
                   {phone && (
                     <a class="call" href={`tel:${phone.number}`}>

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.ts';
 import { packTextIn } from '../pack.ts';
 import { formatLeadTime } from '../send/lead-time.ts';
 import { Title } from '../shell.tsx';
+import { SpokenIn } from '../spoken-in.tsx';
 import { CheckNote, linkUnchecked, phoneUnchecked, shownLeadTime } from '../unverified.tsx';
 
 const AUDIENCES = ['young', 'parent', 'school'] as const;
@@ -52,7 +53,10 @@ export function Routes() {
           const leadTime = shownLeadTime(s);
           return (
             <li key={s.id} class="line">
-              <h3>{s.name}</h3>
+              <h3>
+                {s.name}
+                <SpokenIn languages={s.languages} />
+              </h3>
               {about && <p lang={about.lang}>{about.text}</p>}
               <p>
                 <strong>{t.routesHandles}:</strong>{' '}

@@ -6,6 +6,7 @@ import { RouteAdvice } from '../flow/route-advice.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { Title } from '../shell.tsx';
+import { SpokenIn } from '../spoken-in.tsx';
 import { formatLeadTime } from './lead-time.ts';
 import { ReceiptCode } from './receipt-code.tsx';
 
@@ -33,10 +34,10 @@ export function Receipt() {
       : undefined;
   const others = (route?.services ?? [])
     .filter((s) => s.serviceId !== pack?.meta.helpline.id && !s.crisis)
-    .map((s) => ({
-      id: s.serviceId,
-      name: pack?.services.find((x) => x.id === s.serviceId)?.name ?? s.serviceId,
-    }));
+    .map((s) => {
+      const service = pack?.services.find((x) => x.id === s.serviceId);
+      return { id: s.serviceId, name: service?.name ?? s.serviceId, languages: service?.languages };
+    });
   return (
     <section class="screen receipt-screen">
       <p class="done">{t.sendingDone}</p>
@@ -63,7 +64,10 @@ export function Receipt() {
           <p>{t.receiptAlsoNote}</p>
           <ul class="services" data-testid="receipt-also">
             {others.map((s) => (
-              <li key={s.id}>{s.name}</li>
+              <li key={s.id}>
+                {s.name}
+                <SpokenIn languages={s.languages} />
+              </li>
             ))}
           </ul>
         </>

@@ -44,6 +44,15 @@ describe('checkPack', () => {
     ]);
   });
 
+  it('does not ask to translate the app wording of one language (app.*)', () => {
+    const pack = testPack({
+      texts: { en: { ...texts, 'app.roles.professional': 'A teacher' }, nl: { ...texts } },
+    });
+    pack.meta.languages.push({ code: 'nl', complete: true });
+    pack.pages.nl = { ...pack.pages.en };
+    expect(errors(pack)).toEqual([]);
+  });
+
   it('rejects unknown service ids in routes, crisis lines and the helpline', () => {
     const pack = testPack({ texts: { en: texts } });
     pack.routes[0]!.services.push({ service: 'nobody' });

@@ -125,6 +125,12 @@ export const serviceSchema = z.strictObject({
   phones: z._default(z.array(phoneSchema), []),
   chat: z.optional(linkSchema),
   web: z.optional(linkSchema),
+  /**
+   * Languages the line answers in (`[nl]`), when that is not every language of the pack: the app then says
+   * so to a reader of another language ("(in Dutch)") instead of letting them call and not be understood.
+   * Omitted: not stated.
+   */
+  languages: z.optional(z.array(languageCodeSchema).check(z.minLength(1))),
   /** Category codes this organisation takes on. */
   handles: z.array(z.enum(CATEGORY_CODES)).check(z.minLength(1)),
   audience: z.array(z.enum(AUDIENCES)).check(z.minLength(1)),
@@ -154,6 +160,8 @@ export const crisisLineSchema = z.strictObject({
   name: z.string().check(z.minLength(1), z.maxLength(100)),
   phones: z.array(phoneSchema).check(z.minLength(1)),
   chat: z.optional(linkSchema),
+  /** Languages the line answers in, as for a service; omitted: not stated. */
+  languages: z.optional(z.array(languageCodeSchema).check(z.minLength(1))),
   /**
    * Required (and confirmed) for a line with a trigger; a line that is only shown (`when: {}`) may leave
    * it out when nobody could confirm it, and the app then asks the reader to check before calling.
