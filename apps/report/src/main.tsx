@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
+import { guardAgainstBackAfterQuickExit } from './quick-exit.ts';
 import './styles.css';
 
-render(<App />, document.getElementById('app')!);
+if (guardAgainstBackAfterQuickExit()) render(<App />, document.getElementById('app')!);
 
 // The service worker makes the start and crisis screens work offline. Registered after load so it
 // never competes with the first screen for the network.

@@ -1,3 +1,4 @@
+import { readSession, writeSession } from './lib/storage.ts';
 import { clearNav } from './nav.ts';
 
 /**
@@ -13,11 +14,44 @@ export const NEUTRAL_SITE = 'https://www.google.com/search?q=weer';
 export function quickExit(target: string = NEUTRAL_SITE): void {
   clearNav();
   try {
+    writeSession(LEFT_KEY, '1');
     history.replaceState(null, '', '/');
+    // The browser may keep this page as it looks now and show it again on Back: leave it empty.
+    document.getElementById('app')?.replaceChildren();
+    document.title = '';
   } catch {
     // Leaving matters more than tidying.
   }
   location.replace(target);
+}
+
+/** Set on a quick exit for this tab; a Back into the app then leaves again before anything shows. */
+const LEFT_KEY = 'vn.left';
+
+/**
+ * True when this page was reached by Back or Forward after a quick exit: the app must not show (not even
+ * the start screen, which could say a report is in progress), so it leaves again at once. A deliberate
+ * visit (typing the address, a link, the home-screen icon) clears the mark and opens normally.
+ */
+function cameBackAfterQuickExit(persisted: boolean): boolean {
+  if (readSession(LEFT_KEY) !== '1') return false;
+  const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (persisted || entry?.type === 'back_forward') return true;
+  writeSession(LEFT_KEY, null);
+  return false;
+}
+
+/**
+ * Call before the first render: returns false (and leaves) when the page must not show. Also watches
+ * for a page restored from the browser's back-forward cache, which runs no script from the start.
+ */
+export function guardAgainstBackAfterQuickExit(target: string = NEUTRAL_SITE): boolean {
+  addEventListener('pageshow', (event) => {
+    if (event.persisted && cameBackAfterQuickExit(true)) location.replace(target);
+  });
+  if (!cameBackAfterQuickExit(false)) return true;
+  location.replace(target);
+  return false;
 }
 
 /** Escape twice within this many milliseconds leaves. */

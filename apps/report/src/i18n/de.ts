@@ -21,7 +21,6 @@ export const de: Messages = {
   startNeedHelpHint: 'Ruf sofort jemanden an oder chatte',
   startReport: 'Etwas melden',
   startReportHint: 'Erzähl in ein paar Schritten, was passiert ist',
-  startContinue: 'Weiter mit meiner Meldung',
   startFollow: 'Weiter mit meinem Code',
   startFollowHint: 'Antworten lesen und zurückschreiben',
   startWhatCanIDo: 'Was kann ich tun?',

@@ -22,7 +22,6 @@ export const en = {
   startNeedHelpHint: 'Call or chat with someone right away',
   startReport: 'Report something',
   startReportHint: 'Tell us what happened, in a few steps',
-  startContinue: 'Go on with my report',
   startFollow: 'Follow up with my code',
   startFollowHint: 'See answers and write back',
   startWhatCanIDo: 'What can I do?',

@@ -22,7 +22,6 @@ export const fr: Messages = {
   startNeedHelpHint: 'Appelle ou parle à quelqu’un tout de suite',
   startReport: 'Signaler quelque chose',
   startReportHint: 'Raconte ce qui s’est passé, en quelques étapes',
-  startContinue: 'Continuer mon signalement',
   startFollow: 'Voir la suite avec mon code',
   startFollowHint: 'Lis les réponses et réponds',
   startWhatCanIDo: 'Qu’est-ce que je peux faire ?',

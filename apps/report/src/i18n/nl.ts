@@ -21,7 +21,6 @@ export const nl: Messages = {
   startNeedHelpHint: 'Bel of chat meteen met iemand',
   startReport: 'Iets melden',
   startReportHint: 'Vertel wat er gebeurd is, in een paar stappen',
-  startContinue: 'Verder met mijn melding',
   startFollow: 'Verder met mijn code',
   startFollowHint: 'Lees antwoorden en schrijf terug',
   startWhatCanIDo: 'Wat kan ik doen?',

@@ -1,4 +1,3 @@
-import { hasDraft } from '../draft-flag.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { Title } from '../shell.tsx';
@@ -16,7 +15,9 @@ export function Start() {
           <span class="choice-hint">{t.startNeedHelpHint}</span>
         </button>
         <button type="button" class="choice big primary" onClick={() => nav.go('what')}>
-          <span class="choice-title">{hasDraft() ? t.startContinue : t.startReport}</span>
+          {/* Always the same words: the first screen must not tell whoever sees it that a report is under way
+              (the flow itself picks up the draft). */}
+          <span class="choice-title">{t.startReport}</span>
           <span class="choice-hint">{t.startReportHint}</span>
         </button>
         <button type="button" class="choice" onClick={() => nav.go('follow')}>
