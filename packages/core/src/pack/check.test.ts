@@ -104,14 +104,24 @@ describe('checkPack', () => {
   it('warns about a webhook that is not https, except on this machine', () => {
     const pack = testPack({ texts: { en: texts } });
     const recipient = PARTNER;
-    pack.services[0]!.connector = { type: 'webhook', url: 'http://partner.test/hook', secretEnv: 'S', recipient };
+    pack.services[0]!.connector = {
+      type: 'webhook',
+      url: 'http://partner.test/hook',
+      secretEnv: 'S',
+      recipient,
+    };
     pack.services[1]!.connector = {
       type: 'webhook',
       url: 'http://127.0.0.1:8081/hook',
       secretEnv: 'S',
       recipient,
     };
-    pack.services[2]!.connector = { type: 'webhook', url: 'https://partner.test/hook', secretEnv: 'S', recipient };
+    pack.services[2]!.connector = {
+      type: 'webhook',
+      url: 'https://partner.test/hook',
+      secretEnv: 'S',
+      recipient,
+    };
     expect(checkPack(pack).map(formatProblem)).toEqual([
       'services.yaml: services[0].connector.url: a webhook that is not https:// sends referrals unencrypted',
     ]);
