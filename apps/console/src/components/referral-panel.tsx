@@ -187,6 +187,7 @@ export function ReferralPanel(props: {
                 <label class="check">
                   <input
                     type="checkbox"
+                    id="refer-consent"
                     name="consent"
                     required
                     checked={consent}
@@ -208,6 +209,7 @@ export function ReferralPanel(props: {
                   <label class="check" key={part}>
                     <input
                       type="checkbox"
+                      id={`refer-share-${part}`}
                       name="shared"
                       value={part}
                       checked={shared.includes(part)}
@@ -280,7 +282,7 @@ export function ReferralPanel(props: {
 
 function ProposalItem(props: { proposal: Proposal; checked: boolean; onChoose: () => void }) {
   const p = props.proposal;
-  const id = `refer-${p.serviceId}`;
+  const id = `refer-service-${p.serviceId}`;
   const unverified = p.leadTimesUnverified ? ` (${text.refer.unverified})` : '';
   const details = (
     <p id={`${id}-details`} class="muted">
