@@ -141,7 +141,7 @@ describe('console: refer from the case view', () => {
     await expect
       .poll(() => police.innerText())
       .toContain(
-        'Sent to their system, sealed to their key. They aim to contact the reporter within 3 days (not yet agreed with the partner); hand over within 1 day',
+        'Sent to their system, sealed to their key. They aim to contact the reporter within 3 days; hand over within 1 day. These lead times are not yet agreed with the partner.',
       );
     await expect
       .poll(() => page.locator('.proposals li[data-service="helpwanted"]').innerText())
@@ -193,6 +193,9 @@ describe('console: refer from the case view', () => {
     await tabTo((f) => f.text === 'Seal and send');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').innerText()).toBe('Referral to Politie queued.');
+    // Referred once: the police are no longer offered, the list below shows the referral.
+    await expect.poll(() => page.getByRole('radio', { name: 'Politie' }).count()).toBe(0);
+    await expect.poll(() => referral().innerText()).toContain('Politie');
     // The case moved to Referred along the pack's workflow.
     await expect
       .poll(() => page.locator('.case-head [data-status]').getAttribute('data-status'))

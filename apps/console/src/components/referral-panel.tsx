@@ -178,6 +178,7 @@ export function ReferralPanel(props: {
                       key={p.serviceId}
                       proposal={p}
                       checked={serviceId === p.serviceId}
+                      referred={data.referrals.some((r) => r.serviceId === p.serviceId)}
                       onChoose={() => setServiceId(p.serviceId)}
                     />
                   ))}
@@ -280,20 +281,25 @@ export function ReferralPanel(props: {
   );
 }
 
-function ProposalItem(props: { proposal: Proposal; checked: boolean; onChoose: () => void }) {
+function ProposalItem(props: {
+  proposal: Proposal;
+  checked: boolean;
+  referred: boolean;
+  onChoose: () => void;
+}) {
   const p = props.proposal;
   const id = `refer-service-${p.serviceId}`;
-  const unverified = p.leadTimesUnverified ? ` (${text.refer.unverified})` : '';
   const details = (
     <p id={`${id}-details`} class="muted">
-      {text.refer.reach[p.reach]}. {text.refer.firstContact} {leadTimeText(p.firstContact)}
-      {unverified}; {text.refer.handover.toLowerCase()} {leadTimeText(p.handover)}
-      {unverified}.
+      {text.refer.reach[p.reach]}. {text.refer.firstContact} {leadTimeText(p.firstContact)};{' '}
+      {text.refer.handover.toLowerCase()} {leadTimeText(p.handover)}.
+      {p.leadTimesUnverified && ` ${text.refer.unverified}`}
+      {props.referred && ` ${text.refer.alreadyReferred}`}
     </p>
   );
   return (
     <li data-service={p.serviceId} data-reach={p.reach}>
-      {sendable(p) ? (
+      {sendable(p) && !props.referred ? (
         <label class="check" for={id}>
           <input
             type="radio"

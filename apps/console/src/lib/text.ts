@@ -153,8 +153,9 @@ export const text = {
     proposed: 'Proposed services',
     firstContact: 'They aim to contact the reporter within',
     handover: 'Hand over within',
-    unverified: 'not yet agreed with the partner',
-    crisis: 'Crisis line',
+    unverified: 'These lead times are not yet agreed with the partner.',
+    crisis: 'First because of the reporter’s answers',
+    alreadyReferred: 'Referred: see below.',
     reach: {
       webhook: 'Sent to their system, sealed to their key',
       email: 'Sent by e-mail, sealed to their key',
