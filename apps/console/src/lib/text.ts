@@ -159,7 +159,8 @@ export const text = {
     reach: {
       webhook: 'Sent to their system, sealed to their key',
       email: 'Sent by e-mail, sealed to their key',
-      'hash-submission': 'Hash submission: only picture fingerprints go to the hotline, never the pictures',
+      'hash-submission':
+        'Hash submission: only picture fingerprints and checked addresses go to the hotline, never the pictures',
       'call-together': 'Call them together with the reporter; nothing is sent',
     } as Record<string, string>,
     chooseService: 'Refer to',

@@ -19,7 +19,7 @@ describe('referralReach', () => {
     [
       'a hotline with a webhook',
       { kind: 'hotline', connector: { type: 'webhook', url: 'https://h.test', secretEnv: 'S', recipient } },
-      'webhook',
+      'hash-submission',
     ],
     ['a hotline without a connector', { kind: 'hotline', connector: { type: 'none' } }, 'hash-submission'],
     ['a crisis line', { kind: 'crisis', connector: { type: 'none' } }, 'call-together'],
