@@ -43,6 +43,8 @@ type Referrals = { proposed: Proposal[]; advice: string[]; referrals: Referral[]
  */
 const POLL_MS = 3_000;
 const sendable = (p: Proposal) => (p.reach === 'webhook' || p.reach === 'email') && p.recipient !== null;
+/** A hash submission is built from the case's picture hashes (supervisor view), not from this panel. */
+const choosable = (p: Proposal) => p.reach !== 'hash-submission';
 const referText = (code: string) => text.refer.errors[code] ?? errorText(code);
 
 /**
@@ -88,6 +90,8 @@ export function ReferralPanel(props: {
     return () => clearInterval(timer);
   }, [moving, load]);
 
+  const chosen = data?.proposed.find((p) => p.serviceId === serviceId);
+  const sends = chosen ? sendable(chosen) : true;
   const nameOf = (id: string) => data?.proposed.find((p) => p.serviceId === id)?.name ?? id;
 
   async function send(event: Event) {
@@ -96,32 +100,16 @@ export function ReferralPanel(props: {
     const proposal = data?.proposed.find((p) => p.serviceId === serviceId);
     if (!proposal) return setError(text.refer.pickService);
     if (!consent) return setError(text.refer.needConsent);
-    if (shared.length === 0) return setError(text.refer.pickPart);
+    const sends = sendable(proposal);
+    if (sends && shared.length === 0) return setError(text.refer.pickPart);
     setBusy(true);
     setError(null);
     try {
-      const crypto = await loadCrypto();
-      if (!proposal.recipient || !crypto.isRecipient(proposal.recipient)) {
-        throw new ApiError(0, 'referral.no-recipient');
-      }
-      const content = partnerContent({
-        helpline: pack.meta.helpline.name,
-        service: { id: proposal.serviceId, name: proposal.name },
-        metadata: detail.metadata,
-        body,
-        shared,
-        consentAt: new Date(),
-      });
-      const sealed = crypto.toBase64(await crypto.sealJson(content, [proposal.recipient]));
-      await postJson(`/staff/cases/${props.caseId}/referrals`, {
-        serviceId: proposal.serviceId,
-        consent: true,
-        sealed,
-        shared: content.shared,
-      });
-      // The referral is the hand-over; the status follows it where the pack's workflow allows the step.
+      if (sends) await seal(proposal);
+      // The status follows the referral where the pack's workflow allows the step. A warm call together
+      // sends nothing: the referral is the status change with the service and the consent.
       const transitions = pack.meta.statusWorkflow?.transitions ?? DEFAULT_STATUS_TRANSITIONS;
-      if (transitions.some((t) => t.to === 'referred' && t.from.includes(detail.status))) {
+      if (!sends || transitions.some((t) => t.to === 'referred' && t.from.includes(detail.status))) {
         await postJson(`/staff/cases/${props.caseId}/status`, {
           status: 'referred',
           serviceId: proposal.serviceId,
@@ -131,7 +119,7 @@ export function ReferralPanel(props: {
       setServiceId('');
       setConsent(false);
       setShared([]);
-      setNotice(text.refer.sent(proposal.name));
+      setNotice(sends ? text.refer.sent(proposal.name) : text.refer.recorded(proposal.name));
       await load();
       props.onReferred();
     } catch (e) {
@@ -139,6 +127,29 @@ export function ReferralPanel(props: {
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Seals the chosen parts to the partner's own key here, and hands only the ciphertext to the server. */
+  async function seal(proposal: Proposal) {
+    const crypto = await loadCrypto();
+    if (!proposal.recipient || !crypto.isRecipient(proposal.recipient)) {
+      throw new ApiError(0, 'referral.no-recipient');
+    }
+    const content = partnerContent({
+      helpline: pack.meta.helpline.name,
+      service: { id: proposal.serviceId, name: proposal.name },
+      metadata: detail.metadata,
+      body,
+      shared,
+      consentAt: new Date(),
+    });
+    const sealed = crypto.toBase64(await crypto.sealJson(content, [proposal.recipient]));
+    await postJson(`/staff/cases/${props.caseId}/referrals`, {
+      serviceId: proposal.serviceId,
+      consent: true,
+      sealed,
+      shared: content.shared,
+    });
   }
 
   async function retry(referral: Referral) {
@@ -201,35 +212,42 @@ export function ReferralPanel(props: {
                   {text.refer.consentHint}
                 </p>
               </div>
-              <fieldset aria-describedby="refer-share-hint">
-                <legend>{text.refer.share}</legend>
-                <p id="refer-share-hint" class="muted">
-                  {parts.length === 0 ? text.refer.nothingToShare : text.refer.shareHint}
+              {!sends && (
+                <p id="refer-call-hint" class="notice">
+                  {text.refer.callTogether}
                 </p>
-                {parts.map((part) => (
-                  <label class="check" key={part}>
-                    <input
-                      type="checkbox"
-                      id={`refer-share-${part}`}
-                      name="shared"
-                      value={part}
-                      checked={shared.includes(part)}
-                      onChange={(e) => {
-                        const on = e.currentTarget.checked;
-                        setShared((now) => (on ? [...now, part] : now.filter((x) => x !== part)));
-                      }}
-                    />{' '}
-                    {text.refer.parts[part]}
-                  </label>
-                ))}
-              </fieldset>
+              )}
+              {sends && (
+                <fieldset aria-describedby="refer-share-hint">
+                  <legend>{text.refer.share}</legend>
+                  <p id="refer-share-hint" class="muted">
+                    {parts.length === 0 ? text.refer.nothingToShare : text.refer.shareHint}
+                  </p>
+                  {parts.map((part) => (
+                    <label class="check" key={part}>
+                      <input
+                        type="checkbox"
+                        id={`refer-share-${part}`}
+                        name="shared"
+                        value={part}
+                        checked={shared.includes(part)}
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          setShared((now) => (on ? [...now, part] : now.filter((x) => x !== part)));
+                        }}
+                      />{' '}
+                      {text.refer.parts[part]}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
               {error && (
                 <p class="notice notice-error" role="alert">
                   {error}
                 </p>
               )}
               <button type="submit" class="primary" disabled={busy}>
-                {busy ? text.refer.sending : text.refer.send}
+                {busy ? text.refer.sending : sends ? text.refer.send : text.refer.record}
               </button>
             </form>
           )}
@@ -299,7 +317,7 @@ function ProposalItem(props: {
   );
   return (
     <li data-service={p.serviceId} data-reach={p.reach}>
-      {sendable(p) && !props.referred ? (
+      {choosable(p) && !props.referred ? (
         <label class="check" for={id}>
           <input
             type="radio"

@@ -178,6 +178,10 @@ export const text = {
     send: 'Seal and send',
     sending: 'Sealing and sending…',
     sent: (service: string) => `Referral to ${service} queued.`,
+    recorded: (service: string) => `Referral to ${service} recorded.`,
+    record: 'Record the referral',
+    callTogether:
+      'Nothing is sent to this service. Call them together with the reporter, then record the referral.',
     pickService: 'Choose a service to refer to.',
     pickPart: 'Choose at least one part to share.',
     needConsent: 'Record the reporter’s consent first.',
