@@ -133,10 +133,11 @@ describe('console: refer from the case view', () => {
     await page.locator(`tr[data-case-id="${report.reportId}"] a`).click();
     await page.getByRole('heading', { name: 'Refer' }).waitFor();
     const proposals = page.locator('.proposals li');
-    await expect.poll(() => proposals.count()).toBe(3);
+    // The route also names this helpline (Helpwanted) for the reporter; it is not offered as a referral.
+    await expect.poll(() => proposals.count()).toBe(2);
     await expect
       .poll(() => proposals.evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.service)))
-      .toEqual(['politie', 'helpwanted', 'meld-misdaad-anoniem']);
+      .toEqual(['politie', 'meld-misdaad-anoniem']);
     const police = page.locator('.proposals li[data-service="politie"]');
     await expect
       .poll(() => police.innerText())
@@ -144,7 +145,7 @@ describe('console: refer from the case view', () => {
         'Sent to their system, sealed to their key. They aim to contact the reporter within 3 days; hand over within 1 day. These lead times are not yet agreed with the partner.',
       );
     await expect
-      .poll(() => page.locator('.proposals li[data-service="helpwanted"]').innerText())
+      .poll(() => page.locator('.proposals li[data-service="meld-misdaad-anoniem"]').innerText())
       .toContain('Call them together with the reporter; nothing is sent');
     // The consent the pack requires is on screen before anything is sent.
     await expect.poll(() => page.getByLabel('The reporter agreed to this referral').isVisible()).toBe(true);

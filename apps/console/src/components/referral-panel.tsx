@@ -90,14 +90,16 @@ export function ReferralPanel(props: {
     return () => clearInterval(timer);
   }, [moving, load]);
 
-  const chosen = data?.proposed.find((p) => p.serviceId === serviceId);
+  // The route lists this helpline too (for the reporter); a helpline does not refer a case to itself.
+  const proposed = (data?.proposed ?? []).filter((p) => p.serviceId !== pack.meta.helpline.id);
+  const chosen = proposed.find((p) => p.serviceId === serviceId);
   const sends = chosen ? sendable(chosen) : true;
   const nameOf = (id: string) => data?.proposed.find((p) => p.serviceId === id)?.name ?? id;
 
   async function send(event: Event) {
     event.preventDefault();
     setNotice(null);
-    const proposal = data?.proposed.find((p) => p.serviceId === serviceId);
+    const proposal = chosen;
     if (!proposal) return setError(text.refer.pickService);
     if (!consent) return setError(text.refer.needConsent);
     const sends = sendable(proposal);
@@ -177,14 +179,14 @@ export function ReferralPanel(props: {
       {data && (
         <>
           <p class="muted">{text.refer.intro}</p>
-          {data.proposed.length === 0 ? (
+          {proposed.length === 0 ? (
             <p>{text.refer.none}</p>
           ) : (
             <form onSubmit={send} class="stack" noValidate aria-labelledby="refer-h">
               <fieldset>
                 <legend>{text.refer.chooseService}</legend>
                 <ul class="proposals">
-                  {data.proposed.map((p) => (
+                  {proposed.map((p) => (
                     <ProposalItem
                       key={p.serviceId}
                       proposal={p}
