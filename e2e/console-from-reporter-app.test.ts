@@ -108,11 +108,13 @@ describe('console with the reporter app: the whole loop', () => {
     await worker.getByRole('button', { name: 'Refresh' }).click();
     await worker.getByText('Het is een jongen uit mijn klas.').waitFor();
     const status = worker.locator('[data-status]').last();
+    // "Referred" leads to the Refer panel. The Kindertelefoon takes no hand-overs: the worker calls them
+    // together with the child and records the referral with the child's consent (nothing is sent).
     await worker.getByLabel('Change status').selectOption('referred');
-    await worker.getByLabel('Referred to').selectOption('politie');
-    await worker.getByRole('button', { name: 'Change status' }).click();
-    await worker.getByLabel('Reporter agreed to the referral').check();
-    await worker.getByRole('button', { name: 'Change status' }).click();
+    await worker.getByRole('button', { name: 'Go to the Refer panel' }).click();
+    await worker.getByRole('radio', { name: 'De Kindertelefoon' }).check();
+    await worker.getByLabel('The reporter agreed to this referral').check();
+    await worker.getByRole('button', { name: 'Record the referral' }).click();
     await expect.poll(() => status.getAttribute('data-status')).toBe('referred');
     await worker.getByLabel('Change status').selectOption('closed');
     await worker.getByRole('button', { name: 'Change status' }).click();

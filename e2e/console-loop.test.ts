@@ -168,12 +168,14 @@ describe('console: the whole loop', () => {
     await page.getByRole('button', { name: 'Change status' }).click();
     await expect.poll(() => status.getAttribute('data-status')).toBe('contacted');
 
+    // "Referred" leads to the Refer panel: consent and what is shared are asked up front, the package is
+    // sealed to the partner, and the status follows (console-referral.test.ts covers the hand-over).
     await page.getByLabel('Change status').selectOption('referred');
-    await page.getByLabel('Referred to').selectOption('politie');
-    await page.getByRole('button', { name: 'Change status' }).click();
-    // The pack asks for the reporter's consent too: the server names the field and the form shows it.
-    await page.getByLabel('Reporter agreed to the referral').check();
-    await page.getByRole('button', { name: 'Change status' }).click();
+    await page.getByRole('button', { name: 'Go to the Refer panel' }).click();
+    await page.getByRole('radio', { name: 'Politie' }).check();
+    await page.getByLabel('The reporter agreed to this referral').check();
+    await page.getByRole('checkbox', { name: 'What the reporter wrote' }).check();
+    await page.getByRole('button', { name: 'Seal and send' }).click();
     await expect.poll(() => status.getAttribute('data-status')).toBe('referred');
 
     await page.getByLabel('Change status').selectOption('closed');

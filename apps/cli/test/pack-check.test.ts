@@ -48,6 +48,10 @@ describe('vangnet pack check', () => {
     ],
     ['yaml-syntax', 'crisis.yaml: line 7, column 13: Missing closing'],
     [
+      'connector-without-recipient',
+      "services.yaml: services[1].connector.recipient: Illegal images hotline's webhook connector carries report content: add the partner's age recipient (age1…)",
+    ],
+    [
       'unverified-crisis-hours',
       'services.yaml: services[2].phones[0].hours: crisis line Suicide prevention line: the hours of 000 000 are unverified',
     ],

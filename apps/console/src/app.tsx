@@ -1,3 +1,4 @@
+import type { PackMeta } from '@vangnet/core/pack/schema';
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, postJson, setUnauthorisedHandler } from './lib/api.ts';
 import { type Instance, InstanceContext, normalisePack } from './lib/instance.ts';
@@ -42,8 +43,13 @@ export function App() {
   useEffect(() => (session ? lockAfterInactivity(INACTIVITY_MS) : undefined), [session]);
   useEffect(() => {
     if (!session || instance) return;
-    void Promise.all([getJson<InstanceConfig>('/config'), getJson<unknown>('/pack')]).then(([config, pack]) =>
-      setInstance({ config, pack: normalisePack(pack, config) }),
+    void Promise.all([
+      getJson<InstanceConfig>('/config'),
+      getJson<unknown>('/pack'),
+      // The workflow is staff-only; without it the status form falls back to the default steps.
+      getJson<PackMeta['statusWorkflow']>('/staff/workflow').catch(() => null),
+    ]).then(([config, pack, workflow]) =>
+      setInstance({ config, pack: normalisePack(pack, config, workflow) }),
     );
   }, [session, instance]);
 

@@ -14,6 +14,8 @@ export function StatusForm(props: {
   status: ReportState;
   language: string;
   onChanged: () => void;
+  /** When set, "Referred" leads to the Refer panel (which records consent and sends) instead of a bare status. */
+  onRefer?: () => void;
 }) {
   const { pack } = useInstance();
   const workflow = (pack.meta as { statusWorkflow?: { transitions: StatusTransition[] } }).statusWorkflow;
@@ -26,11 +28,12 @@ export function StatusForm(props: {
   // The pack's workflow is not public; when the server names fields this step needs, ask for them too.
   const [askedFor, setAskedFor] = useState<string[]>([]);
   const chosen = transitions.find((t) => t.to === to);
+  const viaPanel = chosen?.to === 'referred' && props.onRefer !== undefined;
   const requires = [...new Set([...(chosen?.requires ?? []), ...askedFor])];
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (!chosen) return;
+    if (!chosen || viaPanel) return;
     const form = event.currentTarget as HTMLFormElement;
     const fields: Record<string, string | boolean> = {};
     for (const f of requires) {
@@ -78,17 +81,33 @@ export function StatusForm(props: {
               </option>
             ))}
           </select>
-          {requires.map((f) => (
-            <RequiredField key={f} field={f} language={props.language} services={pack.services ?? []} />
-          ))}
-          {error && (
-            <p class="notice notice-error" role="alert">
-              {error}
-            </p>
+          {viaPanel ? (
+            <>
+              <p id="status-refer-hint">{text.refer.statusHint}</p>
+              <button
+                type="button"
+                class="primary"
+                aria-describedby="status-refer-hint"
+                onClick={() => props.onRefer?.()}
+              >
+                {text.refer.openPanel}
+              </button>
+            </>
+          ) : (
+            <>
+              {requires.map((f) => (
+                <RequiredField key={f} field={f} language={props.language} services={pack.services ?? []} />
+              ))}
+              {error && (
+                <p class="notice notice-error" role="alert">
+                  {error}
+                </p>
+              )}
+              <button type="submit" class="primary" disabled={busy || !chosen}>
+                {text.case.changeStatus}
+              </button>
+            </>
           )}
-          <button type="submit" class="primary" disabled={busy || !chosen}>
-            {text.case.changeStatus}
-          </button>
         </>
       )}
     </form>

@@ -31,14 +31,23 @@ export const FALLBACK_SLA: PackMeta['sla'] = {
   urgentCategories: ['self-harm'],
 };
 
-/** Fills what the console needs from a pack that may be partial, and notes when defaults were used. */
-export function normalisePack(raw: unknown, config: InstanceConfig): PublicPackView {
+/**
+ * Fills what the console needs from a pack that may be partial, and notes when defaults were used. The
+ * status workflow is not in the public pack; it comes from `/staff/workflow`, so each step's required
+ * fields are known before the first submit.
+ */
+export function normalisePack(
+  raw: unknown,
+  config: InstanceConfig,
+  workflow?: PackMeta['statusWorkflow'] | null,
+): PublicPackView {
   const pack = (raw ?? {}) as Partial<PublicPackView>;
   const meta = (pack.meta ?? {}) as Partial<PublicPackView['meta']>;
   return {
     ...pack,
     meta: {
       ...meta,
+      ...(workflow ? { statusWorkflow: workflow } : {}),
       code: meta.code ?? config.country,
       name: meta.name ?? config.country,
       defaultLanguage: meta.defaultLanguage ?? config.languages[0] ?? 'en',

@@ -6,6 +6,7 @@ import { AuditTrail } from '../components/audit-trail.tsx';
 import { Chat } from '../components/chat.tsx';
 import { EvidenceItem } from '../components/evidence-item.tsx';
 import { MetadataForm } from '../components/metadata-form.tsx';
+import { ReferralPanel } from '../components/referral-panel.tsx';
 import { StatusForm } from '../components/status-form.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useInstance } from '../lib/instance.ts';
@@ -18,6 +19,12 @@ export function CaseView({ id }: { id: string }) {
   const [opened, setOpened] = useState<OpenedCase | null>(() => lastOpened(id));
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const referHeading = useRef<HTMLHeadingElement>(null);
+  // "Referred" in the status form leads here: the panel records consent, sends, and sets the status.
+  const goToReferral = () => {
+    referHeading.current?.scrollIntoView({ block: 'start' });
+    referHeading.current?.focus();
+  };
 
   const reload = useCallback(
     async (previous: OpenedCase | null) => {
@@ -155,6 +162,12 @@ export function CaseView({ id }: { id: string }) {
               </ul>
             )}
           </section>
+          <ReferralPanel
+            caseId={id}
+            opened={opened}
+            headingRef={referHeading}
+            onReferred={() => void reload(opened)}
+          />
           <Chat opened={opened} onSent={() => void reload(opened)} />
           {mayReadAudit && <AuditTrail caseId={id} />}
         </div>
@@ -165,6 +178,7 @@ export function CaseView({ id }: { id: string }) {
               status={detail.status}
               language={body.language}
               onChanged={() => void reload(opened)}
+              onRefer={goToReferral}
             />
           </div>
           <div class="panel">

@@ -1,7 +1,7 @@
-import type { ReportMetadata } from '@vangnet/core';
+import type { ReportMetadata, SharedPart } from '@vangnet/core';
 
 /**
- * What a partner receives. The content (description, evidence the worker chose, contact details the
+ * What a partner receives. `sealed` opens to a `PartnerContent` (core/routing/partner-content.ts). The content (description, evidence the worker chose, contact details the
  * reporter agreed to share) is sealed in the console to the partner's age recipient; the server only
  * carries the ciphertext. The clear part is the whitelisted metadata a partner needs to triage, and
  * the link to confirm receipt and report the outcome.
@@ -15,6 +15,8 @@ export type ReferralPackage = {
   from: { helplineId: string; helplineName: string };
   metadata: Pick<ReportMetadata, 'category' | 'role' | 'ageBand' | 'flags'>;
   consent: { recordedAt: string };
+  /** Which parts of the report are inside `sealed` (core/routing/partner-content.ts). */
+  shared: SharedPart[];
   createdAt: string;
   /** age ciphertext, base64. */
   sealed: string;

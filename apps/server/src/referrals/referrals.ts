@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CountryPack } from '@vangnet/core';
+import type { CountryPack, SharedPart } from '@vangnet/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
@@ -41,6 +41,8 @@ type ReferralPayload = {
   packVersion: string;
   metadata: ReferralPackage['metadata'];
   consentAt: string;
+  /** Names of the parts inside the sealed package (older referrals have none recorded). */
+  shared?: SharedPart[];
   createdAt: string;
   sealed: string | null;
   deliveredAt?: string;
@@ -59,6 +61,7 @@ export type ReferralView = {
   deliveredAt: string | null;
   acknowledgedAt: string | null;
   outcome: Outcome | null;
+  shared: SharedPart[];
 };
 
 export type CreateResult =
@@ -68,7 +71,7 @@ export type CreateResult =
 /** Queues a warm referral of a case to one of the pack's services; the same case and service once. */
 export async function createReferral(
   deps: ReferralDeps,
-  input: { caseId: string; workerId: string; serviceId: string; sealed: string },
+  input: { caseId: string; workerId: string; serviceId: string; sealed: string; shared?: SharedPart[] },
   now = new Date(),
 ): Promise<CreateResult> {
   const service = deps.pack.services.find((s) => s.id === input.serviceId);
@@ -91,6 +94,7 @@ export async function createReferral(
       flags: row.flags as ReferralPayload['metadata']['flags'],
     },
     consentAt: now.toISOString(),
+    shared: input.shared ?? [],
     createdAt: now.toISOString(),
     sealed: input.sealed,
   };
@@ -114,7 +118,12 @@ export async function createReferral(
         actor: `worker:${input.workerId}`,
         action: 'case.referral',
         caseId: row.id,
-        detail: { serviceId: service.id, referralId: payload.referralId, consent: true },
+        detail: {
+          serviceId: service.id,
+          referralId: payload.referralId,
+          consent: true,
+          shared: payload.shared ?? [],
+        },
       },
       now,
     );
@@ -139,6 +148,7 @@ export function referralDeliveryHandler(deps: ReferralDeps): JobHandler {
       from: { helplineId: deps.helpline.id, helplineName: deps.helpline.name },
       metadata: payload.metadata,
       consent: { recordedAt: payload.consentAt },
+      shared: payload.shared ?? [],
       createdAt: payload.createdAt,
       sealed: payload.sealed,
       partnerUrl: `${deps.publicUrl}/api/v1/partner/referrals/${payload.referralId}`,
@@ -337,5 +347,6 @@ function viewOf(job: Job | typeof jobs.$inferSelect): ReferralView {
     deliveredAt: p.deliveredAt ?? null,
     acknowledgedAt: p.acknowledgedAt ?? null,
     outcome: p.outcome ?? null,
+    shared: p.shared ?? [],
   };
 }

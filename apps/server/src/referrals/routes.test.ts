@@ -1,3 +1,4 @@
+import { type AgeRecipient, sealJson, toBase64 } from '@vangnet/crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,14 +7,22 @@ import { registerProblemHandling } from '../http/problem.ts';
 import { runDueJobs } from '../jobs/worker.ts';
 import { SESSION_COOKIE } from '../staff/session-token.ts';
 import { startSession } from '../staff/sessions.ts';
+import { staffPolicyOf } from '../staff/staff-policy.ts';
 import { totpKeyOf } from '../staff/totp-at-rest.ts';
 import { createWorker } from '../staff/workers.ts';
+import { workflowRoute } from '../staff/workflow-route.ts';
+import { DEMO_PARTNER_RECIPIENT } from './demo-partner.ts';
 import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
 import { partnerReferralRoutes, staffReferralRoutes } from './routes.ts';
 import { deriveLinkKey, partnerToken } from './signing.ts';
 import { packWithConnectors, seedCase } from './test-fixtures.ts';
 
-const sealed = Buffer.from('pretend age ciphertext').toString('base64');
+let sealed: string;
+beforeAll(async () => {
+  sealed = toBase64(
+    await sealJson({ description: 'sealed to the partner' }, [DEMO_PARTNER_RECIPIENT as AgeRecipient]),
+  );
+});
 
 describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
   let database: TestDatabase;
@@ -31,7 +40,12 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
     referrals = {
       db,
       pack: await packWithConnectors({
-        offlimits: { type: 'webhook', url: 'http://127.0.0.1:9/unused', secretEnv: 'X_SECRET' },
+        offlimits: {
+          type: 'webhook',
+          url: 'http://127.0.0.1:9/unused',
+          secretEnv: 'X_SECRET',
+          recipient: DEMO_PARTNER_RECIPIENT,
+        },
       }),
       helpline: { id: 'helpline-r', name: 'Helpwanted' },
       publicUrl: 'http://vangnet.test',
@@ -66,6 +80,7 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
     registerProblemHandling(app);
     await app.register(staffReferralRoutes, { db, referrals, prefix: '/api/v1/staff' });
     await app.register(partnerReferralRoutes, { referrals, prefix: '/api/v1/partner' });
+    await app.register(workflowRoute, { db, policy: staffPolicyOf(referrals.pack), prefix: '/api/v1/staff' });
     await app.ready();
   });
   afterAll(async () => {
@@ -93,6 +108,43 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
     expect(body.proposed[0]).toMatchObject({ order: 1, firstContact: 'PT4H', name: 'Helpwanted' });
     expect(body.advice).toContain('report-to-police');
     expect(body.referrals).toEqual([]);
+    // How each is reached, the key to seal to, and whether the pack's lead times are agreed yet.
+    expect(
+      body.proposed.map((p: Record<string, unknown>) => [
+        p.serviceId,
+        p.reach,
+        p.recipient,
+        p.leadTimesUnverified,
+      ]),
+    ).toEqual([
+      ['helpwanted', 'call-together', null, true],
+      ['politie', 'email', DEMO_PARTNER_RECIPIENT, true],
+      ['meldpunt-kinderporno', 'hash-submission', null, true],
+    ]);
+  });
+
+  it('sends the pack’s status workflow with each step’s required fields, to signed-in staff only', async () => {
+    const res = await staff('worker', 'GET', '/workflow');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().transitions).toContainEqual({
+      from: ['new', 'contacted', 'in-progress'],
+      to: 'referred',
+      requires: ['serviceId', 'consent'],
+    });
+    expect((await staff('nobody', 'GET', '/workflow')).statusCode).toBe(401);
+  });
+
+  it('refuses a package that is not sealed in the age format, and keeps nothing', async () => {
+    const plain = await staff('worker', 'POST', `/cases/${caseId}/referrals`, {
+      serviceId: 'offlimits',
+      consent: true,
+      sealed: Buffer.from(JSON.stringify({ description: 'Hij wil geld' })).toString('base64'),
+    });
+    expect(plain.statusCode).toBe(422);
+    expect(plain.json().code).toBe('referral.not-sealed');
+    expect(plain.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(plain.body).not.toContain('Hij wil geld');
+    expect((await staff('worker', 'GET', `/cases/${caseId}/referrals`)).json().referrals).toEqual([]);
   });
 
   it('refuses without consent, for a service without hand-over, without a session, and for another helpline', async () => {
@@ -125,7 +177,7 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
   });
 
   it('queues a referral once; the partner link confirms it and reports the outcome', async () => {
-    const body = { serviceId: 'offlimits', consent: true, sealed };
+    const body = { serviceId: 'offlimits', consent: true, sealed, shared: ['description', 'contact'] };
     const first = await staff('worker', 'POST', `/cases/${caseId}/referrals`, body);
     expect(first.statusCode).toBe(201);
     const again = await staff('worker', 'POST', `/cases/${caseId}/referrals`, body);
@@ -186,6 +238,7 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
       serviceId: 'offlimits',
       state: 'outcome',
       outcome: 'resolved',
+      shared: ['description', 'contact'],
     });
   });
 

@@ -1,4 +1,10 @@
-import { routeReport } from '@vangnet/core';
+import {
+  leadTimesUnverified,
+  REFERRAL_REACHES,
+  referralReach,
+  routeReport,
+  SHARED_PARTS,
+} from '@vangnet/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/open-database.ts';
@@ -36,6 +42,7 @@ const referralViewSchema = z.object({
   deliveredAt: z.string().nullable(),
   acknowledgedAt: z.string().nullable(),
   outcome: z.enum(OUTCOMES).nullable(),
+  shared: z.array(z.enum(SHARED_PARTS)),
 });
 const proposalSchema = z.object({
   serviceId: z.string(),
@@ -45,7 +52,15 @@ const proposalSchema = z.object({
   handover: z.string(),
   crisis: z.boolean(),
   connector: z.enum(['none', 'webhook', 'email']),
+  /** How the helpline reaches the service (core/routing/referral-reach.ts). */
+  reach: z.enum(REFERRAL_REACHES),
+  /** The partner's age public key the console seals the hand-over to; null when nothing is handed over. */
+  recipient: z.string().nullable(),
+  /** The pack marks the lead times as not yet agreed with the partner. */
+  leadTimesUnverified: z.boolean(),
 });
+/** An age file starts with this line; anything else is refused so plaintext never reaches the server. */
+const AGE_HEADER = 'age-encryption.org/v1\n';
 const referralIdParams = z.object({ referralId: z.uuid() });
 const tokenSchema = z.string().min(20).max(100);
 
@@ -91,7 +106,15 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
         : routeReport(referrals.pack, metadata);
       const proposed = (route?.services ?? []).map((s) => {
         const service = referrals.pack.services.find((x) => x.id === s.serviceId)!;
-        return { ...s, name: service.name, connector: service.connector.type };
+        const { connector } = service;
+        return {
+          ...s,
+          name: service.name,
+          connector: connector.type,
+          reach: referralReach(service),
+          recipient: connector.type === 'none' ? null : (connector.recipient ?? null),
+          leadTimesUnverified: leadTimesUnverified(service),
+        };
       });
       return { proposed, advice: route?.advice ?? [], referrals: await caseReferrals(referrals, row.id) };
     },
@@ -111,6 +134,8 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
           serviceId: z.string().min(1).max(48),
           consent: z.literal(true),
           sealed: z.base64().max(700_000),
+          /** Which parts the reporter agreed to share (names only; the parts are inside `sealed`). */
+          shared: z.array(z.enum(SHARED_PARTS)).max(SHARED_PARTS.length).default([]),
         }),
         response: {
           201: z.object({ referralId: z.string(), state: z.literal('queued') }),
@@ -121,11 +146,23 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
     async (request, reply) => {
       const worker = await requirePermission(db, policy, request, 'case.status');
       await ownCase(worker.helplineId, request.params.id);
+      if (
+        !Buffer.from(request.body.sealed, 'base64')
+          .subarray(0, AGE_HEADER.length)
+          .equals(Buffer.from(AGE_HEADER))
+      ) {
+        throw new Problem(
+          422,
+          'referral.not-sealed',
+          'The package must be sealed to the partner in the browser',
+        );
+      }
       const result = await createReferral(referrals, {
         caseId: request.params.id,
         workerId: worker.id,
         serviceId: request.body.serviceId,
         sealed: request.body.sealed,
+        shared: [...new Set(request.body.shared)],
       });
       if (!result.ok) {
         if (result.code === 'case.not-found') throw caseNotFound();

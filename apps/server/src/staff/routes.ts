@@ -5,6 +5,7 @@ import { signInRoutes } from './sign-in-routes.ts';
 import { staffPolicyOf } from './staff-policy.ts';
 import { totpKeyOf, useTotpKey } from './totp-at-rest.ts';
 import { workerRoutes } from './worker-routes.ts';
+import { workflowRoute } from './workflow-route.ts';
 
 /**
  * The staff API, mounted at `/api/v1/staff`: sign-in, the case queue and case work, accounts.
@@ -21,4 +22,5 @@ export const staffRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   await app.register(signInRoutes, { deps, policy });
   await app.register(caseRoutes, { deps, policy });
   await app.register(workerRoutes, { deps, policy });
+  await app.register(workflowRoute, { db: deps.db, policy });
 };

@@ -23,6 +23,9 @@ const errors = (pack: ReturnType<typeof testPack>) =>
     .filter((p) => p.severity === 'error')
     .map(formatProblem);
 
+/** Any valid age recipient: the checks only look at its presence. */
+const PARTNER = 'age1mlc5c8rq0fn3cge64gyn4dgf86kxenmjg63gwqnse9urym6qc3eq57ee7w';
+
 describe('checkPack', () => {
   it('accepts a complete pack', () => {
     expect(errors(testPack({ texts: { en: texts } }))).toEqual([]);
@@ -100,12 +103,41 @@ describe('checkPack', () => {
 
   it('warns about a webhook that is not https, except on this machine', () => {
     const pack = testPack({ texts: { en: texts } });
-    pack.services[0]!.connector = { type: 'webhook', url: 'http://partner.test/hook', secretEnv: 'S' };
-    pack.services[1]!.connector = { type: 'webhook', url: 'http://127.0.0.1:8081/hook', secretEnv: 'S' };
-    pack.services[2]!.connector = { type: 'webhook', url: 'https://partner.test/hook', secretEnv: 'S' };
+    const recipient = PARTNER;
+    pack.services[0]!.connector = {
+      type: 'webhook',
+      url: 'http://partner.test/hook',
+      secretEnv: 'S',
+      recipient,
+    };
+    pack.services[1]!.connector = {
+      type: 'webhook',
+      url: 'http://127.0.0.1:8081/hook',
+      secretEnv: 'S',
+      recipient,
+    };
+    pack.services[2]!.connector = {
+      type: 'webhook',
+      url: 'https://partner.test/hook',
+      secretEnv: 'S',
+      recipient,
+    };
     expect(checkPack(pack).map(formatProblem)).toEqual([
       'services.yaml: services[0].connector.url: a webhook that is not https:// sends referrals unencrypted',
     ]);
+  });
+
+  it.each([
+    ['webhook', { type: 'webhook', url: 'https://partner.test/hook', secretEnv: 'S' }],
+    ['email', { type: 'email', to: 'referrals@partner.test' }],
+  ] as const)('requires the partner’s age recipient on a %s connector, which carries content', (type, c) => {
+    const pack = testPack({ texts: { en: texts } });
+    pack.services[2]!.connector = { ...c };
+    expect(errors(pack)).toEqual([
+      `services.yaml: services[2].connector.recipient: police's ${type} connector carries report content: add the partner's age recipient (age1…)`,
+    ]);
+    pack.services[2]!.connector = { ...c, recipient: PARTNER };
+    expect(errors(pack)).toEqual([]);
   });
 
   it('lists unverified details as warnings, not errors', () => {

@@ -169,6 +169,15 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
         );
       }
     }
+    // A connector that carries the report's content needs the partner's own key: without it the console
+    // could not seal the hand-over so that only the partner opens it.
+    if (connector.type !== 'none' && !connector.recipient) {
+      error(
+        'services.yaml',
+        `${base}.connector.recipient`,
+        `${service.name}'s ${connector.type} connector carries report content: add the partner's age recipient (age1…)`,
+      );
+    }
     if (service.phones.length === 0 && !service.chat && !service.web && service.kind !== 'school') {
       error('services.yaml', base, `${service.name} has no phone, chat or web address`);
     }

@@ -102,17 +102,26 @@ export const leadTimesSchema = z.strictObject({
 });
 export type LeadTimes = z.infer<typeof leadTimesSchema>;
 
-/** Connectors carry no secrets: a webhook's signing key is read from the environment variable named here. */
+/** An age X25519 public key (`age1…`). */
+export const ageRecipientSchema = z.string().check(z.regex(/^age1[0-9a-z]{58}$/, 'an age recipient (age1…)'));
+
+/**
+ * Connectors carry no secrets: a webhook's signing key is read from the environment variable named here.
+ * `recipient` is the partner's own age public key: the console seals what it hands over to it, so only the
+ * partner opens it. Optional in the schema so a pack names the missing key in `pack check` (check.ts).
+ */
 export const connectorSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),
   z.strictObject({
     type: z.literal('webhook'),
     url: z.string().check(z.regex(/^https?:\/\/[^\s]+$/)),
     secretEnv: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name')),
+    recipient: z.optional(ageRecipientSchema),
   }),
   z.strictObject({
     type: z.literal('email'),
     to: z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'an e-mail address')),
+    recipient: z.optional(ageRecipientSchema),
   }),
 ]);
 export type Connector = z.infer<typeof connectorSchema>;
