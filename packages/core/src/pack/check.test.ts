@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testPack } from '../routing/test-pack.ts';
 import { checkPack, formatProblem } from './check.ts';
 import { contrastRatio } from './contrast.ts';
+import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
 import { publicPack } from './public.ts';
 
 const texts = {
@@ -24,7 +25,7 @@ const errors = (pack: ReturnType<typeof testPack>) =>
     .map(formatProblem);
 
 /** Any valid age recipient: the checks only look at its presence. */
-const PARTNER = 'age1mlc5c8rq0fn3cge64gyn4dgf86kxenmjg63gwqnse9urym6qc3eq57ee7w';
+const PARTNER = 'age1nz4w7409au5su23a5gdy3ry4s7z7fqwk3x0s88kvxpur7d65jc3qmfaxll';
 
 describe('checkPack', () => {
   it('accepts a complete pack', () => {
@@ -223,5 +224,22 @@ describe('publicPack', () => {
     const pub = publicPack(pack);
     expect(JSON.stringify(pub)).not.toMatch(/connector|HOOK_SECRET|partner\.test|statusWorkflow/);
     expect(pub.services[0]?.unverified).toEqual(['leadTimes']);
+  });
+});
+
+describe('demo partner key', () => {
+  it('warns wherever a connector still seals to the public demo key', () => {
+    const pack = testPack({ texts: { en: {} } });
+    pack.services[2]!.connector = {
+      type: 'email',
+      to: 'referrals@police.exampleland.eu',
+      recipient: DEMO_PARTNER_RECIPIENT,
+    };
+    const warnings = checkPack(pack)
+      .filter((p) => p.severity === 'warning')
+      .map(formatProblem);
+    expect(warnings).toContain(
+      "services.yaml: services[2].connector.recipient: police's connector uses the public demo key: anyone can open what is sent; put the partner's own recipient here before going live",
+    );
   });
 });

@@ -5,6 +5,7 @@ import { leadTimeMs } from '../sla/lead-time.ts';
 import { URGENCY_FLAGS } from '../taxonomy.ts';
 import { findRoutesOutsideRemit } from './check-remit.ts';
 import { contrastRatio } from './contrast.ts';
+import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
 import { didYouMean } from './nearest.ts';
 import { AUDIENCES, type CountryPack, type Link, type Phone } from './schema.ts';
 import { findTemplateLeftovers } from './template-leftovers.ts';
@@ -176,6 +177,13 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
         'services.yaml',
         `${base}.connector.recipient`,
         `${service.name}'s ${connector.type} connector carries report content: add the partner's age recipient (age1…)`,
+      );
+    }
+    if (connector.type !== 'none' && connector.recipient === DEMO_PARTNER_RECIPIENT) {
+      warn(
+        'services.yaml',
+        `${base}.connector.recipient`,
+        `${service.name}'s connector uses the public demo key: anyone can open what is sent; put the partner's own recipient here before going live`,
       );
     }
     if (service.phones.length === 0 && !service.chat && !service.web && service.kind !== 'school') {

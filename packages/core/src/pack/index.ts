@@ -1,5 +1,6 @@
 export * from './check.ts';
 export * from './contrast.ts';
+export * from './demo-partner-key.ts';
 export * from './describe-issue.ts';
 export * from './nearest.ts';
 export * from './public.ts';
