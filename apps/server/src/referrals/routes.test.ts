@@ -1,8 +1,10 @@
 import { type AgeRecipient, sealJson, toBase64 } from '@vangnet/crypto';
+import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/databases.ts';
+import { auditLog } from '../db/schema/index.ts';
 import { registerProblemHandling } from '../http/problem.ts';
 import { runDueJobs } from '../jobs/worker.ts';
 import { SESSION_COOKIE } from '../staff/session-token.ts';
@@ -121,6 +123,19 @@ describe.each(databaseKinds())('referral HTTP routes on %s', (kind) => {
       ['politie', 'email', DEMO_PARTNER_RECIPIENT, true],
       ['meldpunt-kinderporno', 'hash-submission', null, true],
     ]);
+  });
+
+  it('audits who looked at a case’s referrals, once per worker and case while the console polls', async () => {
+    const views = async () =>
+      (await database.db.select().from(auditLog).where(eq(auditLog.caseId, caseId))).filter(
+        (r) => r.action === 'case.referrals-view',
+      ).length;
+    const before = await views();
+    for (let i = 0; i < 3; i++)
+      expect((await staff('worker', 'GET', `/cases/${caseId}/referrals`)).statusCode).toBe(200);
+    // The first test above already looked once within the window: no new row for the same worker.
+    expect(await views()).toBe(before);
+    expect(before).toBeGreaterThanOrEqual(1);
   });
 
   it('sends the pack’s status workflow with each step’s required fields, to signed-in staff only', async () => {

@@ -7,6 +7,8 @@ import {
 } from '@vangnet/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { appendAudit } from '../audit/append-audit.ts';
+import { RecentKeys } from '../audit/recent-keys.ts';
 import type { Db } from '../db/open-database.ts';
 import { Problem } from '../http/problem.ts';
 import { hasKnownHashMatch } from '../known-hashes/case-matches.ts';
@@ -61,6 +63,12 @@ const proposalSchema = z.object({
 });
 /** An age file starts with this line; anything else is refused so plaintext never reaches the server. */
 const AGE_HEADER = 'age-encryption.org/v1\n';
+/**
+ * The console polls a case's referrals every few seconds while it is open; one audit record per worker
+ * and case in this window says who looked without burying the log in identical rows.
+ */
+const REFERRAL_READ_AUDIT_MS = 10 * 60_000;
+
 const referralIdParams = z.object({ referralId: z.uuid() });
 const tokenSchema = z.string().min(20).max(100);
 
@@ -73,6 +81,7 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
   app,
   { db, referrals },
 ) => {
+  const referralReads = new RecentKeys(10_000);
   const policy = staffPolicyOf(referrals.pack);
   const ownCase = async (helplineId: string, caseId: string) => {
     const row = helplineId === referrals.helpline.id ? await findCase(db, helplineId, caseId) : undefined;
@@ -99,6 +108,13 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
     async (request) => {
       const worker = await requirePermission(db, policy, request, 'case.read');
       const row = await ownCase(worker.helplineId, request.params.id);
+      if (referralReads.firstIn(`${worker.id}:${row.id}`, REFERRAL_READ_AUDIT_MS)) {
+        await appendAudit(db, {
+          actor: `worker:${worker.id}`,
+          action: 'case.referrals-view',
+          caseId: row.id,
+        });
+      }
       const metadata = metadataOf(row);
       // A known-image match puts the pack's hotline first (known-hashes/hotline-first.ts).
       const route = (await hasKnownHashMatch(db, row.id))
