@@ -1,7 +1,9 @@
 import type { PackMeta } from '@vangnet/core/pack/schema';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, postJson, setUnauthorisedHandler } from './lib/api.ts';
 import { type Instance, InstanceContext, normalisePack } from './lib/instance.ts';
+import { consoleLanguages, isConsoleLanguage, LANGUAGE_NAMES, setConsoleLanguage } from './lib/language.ts';
 import { onLinkClick, useRoute } from './lib/router.ts';
 import {
   currentSession,
@@ -11,7 +13,7 @@ import {
   lockAfterInactivity,
   subscribe,
 } from './lib/session.ts';
-import { text } from './lib/text.ts';
+import { text, textLanguage } from './lib/text.ts';
 import type { InstanceConfig } from './lib/types.ts';
 import { CaseView } from './screens/case-view.tsx';
 import { ExportScreen } from './screens/export-screen.tsx';
@@ -38,6 +40,9 @@ function useSession() {
 export function App() {
   const { session, unlocked } = useSession();
   const [instance, setInstance] = useState<Instance | null>(null);
+  // Changing the language swaps the catalog behind `text`; this state re-renders every screen with it.
+  const [, setLanguage] = useState(textLanguage);
+  const languageMenu = <LanguageMenu onChanged={setLanguage} />;
 
   useEffect(() => setUnauthorisedHandler(endSession), []);
   useEffect(() => (session ? lockAfterInactivity(INACTIVITY_MS) : undefined), [session]);
@@ -53,14 +58,23 @@ export function App() {
     );
   }, [session, instance]);
 
-  if (!session) return <SignIn />;
-  if (!unlocked) return <Unlock />;
+  if (!session || !unlocked) {
+    return (
+      <>
+        <header class="top">
+          <span class="brand">{text.appName}</span>
+          {languageMenu}
+        </header>
+        {session ? <Unlock /> : <SignIn />}
+      </>
+    );
+  }
   return (
     <>
       <a class="skip-link" href="#main">
         {text.skipToContent}
       </a>
-      <Header email={session.email} />
+      <Header email={session.email} languageMenu={languageMenu} />
       {instance ? (
         <InstanceContext.Provider value={instance}>
           <Screens />
@@ -74,7 +88,32 @@ export function App() {
   );
 }
 
-function Header({ email }: { email: string }) {
+/** The console's language, from the pack's languages; remembered in this browser only. */
+function LanguageMenu({ onChanged }: { onChanged: (lang: string) => void }) {
+  const languages = consoleLanguages();
+  if (languages.length < 2) return null;
+  return (
+    <span class="language-menu">
+      <label for="console-language">{text.language.menu}</label>{' '}
+      <select
+        id="console-language"
+        value={textLanguage}
+        onChange={(e) => {
+          const lang = e.currentTarget.value;
+          if (isConsoleLanguage(lang)) void setConsoleLanguage(lang, true).then(() => onChanged(lang));
+        }}
+      >
+        {languages.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l] ?? l}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function Header({ email, languageMenu }: { email: string; languageMenu: ComponentChildren }) {
   async function signOut() {
     try {
       await postJson('/staff/logout', {});
@@ -87,9 +126,10 @@ function Header({ email }: { email: string }) {
       <a href="/console/" class="brand" onClick={onLinkClick({ name: 'queue' })}>
         {text.appName}
       </a>
+      {languageMenu}
       <span class="muted who">{email}</span>
       <button type="button" onClick={lock}>
-        Lock
+        {text.signIn.lock}
       </button>
       <button type="button" onClick={signOut}>
         {text.signIn.signOut}
@@ -104,8 +144,8 @@ function Screens() {
     document.title =
       route.name === 'queue'
         ? `${text.queue.title} · ${text.appName}`
-        : `${route.name === 'export' ? text.exportScreen.title : 'Case'} · ${text.appName}`;
-  }, [route]);
+        : `${route.name === 'export' ? text.exportScreen.title : text.case.title} · ${text.appName}`;
+  }, [route, textLanguage]);
   if (route.name === 'case') return <CaseView key={route.id} id={route.id} />;
   if (route.name === 'export') return <ExportScreen key={route.id} id={route.id} />;
   return <Queue />;

@@ -1,5 +1,15 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
+import { getJson } from './lib/api.ts';
+import { startConsoleLanguage } from './lib/language.ts';
+import type { InstanceConfig } from './lib/types.ts';
 import './styles.css';
 
-render(<App />, document.getElementById('app')!);
+// The console speaks one of the active pack's languages from the first screen on (the sign-in
+// screen included), so the public /config is read before the first render. Unreachable: English.
+void getJson<InstanceConfig>('/config')
+  .then((config) => config.languages)
+  .catch(() => ['en'])
+  .then((languages) => startConsoleLanguage(languages))
+  .catch(() => undefined)
+  .then(() => render(<App />, document.getElementById('app')!));

@@ -2,6 +2,7 @@ import type { ReportState } from '@vangnet/core';
 import type { PackMeta } from '@vangnet/core/pack/schema';
 import { isUrgent } from '@vangnet/core/sla/deadlines';
 import { addLeadTime } from '@vangnet/core/sla/lead-time';
+import { text } from '../lib/text.ts';
 import { assigneeId, type CaseSummary } from '../lib/types.ts';
 
 /**
@@ -86,9 +87,9 @@ export function formatTimeLeft(ms: number): { text: string; breached: boolean } 
   const m = minutes % 60;
   const span =
     h >= 48
-      ? `${Math.floor(h / 24)} d ${h % 24} h`
+      ? text.queue.days(Math.floor(h / 24), h % 24)
       : h > 0
-        ? `${h} h ${String(m).padStart(2, '0')} min`
-        : `${m} min`;
-  return { text: breached ? `overdue by ${span}` : `${span} left`, breached };
+        ? text.queue.hours(h, String(m).padStart(2, '0'))
+        : text.queue.minutes(m);
+  return { text: breached ? text.queue.overdue(span) : text.queue.left(span), breached };
 }

@@ -1,7 +1,8 @@
 import { type AuditRecord, verifyAuditChain } from '@vangnet/core/audit/audit-chain';
 import { useState } from 'preact/hooks';
 import { ApiError, getJson } from '../lib/api.ts';
-import { errorText } from '../lib/text.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { errorText, text } from '../lib/text.ts';
 
 /**
  * A supervisor's look at the case's audit trail. Loaded on request, since reading it is itself
@@ -23,29 +24,29 @@ export function AuditTrail({ caseId }: { caseId: string }) {
   const chain = records ? verifyAuditChain(records, { partial: true }) : null;
   return (
     <section aria-labelledby="audit-h" class="panel">
-      <h2 id="audit-h">Audit trail</h2>
+      <h2 id="audit-h">{text.audit.title}</h2>
       {records === null ? (
         <button type="button" onClick={load}>
-          Show the audit trail
+          {text.audit.show}
         </button>
       ) : (
         <>
           <p class={chain?.ok ? 'integrity-summary integrity-ok' : 'integrity-summary integrity-bad'}>
             <span aria-hidden="true">{chain?.ok ? '✓ ' : '✗ '}</span>
             {chain?.ok
-              ? `${records.length} records; every link between consecutive records holds.`
-              : `The chain is broken at record ${chain && !chain.ok ? chain.brokenAt : '?'}.`}
+              ? text.audit.chainOk(records.length)
+              : text.audit.chainBroken(String(chain && !chain.ok ? chain.brokenAt : '?'))}
           </p>
           <div class="table-wrap">
             <table class="cases">
-              <caption class="visually-hidden">Audit records for this case</caption>
+              <caption class="visually-hidden">{text.audit.caption}</caption>
               <thead>
                 <tr>
                   <th scope="col">#</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Details</th>
+                  <th scope="col">{text.audit.time}</th>
+                  <th scope="col">{text.audit.who}</th>
+                  <th scope="col">{text.audit.what}</th>
+                  <th scope="col">{text.audit.details}</th>
                 </tr>
               </thead>
               <tbody>
@@ -53,7 +54,7 @@ export function AuditTrail({ caseId }: { caseId: string }) {
                   <tr key={r.seq}>
                     <td>{r.seq}</td>
                     <td>
-                      <time dateTime={r.at}>{new Date(r.at).toLocaleString()}</time>
+                      <time dateTime={r.at}>{formatDateTime(r.at)}</time>
                     </td>
                     <td>{r.actor}</td>
                     <td>{r.action}</td>

@@ -3,6 +3,7 @@ import { cannedResponses, counsellorName } from '../case/canned.ts';
 import type { OpenedCase, OpenedMessage } from '../case/open-case.ts';
 import { ApiError, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
+import { formatDateTime } from '../lib/format.ts';
 import { useInstance } from '../lib/instance.ts';
 import { currentSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
@@ -45,9 +46,7 @@ export function Chat({ opened, onSent }: { opened: OpenedCase; onSent: () => voi
             onSent={onSent}
           />
         ) : (
-          <p class="muted">
-            The server did not send the reporter’s key, so a reply cannot be sealed for them.
-          </p>
+          <p class="muted">{text.case.noReporterKey}</p>
         )}
       </section>
       <section aria-labelledby="notes-h" class="panel">
@@ -77,7 +76,7 @@ function MessageList({ messages }: { messages: OpenedMessage[] }) {
         <li key={m.id} class={`message message-${m.author}`}>
           <p class="message-meta">
             <strong>{m.author === 'reporter' ? text.case.fromReporter : text.case.fromHelpline}</strong>{' '}
-            <time dateTime={m.createdAt}>{new Date(m.createdAt).toLocaleString()}</time>
+            <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
           </p>
           <p class="message-text">{m.body ? m.body.text : text.case.cannotOpen}</p>
         </li>

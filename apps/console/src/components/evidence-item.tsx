@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { OpenedItem } from '../case/open-case.ts';
+import { formatDateTime, formatNumber } from '../lib/format.ts';
+import { text } from '../lib/text.ts';
 import { IntegrityBadge } from './integrity.tsx';
 
 const INLINE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
@@ -29,21 +31,26 @@ export function EvidenceItem({ item, index }: { item: OpenedItem; index: number 
     <li class="evidence" data-item-id={m.id}>
       <h3>{label}</h3>
       <p class="muted">
-        {m.mediaType} · {m.size.toLocaleString()} bytes · captured{' '}
-        <time dateTime={m.capturedAt}>{new Date(m.capturedAt).toLocaleString()}</time>
+        {m.mediaType} · {text.pdf.bytes(m.size)} · {text.case.captured}{' '}
+        <time dateTime={m.capturedAt}>{formatDateTime(m.capturedAt)}</time>
       </p>
       {url && INLINE_IMAGES.has(type) && (
-        <img src={url} alt={`Evidence ${index + 1}: ${label}`} class="evidence-image" />
+        <img src={url} alt={text.case.evidenceLabel(index + 1, label)} class="evidence-image" />
       )}
       {url && INLINE_VIDEO.has(type) && (
         // biome-ignore lint/a11y/useMediaCaption: evidence as captured has no captions
-        <video src={url} controls class="evidence-image" aria-label={`Evidence ${index + 1}: ${label}`} />
+        <video
+          src={url}
+          controls
+          class="evidence-image"
+          aria-label={text.case.evidenceLabel(index + 1, label)}
+        />
       )}
       {textContent !== null && <pre class="evidence-text">{textContent}</pre>}
       {url && (
         <p>
           <a href={url} download={label}>
-            Save {label}
+            {text.case.save(label)}
           </a>
         </p>
       )}

@@ -43,7 +43,7 @@ export function MetadataForm(props: { caseId: string; metadata: ReportMetadata; 
         ))}
       </select>
       <fieldset>
-        <legend>Flags</legend>
+        <legend>{text.case.flags}</legend>
         {URGENCY_FLAGS.map((f) => (
           <label key={f} class="check">
             <input
@@ -59,15 +59,14 @@ export function MetadataForm(props: { caseId: string; metadata: ReportMetadata; 
         ))}
       </fieldset>
       <p class="muted">
-        {text.queue.platform}: {props.metadata.platform} · {text.queue.ageBand}: {props.metadata.ageBand} ·
-        role: {props.metadata.role}
+        {text.queue.platform}: {props.metadata.platform} · {text.queue.ageBand}: {props.metadata.ageBand}
       </p>
       {error && (
         <p class="notice notice-error" role="alert">
           {error}
         </p>
       )}
-      {saved && <p role="status">Saved.</p>}
+      {saved && <p role="status">{text.case.saved}</p>}
       <button type="submit" disabled={!changed}>
         {text.case.correct}
       </button>

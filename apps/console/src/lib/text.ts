@@ -1,11 +1,14 @@
-import type { CategoryCode, ReportState } from '@vangnet/core';
+import type { CategoryCode, ReportState, Role } from '@vangnet/core';
 
 /**
  * Interface wording in one place, so a country can translate the console without touching screens.
+ * This English object is the source catalog: its shape is `ConsoleCatalog`, and every other language
+ * (lib/i18n/<lang>.ts) is typed with it, so a missing key fails the type check. Screens import `text`,
+ * a live binding that `setCatalog` points at the chosen language before the first render.
  * Error codes from the server (problem+json `code`) map to sentences here; an unknown code falls back
  * to a general sentence and never shows the server's own text.
  */
-export const text = {
+const en = {
   appName: 'Vangnet console',
   skipToContent: 'Skip to main content',
   signIn: {
@@ -23,6 +26,7 @@ export const text = {
       'The console locked itself after a while without use. The case keys were removed from memory.',
     unlock: 'Unlock',
     signOut: 'Sign out',
+    lock: 'Lock',
   },
   queue: {
     title: 'Open cases',
@@ -47,6 +51,11 @@ export const text = {
     more: (n: number) => `Show ${n} more`,
     updated: (time: string) => `Updated ${time}`,
     newCases: (n: number) => `${n} new ${n === 1 ? 'case' : 'cases'} arrived`,
+    overdue: (span: string) => `overdue by ${span}`,
+    left: (span: string) => `${span} left`,
+    days: (d: number, h: number) => `${d} d ${h} h`,
+    hours: (h: number, m: string) => `${h} h ${m} min`,
+    minutes: (m: number) => `${m} min`,
   },
   case: {
     back: 'Back to the queue',
@@ -74,6 +83,55 @@ export const text = {
     cannotOpen: 'This report cannot be opened with the helpline key.',
     fromReporter: 'Reporter',
     fromHelpline: 'Helpline',
+    title: 'Case',
+    actions: 'Case actions',
+    refresh: 'Refresh',
+    receivedAt: (time: string) => `received ${time}`,
+    allIntact: (n: number) => `All ${n} items intact; server receipt signature valid.`,
+    notIntact: 'Some evidence is NOT intact or the server receipt does not check out. See the items below.',
+    noReporterKey: 'The server did not send the reporter’s key, so a reply cannot be sealed for them.',
+    flags: 'Flags',
+    saved: 'Saved.',
+    evidenceLabel: (n: number, name: string) => `Evidence ${n}: ${name}`,
+    captured: 'captured',
+    save: (name: string) => `Save ${name}`,
+    backToCase: 'Back to the case',
+  },
+  /** Who reported and in which language: the standard replies follow both. */
+  reporter: {
+    heading: 'Reporter',
+    language: 'Language',
+    role: 'Reported by',
+    unknownLanguage: (code: string) => `language code ${code}`,
+  },
+  roles: {
+    self: 'The young person themselves',
+    friend: 'A friend or bystander',
+    parent: 'A parent or carer',
+    professional: 'A professional (school, youth work)',
+    adult: 'An adult, about themselves',
+  } satisfies Record<Role, string>,
+  /** The console's own language menu and the names of languages, each in its own language. */
+  language: {
+    menu: 'Console language',
+  },
+  audit: {
+    title: 'Audit trail',
+    show: 'Show the audit trail',
+    chainOk: (n: number) => `${n} records; every link between consecutive records holds.`,
+    chainBroken: (at: string) => `The chain is broken at record ${at}.`,
+    caption: 'Audit records for this case',
+    time: 'Time',
+    who: 'Who',
+    what: 'What',
+    details: 'Details',
+  },
+  /** The name a case worker signs standard replies with. */
+  profile: {
+    displayName: 'Your name in replies',
+    displayNameHint: 'The reporter sees this name, for example your first name.',
+    save: 'Save name',
+    saved: 'Name saved.',
   },
   integrity: {
     ok: 'Intact',
@@ -96,6 +154,50 @@ export const text = {
     ready: (name: string) => `Ready: ${name}`,
     download: 'Download the bundle',
     summary: 'Download the PDF summary only',
+    checked: (items: number, records: number) =>
+      `Checked here: ${items} items, ${records} audit records, server signature valid.`,
+  },
+  /** The PDF summary inside the evidence bundle, in the helpline's language and time zone. */
+  pdf: {
+    title: (caseId: string) => `Evidence summary, case ${caseId}`,
+    subject: 'Vangnet evidence export',
+    exported: (helpline: string, at: string, by: string) => `Exported from ${helpline} on ${at} by ${by}.`,
+    howToCheck:
+      'The evidence files are in the items/ folder of this bundle, exactly as the reporter captured them. Run "npx vangnet verify <bundle>" or "sha256sum -c SHA256SUMS" to check that nothing was changed.',
+    timeZone: (zone: string) => `All times are in the ${zone} time zone.`,
+    report: 'The report',
+    received: 'Received',
+    category: 'Category',
+    platform: 'Platform',
+    ageBand: 'Age band of the person harmed',
+    reportedBy: 'Reported by',
+    language: 'Language of the report',
+    flags: 'Urgency flags',
+    none: 'none',
+    status: 'Status at export',
+    wrote: 'What the reporter wrote',
+    noText: '(no text)',
+    links: 'Links the reporter gave',
+    items: 'Evidence items',
+    noItems: 'No evidence items.',
+    itemId: 'Item id',
+    typeAndSize: 'Type and size',
+    bytes: (n: number) => `${n} bytes`,
+    captured: 'Captured on the device',
+    integrity: 'Integrity',
+    intact: 'intact: matches the device hash and the server receipt',
+    notIntact: 'NOT INTACT: does not match the device hash or the server receipt',
+    imageAlt: (n: number, name: string) => `Evidence image ${n}: ${name}, as submitted by the reporter`,
+    imageMissing: '(The image could not be drawn here; the file is in the items/ folder.)',
+    receipt: 'Server receipt',
+    receivedByServer: 'Received by the server',
+    signature: 'Server signature',
+    valid: 'valid',
+    notValid: 'NOT VALID',
+    publicKey: 'Server public key (Ed25519)',
+    noReceipt: 'No server receipt.',
+    audit: 'Audit trail for this case',
+    auditNote: 'Every view, export, message and status change is in the helpline’s hash-chained audit log.',
   },
   errors: {
     'staff.invalid-credentials': 'The e-mail, password or code is not right.',
@@ -229,6 +331,19 @@ export const text = {
     outcome: 'Outcome',
   } as Record<string, string>,
 };
+
+export type ConsoleCatalog = typeof en;
+export const english: ConsoleCatalog = en;
+
+/** The catalog every screen reads; a live binding, pointed at the chosen language by `setCatalog`. */
+export let text: ConsoleCatalog = en;
+/** The BCP 47 code of `text`, for `<html lang>`, dates and the PDF. */
+export let textLanguage = 'en';
+
+export function setCatalog(lang: string, catalog: ConsoleCatalog): void {
+  text = catalog;
+  textLanguage = lang;
+}
 
 export function errorText(code: string): string {
   return text.errors[code] ?? text.errors.general!;

@@ -7,8 +7,10 @@ import { Chat } from '../components/chat.tsx';
 import { EvidenceItem } from '../components/evidence-item.tsx';
 import { MetadataForm } from '../components/metadata-form.tsx';
 import { ReferralPanel } from '../components/referral-panel.tsx';
+import { ReporterPanel } from '../components/reporter-panel.tsx';
 import { StatusForm } from '../components/status-form.tsx';
 import { ApiError } from '../lib/api.ts';
+import { formatDateTime } from '../lib/format.ts';
 import { useInstance } from '../lib/instance.ts';
 import { hrefOf, onLinkClick } from '../lib/router.ts';
 import { currentSession } from '../lib/session.ts';
@@ -56,7 +58,7 @@ export function CaseView({ id }: { id: string }) {
     return (
       <main id="main" class="case">
         {back}
-        <h1>Case</h1>
+        <h1>{text.case.title}</h1>
         <p class="notice notice-error" role="alert">
           {error}
         </p>
@@ -67,7 +69,7 @@ export function CaseView({ id }: { id: string }) {
     return (
       <main id="main" class="case">
         {back}
-        <h1>Case</h1>
+        <h1>{text.case.title}</h1>
         <p aria-live="polite">{text.case.opening}</p>
       </main>
     );
@@ -91,7 +93,7 @@ export function CaseView({ id }: { id: string }) {
           {left && <span class={left.breached ? 'badge badge-bad' : 'countdown'}>{left.text}</span>}
           <span class="muted">
             {' '}
-            · received {new Date(detail.visibleAt ?? detail.createdAt).toLocaleString()}
+            · {text.case.receivedAt(formatDateTime(detail.visibleAt ?? detail.createdAt, pack.meta.timeZone))}
           </span>
         </p>
         <p
@@ -99,13 +101,11 @@ export function CaseView({ id }: { id: string }) {
           data-integrity={allOk ? 'ok' : 'bad'}
         >
           <span aria-hidden="true">{allOk ? '✓ ' : '✗ '}</span>
-          {allOk
-            ? `All ${items.length} items intact; server receipt signature valid.`
-            : 'Some evidence is NOT intact or the server receipt does not check out. See the items below.'}
+          {allOk ? text.case.allIntact(items.length) : text.case.notIntact}
         </p>
         <p class="row">
           <button type="button" onClick={() => void reload(opened)}>
-            Refresh
+            {text.case.refresh}
           </button>
           <a
             class="button"
@@ -171,7 +171,8 @@ export function CaseView({ id }: { id: string }) {
           <Chat opened={opened} onSent={() => void reload(opened)} />
           {mayReadAudit && <AuditTrail caseId={id} />}
         </div>
-        <aside class="case-side" aria-label="Case actions">
+        <aside class="case-side" aria-label={text.case.actions}>
+          <ReporterPanel language={body.language} role={detail.metadata.role} />
           <div class="panel">
             <StatusForm
               caseId={id}

@@ -79,7 +79,7 @@ export function ExportScreen({ id }: { id: string }) {
         pdfUrl: URL.createObjectURL(new Blob([result.pdf as BlobPart], { type: 'application/pdf' })),
         fileName: result.fileName,
         size: result.bundle.length,
-        checked: `Checked here: ${check.checked.items} items, ${check.checked.auditRecords} audit records, server signature valid.`,
+        checked: text.exportScreen.checked(check.checked.items, check.checked.auditRecords),
       });
       setState('idle');
     } catch (e) {
@@ -94,7 +94,7 @@ export function ExportScreen({ id }: { id: string }) {
     <main id="main" class="export">
       <p>
         <a href={hrefOf({ name: 'case', id })} onClick={onLinkClick({ name: 'case', id })}>
-          ← Back to the case
+          ← {text.case.backToCase}
         </a>
       </p>
       <h1 tabIndex={-1} ref={heading}>

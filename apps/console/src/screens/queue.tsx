@@ -9,10 +9,11 @@ import {
   type QueueRow,
 } from '../case/queue-model.ts';
 import { ApiError, postJson } from '../lib/api.ts';
+import { formatDateTime } from '../lib/format.ts';
 import { useInstance } from '../lib/instance.ts';
 import { hrefOf, navigate, onLinkClick } from '../lib/router.ts';
 import { currentSession } from '../lib/session.ts';
-import { errorText, text } from '../lib/text.ts';
+import { errorText, text, textLanguage } from '../lib/text.ts';
 import { assigneeId, assigneeLabel, type CaseSummary } from '../lib/types.ts';
 
 const SHOW_STEP = 100;
@@ -144,7 +145,9 @@ export function Queue() {
           <p class="count">
             {text.queue.count(rows.length, breached)}
             {loadingMore && <span class="muted"> · loading more…</span>}
-            {updatedAt && <span class="muted"> · {text.queue.updated(updatedAt.toLocaleTimeString())}</span>}
+            {updatedAt && (
+              <span class="muted"> · {text.queue.updated(updatedAt.toLocaleTimeString(textLanguage))}</span>
+            )}
           </p>
         )}
       </div>
@@ -300,7 +303,7 @@ function Row(props: {
       <td>{text.statuses[row.status]}</td>
       <td>
         <time dateTime={row.visibleAt ?? row.createdAt}>
-          {new Date(row.visibleAt ?? row.createdAt).toLocaleString()}
+          {formatDateTime(row.visibleAt ?? row.createdAt)}
         </time>
       </td>
       <td>
