@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BUILT_IN_CANNED_IDS } from '@vangnet/core/pack/canned-texts';
 import { ROLES } from '@vangnet/core/taxonomy';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { audienceFor, CANNED_LANGUAGES, cannedResponses, counsellorName } from './canned.ts';
+
+const BUILT_IN_IDS = Object.fromEntries(BUILT_IN_CANNED_IDS.map((id) => [id, true]));
 
 const packsDir = fileURLToPath(new URL('../../../../country-packs/', import.meta.url));
 /** Every language any pack declares (complete or not): a reporter may write in each. */
@@ -63,7 +66,7 @@ describe('standard replies', () => {
     expect(reply('de', 'professional', 'first-contact')).toContain('Ihre Meldung');
     expect(reply('nl', 'self', 'first-contact')).toContain('Ik heb je melding gelezen');
     expect(reply('nl', 'parent', 'first-contact')).toContain('Ik heb uw melding gelezen');
-    expect(reply('en', 'adult', 'first-contact')).toContain('Is the young person safe right now?');
+    expect(reply('en', 'parent', 'first-contact')).toContain('Is the young person safe right now?');
     // A language without built-in replies gets English.
     expect(reply('pl', 'self', 'first-contact')).toContain('I read your report');
     expect(audienceFor('self')).toBe('young');
@@ -78,11 +81,66 @@ describe('standard replies', () => {
     expect(text).toContain('le 101 ou le 112');
   });
 
-  it('lets a pack supply its own replies, with the same placeholders', () => {
-    const packTexts = { nl: { 'canned.hello': 'Hoi, ik ben {counsellor}.', 'canned.hello.label': 'Hallo' } };
-    expect(cannedResponses({ language: 'nl', role: 'self', packTexts, ...ctx })).toEqual([
-      { id: 'hello', label: 'Hallo', text: 'Hoi, ik ben Anna.' },
-    ]);
+  it('lets a pack add replies and replace built-in ones, per role, with the same placeholders', () => {
+    const packTexts = {
+      nl: {
+        'canned.hello': 'Hoi, ik ben {counsellor}.',
+        'canned.hello.label': 'Hallo',
+        'canned.closing': 'Tot ziens van {helpline}.',
+        'canned.school.professional': 'Zullen we de school erbij halen?',
+        'canned.school.label': 'School',
+      },
+    };
+    const forChild = cannedResponses({ language: 'nl', role: 'self', packTexts, ...ctx });
+    expect(forChild.find((c) => c.id === 'hello')).toEqual({
+      id: 'hello',
+      label: 'Hallo',
+      text: 'Hoi, ik ben Anna.',
+    });
+    expect(forChild.find((c) => c.id === 'closing')).toEqual({
+      id: 'closing',
+      label: 'Afsluiten',
+      text: 'Tot ziens van Helpwanted.',
+    });
+    // The built-in ones stay, in their order; a reply for professionals only is not offered to a child.
+    expect(forChild.map((c) => c.id)).toEqual([...Object.keys(BUILT_IN_IDS), 'hello']);
+    expect(forChild.some((c) => c.id === 'school')).toBe(false);
+    const forProfessional = cannedResponses({ language: 'nl', role: 'professional', packTexts, ...ctx });
+    expect(forProfessional.find((c) => c.id === 'school')?.text).toBe('Zullen we de school erbij halen?');
+    // Another language of the pack without its own replies keeps the built-in ones.
+    expect(
+      cannedResponses({ language: 'fr', role: 'self', packTexts, ...ctx }).some((c) => c.id === 'hello'),
+    ).toBe(false);
+  });
+
+  it.each([
+    // role, reply, what the reporter must read, what they must not
+    ['friend', 'first-contact', /your friend safe right now\? And are you safe right now\?/, /young person/],
+    ['friend', 'sextortion', /Tell your friend: Do not pay/, /young person/],
+    ['adult', 'first-contact', /Are you safe right now\?/, /young person/],
+    ['adult', 'self-harm', /Do you think about hurting yourself\?/, /young person|stay with them/],
+    ['parent', 'first-contact', /Is the young person safe right now\?/, /your fault/],
+    ['professional', 'self-harm', /stay with them/, /Do you think about hurting yourself/],
+    ['self', 'first-contact', /It is not your fault. Are you safe right now\?/, /young person/],
+  ])('English, %s, %s: addressed as who they are', (role, id, must, mustNot) => {
+    expect(reply('en', role, id)).toMatch(must);
+    expect(reply('en', role, id)).not.toMatch(mustNot);
+  });
+
+  it.each([
+    ['nl', 'adult', /Bent u nu veilig\?/],
+    ['nl', 'friend', /Is je vriend of vriendin nu veilig\?/],
+    ['fr', 'adult', /Êtes-vous en sécurité maintenant \?/],
+    ['fr', 'friend', /Ton ami ou ton amie est-il en sécurité/],
+    ['de', 'adult', /Sind Sie gerade sicher\?/],
+    ['de', 'friend', /Ist dein Freund oder deine Freundin gerade sicher\?/],
+  ])('%s, %s: the first contact asks about the right person', (lang, role, must) => {
+    expect(reply(lang, role, 'first-contact')).toMatch(must);
+  });
+
+  it('uses the display name the worker chose, else the first name from the e-mail address', () => {
+    expect(counsellorName('anna.de.vries@helpline.example', 'Anna de V.')).toBe('Anna de V.');
+    expect(counsellorName('anna.de.vries@helpline.example', '  ')).toBe('Anna');
   });
 
   it('takes the counsellor’s first name from the staff e-mail address', () => {

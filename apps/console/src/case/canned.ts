@@ -1,9 +1,14 @@
+import type { Role } from '@vangnet/core';
+import { parseCannedTexts } from '@vangnet/core/pack/canned-texts';
+
 /**
- * Standard replies a case worker can start from, in the reporter's language and for who they are: a
- * young person (it happened to them or to a friend) or an adult (parent, professional, adult victim).
- * A country pack can supply its own as texts `canned.<id>` (and `canned.<id>.label`); they win. The
- * built-in ones exist for every language a pack may declare (nl, en, fr, de); another language gets
- * English. Written for a ten-year-old reader: short sentences, no blame.
+ * Standard replies a case worker can start from, in the reporter's language and for who they are:
+ * the young person themselves, a friend or bystander (asked about their friend and about themselves),
+ * a parent or professional (about the young person, formal "u"/"vous"/"Sie"), or an adult about
+ * themselves. A country pack can supply its own as texts (see packages/core/src/pack/canned-texts.ts):
+ * a pack reply replaces the built-in one with its id, other ids are added. The built-in ones exist for
+ * every language a pack may declare (nl, en, fr, de); another language gets English. Written for a
+ * ten-year-old reader: short sentences, no blame.
  *
  * Placeholders, filled from the case and the pack, never from code per country: `{counsellor}` (the
  * case worker's name), `{helpline}` (the pack's helpline name), `{emergency}` (the numbers of the pack's
@@ -12,11 +17,26 @@
 export type Canned = { id: string; label: string; text: string };
 export type Audience = 'young' | 'adult';
 
+type Replies = Record<string, Omit<Canned, 'id'>>;
 type Set = {
   or: string;
-  young: Record<string, Omit<Canned, 'id'>>;
-  adult: Record<string, Omit<Canned, 'id'>>;
+  /** The young person it happened to. */
+  young: Replies;
+  /** A friend or bystander: what differs from `young`. */
+  friend: Replies;
+  /** A parent or professional writing about a young person. */
+  adult: Replies;
+  /** An adult writing about themselves: what differs from `adult`. */
+  adultSelf: Replies;
 };
+
+/** The set a role reads. Unknown roles get the young wording (protect first). */
+function repliesFor(set: Set, role: string | undefined): Replies {
+  if (role === 'friend') return { ...set.young, ...set.friend };
+  if (role === 'parent' || role === 'professional') return set.adult;
+  if (role === 'adult') return { ...set.adult, ...set.adultSelf };
+  return set.young;
+}
 
 /** The reporter's role → whom the reply speaks to. Unknown roles get the young wording (protect first). */
 export function audienceFor(role: string | undefined): Audience {
@@ -60,6 +80,24 @@ const BUILT_IN: Record<string, Set> = {
         text: 'Fijn dat we konden helpen. Gebeurt er weer iets? Dan kun je een nieuwe melding maken.',
       },
     },
+    friend: {
+      'first-contact': {
+        label: 'Eerste contact',
+        text: 'Hoi! Ik ben {counsellor} van {helpline}. Ik heb je melding over je vriend of vriendin gelezen. Goed dat je het vertelt. Het is niet jouw schuld. Is je vriend of vriendin nu veilig? En ben jij nu veilig?',
+      },
+      danger: {
+        label: 'Gevaar',
+        text: 'Is je vriend of vriendin nu in gevaar? Bel dan meteen {emergency}, of vraag een volwassene om te bellen. Zeg waar je vriend of vriendin is. Laat het me weten als het gelukt is.',
+      },
+      'self-harm': {
+        label: 'Zelfbeschadiging',
+        text: 'Dank je dat je het me vertelt. Is je vriend of vriendin nu veilig? Praat die erover zichzelf pijn te doen? Vertel het dan vandaag aan een volwassene die je vertrouwt. De nummers staan in de app bij "Ik heb nu hulp nodig". Je hoeft dit niet alleen te dragen.',
+      },
+      sextortion: {
+        label: 'Afpersing: niet betalen',
+        text: 'Zeg tegen je vriend of vriendin: Betaal niet en stuur niets meer. Betalen maakt het meestal niet beter. Stop het contact, maar bewaar eerst namen en links. Bewaar de foto’s niet. Het is niet de schuld van je vriend of vriendin. We helpen jullie verder.',
+      },
+    },
     adult: {
       'first-contact': {
         label: 'Eerste contact',
@@ -92,6 +130,24 @@ const BUILT_IN: Record<string, Set> = {
       closing: {
         label: 'Afsluiten',
         text: 'Dank u voor uw melding. Gebeurt er weer iets? Dan kunt u een nieuwe melding maken.',
+      },
+    },
+    adultSelf: {
+      'first-contact': {
+        label: 'Eerste contact',
+        text: 'Goedendag, ik ben {counsellor} van {helpline}. Ik heb uw melding gelezen. Dank u dat u het meldt. Het is niet uw schuld. Bent u nu veilig?',
+      },
+      danger: {
+        label: 'Gevaar',
+        text: 'Bent u nu in gevaar? Bel dan meteen {emergency}. Zeg waar u bent. Laat het me weten als u veilig bent.',
+      },
+      'self-harm': {
+        label: 'Zelfbeschadiging',
+        text: 'Dank u dat u het vertelt. Bent u nu veilig? Denkt u eraan uzelf pijn te doen? Praat dan nu met iemand. De nummers staan in de app bij "Ik heb nu hulp nodig". U kunt hier ook met mij blijven praten.',
+      },
+      sextortion: {
+        label: 'Afpersing: niet betalen',
+        text: 'Betaal niet en stuur niets meer. Betalen maakt het meestal niet beter. Stop het contact, maar bewaar eerst namen en links. Bewaar de beelden niet. Het is niet uw schuld.',
       },
     },
   },
@@ -131,6 +187,24 @@ const BUILT_IN: Record<string, Set> = {
         text: 'I am glad we could help. If something happens again, you can make a new report.',
       },
     },
+    friend: {
+      'first-contact': {
+        label: 'First contact',
+        text: 'Hi! I am {counsellor} from {helpline}. I read your report about your friend. It is good that you told us. It is not your fault. Is your friend safe right now? And are you safe right now?',
+      },
+      danger: {
+        label: 'Danger',
+        text: 'Is your friend in danger right now? Then call {emergency} now, or ask an adult to call. Say where your friend is. Tell me when it is done.',
+      },
+      'self-harm': {
+        label: 'Self-harm',
+        text: 'Thank you for telling me. Is your friend safe right now? Do they talk about hurting themselves? Then tell an adult you trust today. The numbers are in the app under "I need help now". You do not have to carry this alone.',
+      },
+      sextortion: {
+        label: 'Blackmail: do not pay',
+        text: 'Tell your friend: Do not pay and do not send anything more. Paying usually does not make it stop. Stop the chat, but first save names and links. Do not save the photos. It is not your friend’s fault. We will help you both.',
+      },
+    },
     adult: {
       'first-contact': {
         label: 'First contact',
@@ -163,6 +237,24 @@ const BUILT_IN: Record<string, Set> = {
       closing: {
         label: 'Closing',
         text: 'Thank you for your report. If something happens again, you can make a new report.',
+      },
+    },
+    adultSelf: {
+      'first-contact': {
+        label: 'First contact',
+        text: 'Hello, I am {counsellor} from {helpline}. I read your report. Thank you for telling us. It is not your fault. Are you safe right now?',
+      },
+      danger: {
+        label: 'Danger',
+        text: 'Are you in danger right now? Then call {emergency} now. Say where you are. Tell me when you are safe.',
+      },
+      'self-harm': {
+        label: 'Self-harm',
+        text: 'Thank you for telling me. Are you safe right now? Do you think about hurting yourself? Then talk to someone now. The numbers are in the app under "I need help now". You can also keep writing to me here.',
+      },
+      sextortion: {
+        label: 'Blackmail: do not pay',
+        text: 'Do not pay and do not send anything more. Paying usually does not make it stop. Stop the contact, but first save names and links. Do not save the images. It is not your fault.',
       },
     },
   },
@@ -202,6 +294,24 @@ const BUILT_IN: Record<string, Set> = {
         text: 'Je suis content qu’on ait pu t’aider. S’il se passe encore quelque chose, tu peux faire un nouveau signalement.',
       },
     },
+    friend: {
+      'first-contact': {
+        label: 'Premier contact',
+        text: 'Salut ! Je suis {counsellor}, de {helpline}. J’ai lu ton signalement sur ton ami ou ton amie. C’est bien que tu nous l’aies dit. Ce n’est pas de ta faute. Ton ami ou ton amie est-il en sécurité maintenant ? Et toi, est-ce que tu es en sécurité maintenant ?',
+      },
+      danger: {
+        label: 'Danger',
+        text: 'Ton ami ou ton amie est en danger maintenant ? Alors appelle tout de suite le {emergency}, ou demande à un adulte d’appeler. Dis où se trouve ton ami ou ton amie. Dis-moi quand c’est fait.',
+      },
+      'self-harm': {
+        label: 'Se faire du mal',
+        text: 'Merci de me le dire. Ton ami ou ton amie est-il en sécurité maintenant ? Il ou elle parle de se faire du mal ? Alors parles-en aujourd’hui à un adulte de confiance. Les numéros sont dans l’appli, sous « J’ai besoin d’aide maintenant ». Tu n’as pas à porter ça seul.',
+      },
+      sextortion: {
+        label: 'Chantage : ne paie pas',
+        text: 'Dis à ton ami ou ton amie : Ne paie pas et n’envoie plus rien. Payer n’arrête presque jamais le chantage. Arrête la conversation, mais garde d’abord les noms et les liens. Ne garde pas les photos. Ce n’est pas sa faute. On vous aide pour la suite.',
+      },
+    },
     adult: {
       'first-contact': {
         label: 'Premier contact',
@@ -234,6 +344,24 @@ const BUILT_IN: Record<string, Set> = {
       closing: {
         label: 'Clôturer',
         text: 'Merci pour votre signalement. S’il se passe encore quelque chose, vous pouvez faire un nouveau signalement.',
+      },
+    },
+    adultSelf: {
+      'first-contact': {
+        label: 'Premier contact',
+        text: 'Bonjour, je suis {counsellor}, de {helpline}. J’ai lu votre signalement. Merci de nous l’avoir dit. Ce n’est pas de votre faute. Êtes-vous en sécurité maintenant ?',
+      },
+      danger: {
+        label: 'Danger',
+        text: 'Êtes-vous en danger maintenant ? Alors appelez tout de suite le {emergency}. Dites où vous êtes. Dites-moi quand vous êtes en sécurité.',
+      },
+      'self-harm': {
+        label: 'Se faire du mal',
+        text: 'Merci de me le dire. Êtes-vous en sécurité maintenant ? Pensez-vous à vous faire du mal ? Alors parlez-en maintenant à quelqu’un. Les numéros sont dans l’appli, sous « J’ai besoin d’aide maintenant ». Vous pouvez aussi continuer à m’écrire ici.',
+      },
+      sextortion: {
+        label: 'Chantage : ne pas payer',
+        text: 'Ne payez pas et n’envoyez plus rien. Payer n’arrête presque jamais le chantage. Arrêtez le contact, mais gardez d’abord les noms et les liens. Ne gardez pas les images. Ce n’est pas de votre faute.',
       },
     },
   },
@@ -273,6 +401,24 @@ const BUILT_IN: Record<string, Set> = {
         text: 'Schön, dass wir helfen konnten. Wenn wieder etwas passiert, kannst du eine neue Meldung machen.',
       },
     },
+    friend: {
+      'first-contact': {
+        label: 'Erster Kontakt',
+        text: 'Hallo! Ich bin {counsellor} von {helpline}. Ich habe deine Meldung über deinen Freund oder deine Freundin gelesen. Gut, dass du es uns sagst. Es ist nicht deine Schuld. Ist dein Freund oder deine Freundin gerade sicher? Und bist du gerade sicher?',
+      },
+      danger: {
+        label: 'Gefahr',
+        text: 'Ist dein Freund oder deine Freundin gerade in Gefahr? Dann ruf sofort {emergency} an oder bitte einen Erwachsenen darum. Sag, wo die Person ist. Sag mir Bescheid, wenn es geklappt hat.',
+      },
+      'self-harm': {
+        label: 'Selbstverletzung',
+        text: 'Danke, dass du es mir sagst. Ist dein Freund oder deine Freundin gerade sicher? Spricht die Person davon, sich wehzutun? Dann sag es heute einem Erwachsenen, dem du vertraust. Die Nummern stehen in der App unter „Ich brauche jetzt Hilfe“. Du musst das nicht allein tragen.',
+      },
+      sextortion: {
+        label: 'Erpressung: nicht zahlen',
+        text: 'Sag deinem Freund oder deiner Freundin: Zahl nicht und schick nichts mehr. Zahlen macht es meistens nicht besser. Brich den Kontakt ab, aber heb vorher Namen und Links auf. Heb die Fotos nicht auf. Es ist nicht seine oder ihre Schuld. Wir helfen euch weiter.',
+      },
+    },
     adult: {
       'first-contact': {
         label: 'Erster Kontakt',
@@ -307,6 +453,24 @@ const BUILT_IN: Record<string, Set> = {
         text: 'Danke für Ihre Meldung. Wenn wieder etwas passiert, können Sie eine neue Meldung machen.',
       },
     },
+    adultSelf: {
+      'first-contact': {
+        label: 'Erster Kontakt',
+        text: 'Guten Tag, ich bin {counsellor} von {helpline}. Ich habe Ihre Meldung gelesen. Danke, dass Sie es uns sagen. Es ist nicht Ihre Schuld. Sind Sie gerade sicher?',
+      },
+      danger: {
+        label: 'Gefahr',
+        text: 'Sind Sie gerade in Gefahr? Dann rufen Sie sofort {emergency} an. Sagen Sie, wo Sie sind. Sagen Sie mir Bescheid, wenn Sie sicher sind.',
+      },
+      'self-harm': {
+        label: 'Selbstverletzung',
+        text: 'Danke, dass Sie es mir sagen. Sind Sie gerade sicher? Denken Sie daran, sich wehzutun? Dann sprechen Sie jetzt mit jemandem. Die Nummern stehen in der App unter „Ich brauche jetzt Hilfe“. Sie können mir hier auch weiter schreiben.',
+      },
+      sextortion: {
+        label: 'Erpressung: nicht zahlen',
+        text: 'Zahlen Sie nicht und schicken Sie nichts mehr. Zahlen macht es meistens nicht besser. Brechen Sie den Kontakt ab, aber heben Sie vorher Namen und Links auf. Heben Sie die Bilder nicht auf. Es ist nicht Ihre Schuld.',
+      },
+    },
   },
 };
 
@@ -328,38 +492,39 @@ function fill(text: string, set: Set, ctx: CannedContext): string {
     .replaceAll('{emergency}', ctx.emergency.join(` ${set.or} `));
 }
 
-/** The replies for this reporter's language and role, the pack's own first. */
+/**
+ * The replies for this reporter's language and role: the built-in ones for that role, each replaced
+ * by the pack's reply with the same id (for this role, else for every role), then the pack's own.
+ */
 export function cannedResponses(
   options: {
     language: string;
-    role?: string;
+    role?: Role | string;
     packTexts?: Record<string, Record<string, string>>;
   } & CannedContext,
 ): Canned[] {
   const { language, role, packTexts } = options;
   const lang = language.split('-')[0]?.toLowerCase() ?? 'en';
   const set = BUILT_IN[lang] ?? (BUILT_IN.en as Set);
+  const builtIn = repliesFor(set, role);
+  // Pack texts are per pack language; a reporter language the pack lacks gets none of them.
   const texts = packTexts?.[language] ?? packTexts?.[lang] ?? {};
-  const fromPack = Object.entries(texts)
-    .filter(([key]) => key.startsWith('canned.') && !key.endsWith('.label'))
-    .map(([key, value]) => ({
-      id: key.slice('canned.'.length),
-      label: texts[`${key}.label`] ?? key.slice('canned.'.length),
-      text: fill(value, set, options),
-    }));
-  if (fromPack.length) return fromPack;
-  return Object.entries(set[audienceFor(role)]).map(([id, c]) => ({
-    id,
-    label: c.label,
-    text: fill(c.text, set, options),
-  }));
+  const merged = new Map(Object.entries(builtIn).map(([id, c]) => [id, { id, ...c }]));
+  for (const reply of parseCannedTexts(texts).replies) {
+    const text = (role ? reply.byRole[role as Role] : undefined) ?? reply.text;
+    if (text === undefined) continue;
+    merged.set(reply.id, { id: reply.id, label: reply.label ?? builtIn[reply.id]?.label ?? reply.id, text });
+  }
+  return [...merged.values()].map((c) => ({ ...c, text: fill(c.text, set, options) }));
 }
 
 /**
- * The name a case worker signs with. Staff accounts have an e-mail address and no display name yet, so
- * this takes the part before "@" (and before a dot), capitalised: "anna.de.vries@…" → "Anna".
+ * The name a case worker signs with: the display name they set (Details → "Your name in replies"),
+ * else the part of their e-mail address before "@" (and before a dot), capitalised:
+ * "anna.de.vries@…" → "Anna".
  */
-export function counsellorName(email: string | undefined): string {
+export function counsellorName(email: string | undefined, displayName?: string | null): string {
+  if (displayName?.trim()) return displayName.trim();
   const first = (email ?? '').split('@')[0]?.split(/[._+-]/)[0] ?? '';
   return first ? first.charAt(0).toUpperCase() + first.slice(1) : '';
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { OpenedItem } from '../case/open-case.ts';
-import { formatDateTime, formatNumber } from '../lib/format.ts';
+import { formatDateTime } from '../lib/format.ts';
 import { text } from '../lib/text.ts';
 import { IntegrityBadge } from './integrity.tsx';
 

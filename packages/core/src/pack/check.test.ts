@@ -57,6 +57,15 @@ describe('checkPack', () => {
     expect(errors(pack)).toEqual([]);
   });
 
+  it('checks the pack’s own standard replies (canned.*): roles, placeholders, labels', () => {
+    const pack = testPack({
+      texts: { en: { ...texts, 'canned.plan': 'Ask {who}', 'canned.plan.label': 'Plan' } },
+    });
+    expect(errors(pack)).toEqual([
+      'texts/en.yaml: canned.plan: unknown placeholder {who} (use {counsellor}, {helpline}, {emergency})',
+    ]);
+  });
+
   it('rejects unknown service ids in routes, crisis lines and the helpline', () => {
     const pack = testPack({ texts: { en: texts } });
     pack.routes[0]!.services.push({ service: 'nobody' });

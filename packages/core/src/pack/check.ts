@@ -3,6 +3,7 @@ import { findUnreachableRules, findUnroutedCombinations } from '../routing/combi
 import type { RouteInput } from '../routing/route-report.ts';
 import { leadTimeMs } from '../sla/lead-time.ts';
 import { URGENCY_FLAGS } from '../taxonomy.ts';
+import { parseCannedTexts } from './canned-texts.ts';
 import { findRoutesOutsideRemit } from './check-remit.ts';
 import { contrastRatio } from './contrast.ts';
 import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
@@ -267,6 +268,10 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
     for (const slug of Object.keys(pack.pages[meta.defaultLanguage] ?? {})) {
       if (!pages[slug]) error(`pages/${lang}/${slug}.md`, '', `missing page in a language declared complete`);
     }
+  }
+  // The pack's own standard replies for the console (canned.*): known roles and placeholders, a label each.
+  for (const [lang, texts] of Object.entries(pack.texts)) {
+    for (const p of parseCannedTexts(texts).problems) error(`texts/${lang}.yaml`, p.key, p.message);
   }
   for (const lang of [...Object.keys(pack.texts), ...Object.keys(pack.pages)]) {
     if (!meta.languages.some((l) => l.code === lang)) {
