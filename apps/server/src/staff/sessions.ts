@@ -29,6 +29,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
       workerId: workers.id,
       email: workers.email,
       role: workers.role,
+      displayName: workers.displayName,
       helplineId: workers.helplineId,
       country: helplines.country,
     })
@@ -47,6 +48,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
     role: row.role as StaffRole,
     helplineId: row.helplineId,
     country: row.country,
+    displayName: row.displayName,
   };
 }
 

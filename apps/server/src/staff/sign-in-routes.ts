@@ -28,6 +28,7 @@ export const workerSchema = z.object({
   role: z.enum(STAFF_ROLES),
   helplineId: z.string(),
   country: z.string(),
+  displayName: z.string().nullish(),
 });
 
 function tooMany(retryAfterMs: number): Problem {

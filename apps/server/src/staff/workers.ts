@@ -25,7 +25,15 @@ export type NewWorker = {
 };
 
 /** What a worker is known as across the API; no secrets. */
-export type WorkerView = { id: string; email: string; role: StaffRole; helplineId: string; country: string };
+export type WorkerView = {
+  id: string;
+  email: string;
+  role: StaffRole;
+  helplineId: string;
+  country: string;
+  /** The name the worker signs standard replies with; null until they set one. */
+  displayName?: string | null;
+};
 
 /** E-mail addresses compare case-insensitively and without surrounding spaces. */
 export function normaliseEmail(email: string): string {
@@ -121,5 +129,6 @@ export async function workerView(db: Db, row: WorkerRow): Promise<WorkerView> {
     role: row.role as StaffRole,
     helplineId: row.helplineId,
     country: helpline?.country ?? '',
+    displayName: row.displayName,
   };
 }

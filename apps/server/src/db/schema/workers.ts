@@ -13,6 +13,8 @@ export const workers = pgTable('workers', {
     .references(() => helplines.id),
   email: text('email').notNull().unique(),
   role: text('role').notNull(),
+  /** The name the worker signs standard replies with ("Anna"); set by the worker, null until then. */
+  displayName: text('display_name'),
   kdfSalt: text('kdf_salt').notNull(),
   authHash: text('auth_hash').notNull(),
   totpSecret: text('totp_secret'),
