@@ -57,7 +57,7 @@ describe.each(databaseKinds())('a worker’s display name on %s', (kind) => {
     const r = await put(body);
     expect(r.statusCode).toBe(400);
     expect(r.headers['content-type']).toContain('application/problem+json');
-    expect(typeof r.json().code).toBe('string');
+    expect(r.json().code).toBe('staff.display-name-invalid');
     expect((await me()).json().worker.displayName).toBe('Anna-Lies');
   });
 

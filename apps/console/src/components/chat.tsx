@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { cannedResponses, counsellorName } from '../case/canned.ts';
+import { CANNED_LANGUAGES, cannedResponses, counsellorName } from '../case/canned.ts';
 import type { OpenedCase, OpenedMessage } from '../case/open-case.ts';
 import { ApiError, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { useInstance } from '../lib/instance.ts';
 import { currentSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
+import { DisplayNameForm } from './display-name-form.tsx';
 
 /**
  * Sealed chat with the reporter, and sealed internal notes. A reply is sealed to the helpline's
@@ -20,11 +21,15 @@ export function Chat({ opened, onSent }: { opened: OpenedCase; onSent: () => voi
   const notes = opened.messages.filter((m) => m.internal);
   const danger = pack.crisis?.find((line) => line.when?.flags?.includes('danger'));
   // The reporter's language and role choose the set (a parent reads "u", a child "je").
+  const counsellor = counsellorName(currentSession()?.worker.email, currentSession()?.worker.displayName);
+  // The replies are in the reporter's language (English when there are none in it).
+  const reporterLang = opened.body.language.toLowerCase().split('-')[0] ?? 'en';
+  const repliesLang = CANNED_LANGUAGES.includes(reporterLang) ? reporterLang : 'en';
   const canned = cannedResponses({
     language: opened.body.language,
     role: opened.detail.metadata.role,
     packTexts: pack.texts,
-    counsellor: counsellorName(currentSession()?.worker.email),
+    counsellor,
     helpline: pack.meta.helpline.name,
     emergency: danger?.phones.map((p) => p.display ?? p.number) ?? [],
   });
@@ -35,16 +40,20 @@ export function Chat({ opened, onSent }: { opened: OpenedCase; onSent: () => voi
         <h2 id="chat-h">{text.case.chat}</h2>
         <MessageList messages={chat} />
         {reporter ? (
-          <Composer
-            id="reply"
-            label={text.case.reply}
-            submit={text.case.send}
-            canned={canned}
-            recipients={[...config.helplineRecipients, reporter]}
-            caseId={opened.detail.id}
-            internal={false}
-            onSent={onSent}
-          />
+          <>
+            <DisplayNameForm current={counsellor} />
+            <Composer
+              id="reply"
+              label={text.case.reply}
+              submit={text.case.send}
+              canned={canned}
+              recipients={[...config.helplineRecipients, reporter]}
+              caseId={opened.detail.id}
+              internal={false}
+              onSent={onSent}
+              lang={repliesLang}
+            />
+          </>
         ) : (
           <p class="muted">{text.case.noReporterKey}</p>
         )}
@@ -94,6 +103,8 @@ function Composer(props: {
   caseId: string;
   internal: boolean;
   onSent: () => void;
+  /** The language of the standard replies and of the draft (the reporter's), when not the console's. */
+  lang?: string;
 }) {
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
@@ -136,7 +147,7 @@ function Composer(props: {
       {props.canned.length > 0 && (
         <div class="canned">
           <span id={`${props.id}-canned`}>{text.case.canned}:</span>
-          <ul aria-labelledby={`${props.id}-canned`}>
+          <ul aria-labelledby={`${props.id}-canned`} lang={props.lang}>
             {props.canned.map((c) => (
               <li key={c.id}>
                 <button type="button" class="small" onClick={() => setDraft(c.text)}>
@@ -150,6 +161,7 @@ function Composer(props: {
       <label for={props.id}>{props.label}</label>
       <textarea
         id={props.id}
+        lang={props.lang}
         rows={4}
         value={draft}
         onInput={(e) => {

@@ -72,6 +72,10 @@ export async function postJson<T>(path: string, body: unknown, idempotencyKey?: 
   return (text ? JSON.parse(text) : {}) as T;
 }
 
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  return (await (await send('PUT', path, body)).json()) as T;
+}
+
 export async function getBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await (await send('GET', path)).arrayBuffer());
 }

@@ -40,6 +40,13 @@ export function startSession(next: Session, unwrapped: string): void {
   changed();
 }
 
+/** After the worker changed their own account (their display name): the server's new view of them. */
+export function updateWorker(worker: Worker): void {
+  if (!session) return;
+  session = { ...session, worker };
+  changed();
+}
+
 export function unlock(unwrapped: string): void {
   identity = unwrapped;
   changed();

@@ -212,6 +212,7 @@ const en = {
     'unlock.wrong-password': 'That password does not unlock the key.',
     'case.status-transition': 'That status change is not allowed from the current status.',
     'case.status-fields-missing': 'Fill in the required fields first.',
+    'staff.display-name-invalid': 'Use a short name: letters, spaces and hyphens, at most 60 characters.',
     'http.403': 'You may not do this.',
     'http.404': 'This case does not exist or is not yours to see.',
     general: 'Something went wrong. Try again.',

@@ -1,7 +1,15 @@
 import type { ReportMetadata, ReportState } from '@vangnet/core';
 
 /** What the staff API sends (docs/contracts.md, "Staff"). Sealed fields stay base64 until opened. */
-export type Worker = { id: string; email: string; role: string; helplineId: string; country: string };
+export type Worker = {
+  id: string;
+  email: string;
+  role: string;
+  helplineId: string;
+  country: string;
+  /** The name standard replies are signed with; set by the worker. */
+  displayName?: string | null;
+};
 
 export type CaseSummary = {
   id: string;

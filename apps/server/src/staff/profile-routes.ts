@@ -27,6 +27,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     '/me/display-name',
     {
       bodyLimit: PUBLIC_STAFF_BODY_LIMIT,
+      config: { problemCodes: { 'body.displayName': 'staff.display-name-invalid' } },
       schema: {
         summary: 'Set the name the signed-in worker signs standard replies with',
         tags: ['staff'],

@@ -288,6 +288,8 @@ export const de: ConsoleCatalog = {
     'unlock.wrong-password': 'Dieses Passwort entsperrt den Schlüssel nicht.',
     'case.status-transition': 'Dieser Wechsel ist vom aktuellen Stand aus nicht erlaubt.',
     'case.status-fields-missing': 'Füllen Sie zuerst die Pflichtfelder aus.',
+    'staff.display-name-invalid':
+      'Verwenden Sie einen kurzen Namen: Buchstaben, Leerzeichen und Bindestriche, höchstens 60 Zeichen.',
     'http.403': 'Das dürfen Sie nicht.',
     'http.404': 'Diesen Fall gibt es nicht, oder Sie dürfen ihn nicht sehen.',
     general: 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',

@@ -285,6 +285,8 @@ export const fr: ConsoleCatalog = {
     'unlock.wrong-password': 'Ce mot de passe ne déverrouille pas la clé.',
     'case.status-transition': 'Ce changement de statut n’est pas permis depuis le statut actuel.',
     'case.status-fields-missing': 'Remplissez d’abord les champs obligatoires.',
+    'staff.display-name-invalid':
+      'Utilisez un nom court : lettres, espaces et traits d’union, 60 caractères au plus.',
     'http.403': 'Vous ne pouvez pas faire cela.',
     'http.404': 'Ce dossier n’existe pas ou vous ne pouvez pas le voir.',
     general: 'Un problème est survenu. Réessayez.',

@@ -288,6 +288,8 @@ export const nl: ConsoleCatalog = {
     'unlock.wrong-password': 'Met dat wachtwoord gaat de sleutel niet open.',
     'case.status-transition': 'Die statuswijziging kan niet vanuit de huidige status.',
     'case.status-fields-missing': 'Vul eerst de verplichte velden in.',
+    'staff.display-name-invalid':
+      'Gebruik een korte naam: letters, spaties en koppeltekens, hoogstens 60 tekens.',
     'http.403': 'Je mag dit niet doen.',
     'http.404': 'Dit dossier bestaat niet of je mag het niet zien.',
     general: 'Er ging iets mis. Probeer het opnieuw.',
