@@ -7,7 +7,8 @@ import {
   type SignBundleIndex,
 } from '@vangnet/core/bundle/index';
 import type { OpenedCase } from '../case/open-case.ts';
-import { text } from '../lib/text.ts';
+import { LANGUAGE_NAMES } from '../lib/language.ts';
+import { text, textLanguage } from '../lib/text.ts';
 import { buildSummaryPdf, type SummaryFonts } from './summary-pdf.ts';
 
 /**
@@ -23,6 +24,8 @@ export async function buildExport(
   ctx: {
     serverPublicKey: string;
     helplineName: string;
+    /** The pack's time zone: the summary's times are in it. */
+    timeZone?: string;
     exportedBy: string;
     audit: AuditRecord[];
     /** The server's signed checkpoint of the audit chain's head, from recording the export. */
@@ -54,6 +57,13 @@ export async function buildExport(
       report,
       categoryLabel: text.categories[detail.metadata.category],
       statusLabel: text.statuses[detail.status],
+      // In the helpline's language: the console's, as the worker chose it.
+      lang: textLanguage,
+      wording: text.pdf,
+      roleLabel: text.roles[detail.metadata.role],
+      languageLabel: LANGUAGE_NAMES[body.language.split('-')[0] ?? ''] ?? body.language,
+      flagLabels: text.flags,
+      ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}),
       items: await Promise.all(
         opened.items.map(async (i) => ({
           id: i.manifest.id,

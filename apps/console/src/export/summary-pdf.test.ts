@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildSummaryPdf, type SummaryInput } from './summary-pdf.ts';
+import { fr } from '../lib/i18n/fr.ts';
+import { buildSummaryPdf, type SummaryInput, summaryContent } from './summary-pdf.ts';
 
 const require = createRequire(import.meta.url);
 const font = (file: string) => new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
@@ -59,5 +60,39 @@ describe('PDF summary', () => {
     expect(text).toContain('DejaVuSans');
     expect(text).toMatch(/\/S \/H1/);
     expect(pdf.length).toBeGreaterThan(5_000);
+  });
+});
+
+describe('PDF summary wording', () => {
+  const lines = (i: SummaryInput) => summaryContent(i).flatMap((b) => (b.kind === 'image' ? [] : [b.text]));
+
+  it('is in the helpline’s language, with times in the pack’s time zone', async () => {
+    const french = {
+      ...input,
+      lang: 'fr',
+      wording: fr.pdf,
+      roleLabel: fr.roles.self,
+      languageLabel: 'Nederlands',
+      flagLabels: fr.flags,
+      timeZone: 'Europe/Brussels',
+    };
+    const text = lines(french);
+    expect(text[0]).toBe('Résumé des preuves, dossier rep_pdf');
+    expect(text).toContain('Toutes les heures sont dans le fuseau horaire Europe/Brussels.');
+    expect(text).toContain('Signalé par: Le jeune lui-même');
+    expect(text).toContain('Signaux d’urgence: Toujours en cours, En danger');
+    // 08:00 UTC on 24 November is 09:00 in Brussels (winter time), written the French way.
+    const received = text.find((l) => l.startsWith('Reçu:'));
+    expect(received).toContain('09:00');
+    expect(received).toContain('nov.');
+    expect(text.join('\n')).not.toMatch(/Evidence|Received|Reported by/);
+    const pdf = new TextDecoder('latin1').decode(await buildSummaryPdf(french, fonts));
+    expect(pdf).toContain('/Lang (fr)');
+  });
+
+  it('stays in English when no language is given, times still in the pack’s zone', () => {
+    const text = lines({ ...input, timeZone: 'Europe/Amsterdam' });
+    expect(text[0]).toBe('Evidence summary, case rep_pdf');
+    expect(text.find((l) => l.startsWith('Received:'))).toContain('9:00');
   });
 });

@@ -55,6 +55,7 @@ export function ExportScreen({ id }: { id: string }) {
         {
           serverPublicKey: config.serverPublicKey,
           helplineName: pack.meta.helpline.name,
+          ...(pack.meta.timeZone ? { timeZone: pack.meta.timeZone } : {}),
           exportedBy: `worker:${session.worker.id}`,
           audit: recorded.records,
           auditCheckpoint: recorded.checkpoint,
