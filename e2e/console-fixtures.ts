@@ -60,9 +60,10 @@ export type ConsoleServer = RunningServer & {
   stop(): Promise<void>;
 };
 
-export async function startConsoleServer(): Promise<ConsoleServer> {
+/** `countryPackDir`: a folder under country-packs/ (`BE-VL`) or a path; the server's default pack otherwise. */
+export async function startConsoleServer(options: { countryPackDir?: string } = {}): Promise<ConsoleServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-console-e2e-'));
-  const server = await startServer({ port: 0, dataDir, logLevel: 'warn' });
+  const server = await startServer({ port: 0, dataDir, logLevel: 'warn', ...options });
   const login = server.demoLogin as ConsoleServer['login'] | undefined;
   if (!login?.email || !login.password || !login.totpSecret)
     throw new Error('no demo login from startServer');
@@ -123,7 +124,13 @@ const baseMetadata: ReportMetadata = {
  */
 export async function submitReport(
   url: string,
-  options: { images?: Uint8Array[]; description?: string; metadata?: Partial<ReportMetadata> } = {},
+  options: {
+    images?: Uint8Array[];
+    description?: string;
+    metadata?: Partial<ReportMetadata>;
+    /** The language the reporter wrote in (the sealed body's `language`). */
+    language?: string;
+  } = {},
 ): Promise<SubmittedReport> {
   const config = (await (await fetch(`${url}/api/v1/config`)).json()) as {
     helplineRecipients: AgeRecipient[];
@@ -142,7 +149,7 @@ export async function submitReport(
     version: 1,
     description: options.description ?? 'Ze sturen elke dag gemene berichten in de groepsapp.',
     links: ['https://example.org/groep/123'],
-    language: 'nl',
+    language: options.language ?? 'nl',
     manifest: {
       version: 1,
       items: items.map((i) => ({
