@@ -48,7 +48,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
     role: row.role as StaffRole,
     helplineId: row.helplineId,
     country: row.country,
-    displayName: row.displayName,
+    ...(row.displayName ? { displayName: row.displayName } : {}),
   };
 }
 

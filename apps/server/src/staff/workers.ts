@@ -129,6 +129,7 @@ export async function workerView(db: Db, row: WorkerRow): Promise<WorkerView> {
     role: row.role as StaffRole,
     helplineId: row.helplineId,
     country: helpline?.country ?? '',
-    displayName: row.displayName,
+    // Only once set, so an account without one looks as it always did.
+    ...(row.displayName ? { displayName: row.displayName } : {}),
   };
 }
