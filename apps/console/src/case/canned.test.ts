@@ -28,11 +28,31 @@ const reply = (language: string, role: string, id: string) =>
   cannedResponses({ language, role, ...ctx }).find((c) => c.id === id)?.text ?? '';
 
 // "Do not pay", "are you safe right now?" and "always" in each language, as a child or an adult reads it.
-const words: Record<string, { safe: RegExp; doNotPay: RegExp; always: RegExp }> = {
-  nl: { safe: /nu veilig\?/, doNotPay: /Betaal niet/, always: /altijd/i },
-  en: { safe: /safe right now\?/, doNotPay: /Do not pay/, always: /always/i },
-  fr: { safe: /en sécurité maintenant \?/, doNotPay: /Ne pa(ie|yez) pas/, always: /toujours/i },
-  de: { safe: /gerade sicher\?/, doNotPay: /Zahl(en Sie)? nicht/, always: /immer/i },
+const words: Record<string, { safe: RegExp; doNotPay: RegExp; notFault: RegExp; always: RegExp }> = {
+  nl: {
+    safe: /nu veilig\?/,
+    doNotPay: /Betaal niet/,
+    notFault: /niet (jouw|uw|de) schuld/,
+    always: /altijd/i,
+  },
+  en: {
+    safe: /safe right now\?/,
+    doNotPay: /Do not pay/,
+    notFault: /not (your|the young person’s) (friend’s )?fault/,
+    always: /always/i,
+  },
+  fr: {
+    safe: /en sécurité maintenant \?/,
+    doNotPay: /Ne pa(ie|yez) pas/,
+    notFault: /pas (de ta|de votre|sa|la) faute/,
+    always: /toujours/i,
+  },
+  de: {
+    safe: /gerade sicher\?/,
+    doNotPay: /Zahl(en Sie)? nicht/,
+    notFault: /nicht (deine|Ihre|seine oder ihre|die) Schuld/,
+    always: /immer/i,
+  },
 };
 
 describe('standard replies', () => {
@@ -53,6 +73,7 @@ describe('standard replies', () => {
       expect(reply(lang, role, 'first-contact')).toContain('Helpwanted');
       expect(reply(lang, role, 'first-contact')).toMatch(w.safe);
       expect(reply(lang, role, 'sextortion')).toMatch(w.doNotPay);
+      expect(reply(lang, role, 'sextortion')).toMatch(w.notFault);
       expect(reply(lang, role, 'danger')).toContain('112');
       expect(reply(lang, role, 'closing')).not.toMatch(w.always);
       for (const c of cannedResponses({ language: lang, role, ...ctx })) expect(c.text).not.toMatch(/[{}]/);

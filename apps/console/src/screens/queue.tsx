@@ -269,6 +269,8 @@ function Row(props: {
   onTake: () => void;
 }) {
   const { row, now, me, selected } = props;
+  // The helpline's clock (the pack's time zone), whatever this machine's zone is.
+  const { timeZone } = useInstance().pack.meta;
   const left = row.deadline === null ? null : formatTimeLeft(row.deadline - now);
   const who = assigneeId(row.assignee);
   const flags = Object.entries(row.metadata.flags)
@@ -303,7 +305,7 @@ function Row(props: {
       <td>{text.statuses[row.status]}</td>
       <td>
         <time dateTime={row.visibleAt ?? row.createdAt}>
-          {formatDateTime(row.visibleAt ?? row.createdAt)}
+          {formatDateTime(row.visibleAt ?? row.createdAt, timeZone)}
         </time>
       </td>
       <td>
