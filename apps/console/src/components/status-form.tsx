@@ -60,7 +60,7 @@ export function StatusForm(props: {
     <form onSubmit={submit} class="stack" aria-labelledby="status-h">
       <h2 id="status-h">{text.case.status}</h2>
       <p>
-        Now: <strong data-status={props.status}>{text.statuses[props.status]}</strong>
+        {text.case.statusNow}: <strong data-status={props.status}>{text.statuses[props.status]}</strong>
       </p>
       {transitions.length > 0 && (
         <>

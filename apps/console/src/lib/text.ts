@@ -56,6 +56,9 @@ const en = {
     days: (d: number, h: number) => `${d} d ${h} h`,
     hours: (h: number, m: string) => `${h} h ${m} min`,
     minutes: (m: number) => `${m} min`,
+    loadingMore: 'loading more…',
+    fallbackSla:
+      'Contact targets are the built-in defaults (24 h, urgent 1 h): the server sent none from its country pack.',
   },
   case: {
     back: 'Back to the queue',
@@ -75,6 +78,7 @@ const en = {
     note: 'Note',
     status: 'Status',
     changeStatus: 'Change status',
+    statusNow: 'Now',
     metadata: 'Details',
     correct: 'Save corrections',
     export: 'Export evidence',

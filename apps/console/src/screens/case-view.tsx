@@ -88,8 +88,8 @@ export function CaseView({ id }: { id: string }) {
           {text.categories[detail.metadata.category]} · {detail.metadata.platform}
         </h1>
         <p>
-          <span data-status={detail.status}>{text.statuses[detail.status]}</span>
-          {row.urgent && <span class="badge badge-urgent">{text.queue.urgent}</span>}
+          <span data-status={detail.status}>{text.statuses[detail.status]}</span>{' '}
+          {row.urgent && <span class="badge badge-urgent">{text.queue.urgent}</span>}{' '}
           {left && <span class={left.breached ? 'badge badge-bad' : 'countdown'}>{left.text}</span>}
           <span class="muted">
             {' '}

@@ -144,7 +144,7 @@ export function Queue() {
         {cases && (
           <p class="count">
             {text.queue.count(rows.length, breached)}
-            {loadingMore && <span class="muted"> · loading more…</span>}
+            {loadingMore && <span class="muted"> · {text.queue.loadingMore}</span>}
             {updatedAt && (
               <span class="muted"> · {text.queue.updated(updatedAt.toLocaleTimeString(textLanguage))}</span>
             )}
@@ -202,12 +202,7 @@ export function Queue() {
           ]}
         />
       </fieldset>
-      {pack.fallbackSla && (
-        <p class="muted">
-          Contact targets are the built-in defaults (24 h, urgent 1 h): the server sent none from its country
-          pack.
-        </p>
-      )}
+      {pack.fallbackSla && <p class="muted">{text.queue.fallbackSla}</p>}
       <p class="muted keys" id="queue-keys">
         {text.queue.keyboardHelp}
       </p>

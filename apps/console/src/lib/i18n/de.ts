@@ -50,6 +50,9 @@ export const de: ConsoleCatalog = {
     days: (d: number, h: number) => `${d} T ${h} Std.`,
     hours: (h: number, m: string) => `${h} Std. ${m} Min.`,
     minutes: (m: number) => `${m} Min.`,
+    loadingMore: 'weitere werden geladen…',
+    fallbackSla:
+      'Die Kontaktfristen sind die eingebauten Standardwerte (24 Std., dringend 1 Std.): Der Server hat keine aus seinem Länderpaket gesendet.',
   },
   case: {
     back: 'Zurück zur Warteschlange',
@@ -69,6 +72,7 @@ export const de: ConsoleCatalog = {
     note: 'Notiz',
     status: 'Stand',
     changeStatus: 'Stand ändern',
+    statusNow: 'Jetzt',
     metadata: 'Angaben',
     correct: 'Korrekturen speichern',
     export: 'Beweise exportieren',

@@ -49,6 +49,9 @@ export const fr: ConsoleCatalog = {
     days: (d: number, h: number) => `${d} j ${h} h`,
     hours: (h: number, m: string) => `${h} h ${m} min`,
     minutes: (m: number) => `${m} min`,
+    loadingMore: 'chargement de la suite…',
+    fallbackSla:
+      'Les délais de contact sont ceux par défaut (24 h, urgent 1 h) : le serveur n’en a envoyé aucun depuis son pack pays.',
   },
   case: {
     back: 'Retour à la file d’attente',
@@ -68,6 +71,7 @@ export const fr: ConsoleCatalog = {
     note: 'Note',
     status: 'Statut',
     changeStatus: 'Changer le statut',
+    statusNow: 'Actuel',
     metadata: 'Données',
     correct: 'Enregistrer les corrections',
     export: 'Exporter les preuves',

@@ -50,6 +50,9 @@ export const nl: ConsoleCatalog = {
     days: (d: number, h: number) => `${d} d ${h} u`,
     hours: (h: number, m: string) => `${h} u ${m} min`,
     minutes: (m: number) => `${m} min`,
+    loadingMore: 'meer laden…',
+    fallbackSla:
+      'De contacttermijnen zijn de ingebouwde standaard (24 u, dringend 1 u): de server stuurde er geen uit zijn landenpakket.',
   },
   case: {
     back: 'Terug naar de wachtrij',
@@ -69,6 +72,7 @@ export const nl: ConsoleCatalog = {
     note: 'Notitie',
     status: 'Status',
     changeStatus: 'Status wijzigen',
+    statusNow: 'Nu',
     metadata: 'Gegevens',
     correct: 'Correcties opslaan',
     export: 'Bewijs exporteren',
