@@ -1,19 +1,23 @@
 // One report-intake server for the benches (intake.bench.ts and the runtime probe): the real app on
 // the embedded database or PostgreSQL, limits lifted, and a fresh valid report body per request.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity, generateSigningKey, sealJson, toBase64 } from '@vangnet/crypto';
 import { minimalPack } from '../../apps/server/src/active-pack.ts';
-import { buildApp } from '../../apps/server/src/app.ts';
+import { type AppDeps, buildApp } from '../../apps/server/src/app.ts';
 import { LocalDiskBlobStore } from '../../apps/server/src/blobs/local-disk-blob-store.ts';
 import { loadConfig, repoRoot } from '../../apps/server/src/config.ts';
 import { openDatabase } from '../../apps/server/src/db/open-database.ts';
+import { submitReportBody } from '../../apps/server/src/routes/report-schemas.ts';
+import { submitReport } from '../../apps/server/src/services/intake.ts';
 
 export type IntakeApp = {
   /** POST a report here. */
   reportsUrl: string;
+  /** The same report through the intake service itself, without HTTP: its inserts in its transaction. */
+  submitDirect(): Promise<void>;
   /** A new report's JSON: each call has a fresh access token hash, so every request is a new report. */
   newReportBody(): string;
   close(): Promise<void>;
@@ -26,7 +30,7 @@ export async function startIntakeApp(kind: 'pglite' | 'postgres'): Promise<Intak
   const database = await openDatabase({ dataDir, ...(kind === 'postgres' ? { databaseUrl, pgSchema } : {}) });
   const helpline = await generateIdentity();
   const reporter = await generateIdentity();
-  const app = await buildApp({
+  const deps: AppDeps = {
     config: { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir },
     db: database.db,
     blobs: new LocalDiskBlobStore(join(dataDir, 'blobs')),
@@ -34,7 +38,8 @@ export async function startIntakeApp(kind: 'pglite' | 'postgres'): Promise<Intak
     signingKey: generateSigningKey(),
     // The limiter would stop a load test from one address after a few requests.
     limits: { perIpPerMinute: 1e9, submissionsPerIpPerHour: 1e9 },
-  });
+  };
+  const app = await buildApp(deps);
   const body = toBase64(
     await sealJson(
       {
@@ -58,15 +63,19 @@ export async function startIntakeApp(kind: 'pglite' | 'postgres'): Promise<Intak
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const newReport = () => ({
+    metadata,
+    reporter: { recipient: reporter.recipient, accessTokenHash: randomBytes(32).toString('hex') },
+    body,
+    items: [],
+  });
   return {
     reportsUrl: `http://127.0.0.1:${port}/api/v1/reports`,
-    newReportBody: () =>
-      JSON.stringify({
-        metadata,
-        reporter: { recipient: reporter.recipient, accessTokenHash: randomBytes(32).toString('hex') },
-        body,
-        items: [],
-      }),
+    newReportBody: () => JSON.stringify(newReport()),
+    submitDirect: async () => {
+      // Parsed by the route's own schema, as the HTTP path does, so the input types are the real ones.
+      await submitReport(deps, submitReportBody.parse(newReport()), randomUUID());
+    },
     close: async () => {
       await app.close();
       if (pgSchema) await database.db.execute(`DROP SCHEMA "${pgSchema}" CASCADE` as never);
