@@ -1,10 +1,10 @@
 import { useApp } from '../app-context.ts';
+import { ContactList } from '../contact-list.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
 import { SpokenIn } from '../spoken-in.tsx';
-import { CheckNote, phoneUnchecked } from '../unverified.tsx';
 
 /** "What can I do?": tips for right now, who can help, and the discreet-mode switch. */
 export function Help() {
@@ -28,7 +28,6 @@ export function Help() {
           <ul class="services">
             {services.map((s) => {
               const about = packTextIn(pack, lang, `services.${s.id}.description`);
-              const phone = s.phones[0];
               return (
                 <li key={s.id}>
                   <h3>
@@ -36,12 +35,7 @@ export function Help() {
                     <SpokenIn languages={s.languages} />
                   </h3>
                   {about && <p lang={about.lang}>{about.text}</p>}
-                  {phone && (
-                    <a class="call" href={`tel:${phone.number}`}>
-                      {t.crisisCall(phone.display ?? phone.number)}
-                    </a>
-                  )}
-                  {phone && phoneUnchecked(phone, s) && <CheckNote />}
+                  <ContactList service={s} name={s.name} />
                 </li>
               );
             })}

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
+import { ContactList } from '../contact-list.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { packTextIn } from '../pack.ts';
 import { formatLeadTime } from '../send/lead-time.ts';
 import { Title } from '../shell.tsx';
 import { SpokenIn } from '../spoken-in.tsx';
-import { CheckNote, linkUnchecked, phoneUnchecked, shownLeadTime } from '../unverified.tsx';
+import { shownLeadTime } from '../unverified.tsx';
 
 const AUDIENCES = ['young', 'parent', 'school'] as const;
 type Audience = (typeof AUDIENCES)[number];
@@ -49,7 +50,6 @@ export function Routes() {
       <ul class="services">
         {services.map((s) => {
           const about = packTextIn(pack, lang, `services.${s.id}.description`);
-          const phone = s.phones[0];
           const leadTime = shownLeadTime(s);
           return (
             <li key={s.id} class="line">
@@ -63,20 +63,7 @@ export function Routes() {
                 {s.handles.map((code) => t.categories[code]?.[0] ?? code).join(', ')}
               </p>
               {leadTime && <p>{t.routesWithin(formatLeadTime(leadTime, lang))}</p>}
-              {phone && (
-                <a class="call" href={`tel:${phone.number}`}>
-                  {t.crisisCall(phone.display ?? phone.number)}
-                </a>
-              )}
-              {phone && phoneUnchecked(phone, s) && <CheckNote />}
-              {s.web && (
-                <p>
-                  <a href={s.web.url} rel="noopener noreferrer" target="_blank">
-                    {new URL(s.web.url).host}
-                  </a>
-                  {linkUnchecked(s.web, 'web', s) && <CheckNote />}
-                </p>
-              )}
+              <ContactList service={s} name={s.name} />
             </li>
           );
         })}

@@ -187,8 +187,10 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
         `${service.name}'s connector uses the public demo key: anyone can open what is sent; put the partner's own recipient here before going live`,
       );
     }
-    if (service.phones.length === 0 && !service.chat && !service.web && service.kind !== 'school') {
-      error('services.yaml', base, `${service.name} has no phone, chat or web address`);
+    const reachable =
+      service.phones.length > 0 || service.chat || service.web || service.messengers?.length || service.email;
+    if (!reachable && service.kind !== 'school') {
+      error('services.yaml', base, `${service.name} has no phone, chat, messenger, e-mail or web address`);
     }
   });
 

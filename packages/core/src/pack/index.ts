@@ -1,4 +1,5 @@
 export * from './check.ts';
+export * from './contact-actions.ts';
 export * from './contrast.ts';
 export * from './demo-partner-key.ts';
 export * from './describe-issue.ts';

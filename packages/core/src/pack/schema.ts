@@ -63,11 +63,30 @@ export const phoneSchema = z.strictObject({
   label: z.optional(textKeySchema),
   hours: z.optional(openingHoursSchema),
   free: z.optional(z.boolean()),
+  /** How the number is used: a call (the default), a text message (SMS), or both. */
+  ways: z.optional(z.array(z.enum(['call', 'text'])).check(z.minLength(1))),
   unverified: unverifiedSchema,
   /** Where the number and hours were confirmed (organisation's website, date). */
   source: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 export type Phone = z.infer<typeof phoneSchema>;
+
+/** Messaging apps a service answers on; the app opens the service's own https link to them. */
+export const MESSENGER_APPS = ['whatsapp', 'signal', 'telegram', 'messenger', 'discord'] as const;
+export const messengerSchema = z.strictObject({
+  app: z.enum(MESSENGER_APPS),
+  url: httpsUrlSchema,
+  hours: z.optional(openingHoursSchema),
+  unverified: unverifiedSchema,
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+});
+export type Messenger = z.infer<typeof messengerSchema>;
+
+export const emailContactSchema = z.strictObject({
+  address: z.string().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an e-mail address')),
+  unverified: unverifiedSchema,
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+});
 
 export const linkSchema = z.strictObject({
   url: httpsUrlSchema,
@@ -134,6 +153,10 @@ export const serviceSchema = z.strictObject({
   phones: z._default(z.array(phoneSchema), []),
   chat: z.optional(linkSchema),
   web: z.optional(linkSchema),
+  /** Messaging apps (WhatsApp, Signal, …) the service answers on. */
+  messengers: z.optional(z.array(messengerSchema)),
+  /** An e-mail address the public may write to (not the referral connector's). */
+  email: z.optional(emailContactSchema),
   /**
    * Languages the line answers in (`[nl]`), when that is not every language of the pack: the app then says
    * so to a reader of another language ("(in Dutch)") instead of letting them call and not be understood.
