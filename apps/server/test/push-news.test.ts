@@ -1,13 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { sealJson, toBase64 } from '@vangnet/crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import pino, { type LoggerOptions } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
-import { pushSubscriptions, reportEvents, reports } from '../src/db/schema/index.ts';
+import { jobs, pushSubscriptions, reportEvents, reports } from '../src/db/schema/index.ts';
+import { loggerOptions } from '../src/http/logging.ts';
 import { runDueJobs } from '../src/jobs/worker.ts';
-import { pushHandlers } from '../src/push/send-news.ts';
+import { PUSH_QUEUE, pushHandlers } from '../src/push/send-news.ts';
 import { subscriptionKeyOf } from '../src/push/subscriptions.ts';
 import type { ReferralPackage } from '../src/referrals/referral-package.ts';
 import {
@@ -58,13 +62,23 @@ describe.each(databaseKinds())('"there is news" web push on %s', (kind) => {
   let cookie: string;
   let referrals: ReferralDeps;
   const vapid = webpush.generateVAPIDKeys();
+  let logs = '';
 
   beforeAll(async () => {
     receiver = new PushReceiver();
     await receiver.start();
     partner = await webhookPartner();
     const signingKey = { privateKey: randomBytes(32).toString('hex'), publicKey: 'unused' };
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    // The server's own logger options, at the chattiest level.
+    const logger = pino(loggerOptions('trace') as LoggerOptions, sink) as unknown as FastifyBaseLogger;
     t = await startTestApp(kind, {
+      logger,
       push: {
         vapid: { ...vapid, subject: 'mailto:push-test@vangnet.test' },
         subscriptionKey: subscriptionKeyOf(signingKey.privateKey),
@@ -259,5 +273,30 @@ describe.each(databaseKinds())('"there is news" web push on %s', (kind) => {
       expect(res.body).not.toContain((payload as { endpoint: string }).endpoint);
     }
     expect((await reporter(report, 'GET')).json().enabled).toBe(false);
+  });
+
+  it('never puts the endpoint or its keys in a log line or a job error', async () => {
+    const report = await addVisibleReport(t.deps.db, t.deps.blobs, helpline);
+    const sub = receiver.subscribe();
+    await reporter(report, 'PUT', { endpoint: sub.endpoint, keys: sub.keys, lang: 'nl' });
+    await reporter(report, 'PUT', {
+      endpoint: `${sub.endpoint}x`,
+      keys: { ...sub.keys, auth: 'x' },
+      lang: 'nl',
+    });
+    // The push service fails: the job records why, by status only.
+    receiver.answer.set(sub.id, 500);
+    await staff(`/api/v1/staff/cases/${report.id}/status`, { status: 'in-progress' });
+    await runJobs();
+    const [job] = await t.deps.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.queue, PUSH_QUEUE), eq(jobs.lastError, 'push service answered 500')));
+    expect(job).toBeDefined();
+    expect(logs.length).toBeGreaterThan(0);
+    for (const secret of [sub.id, sub.keys.p256dh, sub.keys.auth]) {
+      expect(logs).not.toContain(secret);
+      expect(JSON.stringify(job)).not.toContain(secret);
+    }
   });
 });
