@@ -1,7 +1,10 @@
 // The reporter app's service worker. Hand-written and small: precache the built app (the list is
 // injected at build time), answer the app's navigations from the cache so the start and crisis
 // screens open offline, keep the last country pack and config for offline use, and leave every other
-// request (reports, uploads, follow-up) to the network untouched.
+// request (reports, uploads, follow-up) to the network untouched. A push (opted in on the follow-up
+// screen) shows one neutral line and nothing else.
+
+import { PUSH_TAG, pushNoticeFor } from './push-notice.ts';
 
 interface PrecacheEntry {
   url: string;
@@ -14,12 +17,29 @@ interface FetchEvent extends ExtendableEvent {
   request: Request;
   respondWith(response: Response | Promise<Response>): void;
 }
+interface PushEvent extends ExtendableEvent {
+  data: { json(): unknown } | null;
+}
+interface WindowClientLike {
+  url: string;
+  focus(): Promise<unknown>;
+}
 interface SwScope {
   location: Location;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(options: { type: 'window' }): Promise<WindowClientLike[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
+  registration: ServiceWorkerRegistration;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'push', listener: (event: PushEvent) => void): void;
+  addEventListener(
+    type: 'notificationclick',
+    listener: (event: ExtendableEvent & { notification: Notification }) => void,
+  ): void;
 }
 
 declare global {
@@ -107,4 +127,28 @@ sw.addEventListener('fetch', (event) => {
   if (urls.includes(url.href)) event.respondWith(fromAppCache(request));
 });
 
-export {};
+sw.addEventListener('push', (event) => {
+  let payload: unknown = null;
+  try {
+    payload = event.data?.json() ?? null;
+  } catch {
+    payload = null;
+  }
+  // Only the neutral line: no body, no icon or badge that names the app, nothing about the report.
+  event.waitUntil(
+    sw.registration.showNotification(pushNoticeFor(payload), {
+      tag: PUSH_TAG,
+      renotify: true,
+    } as NotificationOptions),
+  );
+});
+
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(
+    sw.clients.matchAll({ type: 'window' }).then((open) => {
+      const app = open.find((c) => new URL(c.url).origin === sw.location.origin);
+      return app ? app.focus() : sw.clients.openWindow('/');
+    }),
+  );
+});

@@ -3,6 +3,7 @@ import type { ActivePack } from './active-pack.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open-database.ts';
+import type { PushDeps } from './push/push-deps.ts';
 
 /** Requests per window. Overridable so a benchmark on loopback measures the server, not the limiter. */
 export type Limits = {
@@ -58,6 +59,8 @@ export type AppDeps = {
   pack: ActivePack;
   /** Ed25519, hex, for countersigning receipts. */
   signingKey: { privateKey: string; publicKey: string };
+  /** Web push ("there is news" for reporters who opt in); absent: the server sends none. */
+  push?: PushDeps;
   logger?: FastifyBaseLogger;
   /** Where the server's own logger writes (default stdout); tests capture it. */
   logStream?: { write(line: string): unknown };

@@ -9,6 +9,9 @@ import { startCheckpointWriter } from './audit/checkpoints.ts';
 import { LocalDiskBlobStore } from './blobs/local-disk-blob-store.ts';
 import { type Config, loadConfig, repoRoot, resolveCountryPackDir, type TrustProxy } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
+import { parsePushOrigins } from './push/endpoint.ts';
+import { subscriptionKeyOf } from './push/subscriptions.ts';
+import { loadOrCreateVapidKeys } from './push/vapid-keys.ts';
 import { startServerJobs } from './referrals/wire.ts';
 import { ensureHelpline } from './services/helpline.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
@@ -95,12 +98,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
   try {
+    const signingKey = loadOrCreateSigningKey(config.dataDir);
     const deps: AppDeps = {
       config,
       db: database.db,
       blobs: new LocalDiskBlobStore(join(config.dataDir, 'blobs')),
       pack,
-      signingKey: loadOrCreateSigningKey(config.dataDir),
+      signingKey,
+      push: {
+        vapid: loadOrCreateVapidKeys(config.dataDir),
+        subscriptionKey: subscriptionKeyOf(signingKey.privateKey),
+        extraOrigins: parsePushOrigins(process.env.PUSH_SERVICE_ORIGINS),
+      },
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.serveApps === false

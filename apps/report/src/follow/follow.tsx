@@ -1,14 +1,24 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useDraft } from '../flow/draft.ts';
 import { useI18n } from '../i18n/index.ts';
+import { lazyScreen } from '../lazy.tsx';
 import { Title } from '../shell.tsx';
+import { PinField } from '../vault/pin-field.tsx';
 import type { AgeIdentity, ReporterKeysLike } from './follow-api.ts';
 import { FollowError, type OpenedReport, openReport, sendReply } from './follow-api.ts';
+
+// Remembering the code and push live in their own chunk, loaded once a report is open.
+const DeviceOptions = lazyScreen<{ code: string; accessToken: string }>(() =>
+  import('./device-options.tsx').then((m) => m.DeviceOptions),
+);
+const vault = () => import('../vault/vault-store.ts');
 
 /**
  * Follow-up with the receipt code, on any device: the code rebuilds the reporter's keys, the access
  * token fetches the report's status and sealed messages, the identity opens them, and a reply is sealed
- * to the helpline and to the reporter. The code stays in this screen's memory only.
+ * to the helpline and to the reporter. The code stays in this screen's memory only, unless the
+ * reporter asks this device to remember it in the PIN vault: then the PIN opens the report.
  */
 export function Follow() {
   const { t, lang } = useI18n();
@@ -16,18 +26,32 @@ export function Follow() {
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [opened, setOpened] = useState<{ keys: ReporterKeysLike; report: OpenedReport } | null>(null);
+  const [opened, setOpened] = useState<{
+    code: string;
+    keys: ReporterKeysLike;
+    report: OpenedReport;
+  } | null>(null);
+  const [remembered, setRemembered] = useState(false);
+  const [pin, setPin] = useState('');
+  const [pinError, setPinError] = useState<string | null>(null);
 
   useEffect(() => {
     // Straight from the receipt screen: the code is already known on this device.
     if (draft?.receipt && !input) setInput(draft.receipt.replace(/(\d{3})(?=\d)/g, '$1 '));
   }, [draft?.receipt]);
 
-  const open = async () => {
+  useEffect(() => {
+    void vault()
+      .then((v) => v.hasRememberedReceipt())
+      .then(setRemembered);
+  }, []);
+
+  const open = async (code?: string) => {
     setBusy(true);
     setError(null);
     try {
-      setOpened(await openReport(input));
+      const given = code ?? input;
+      setOpened({ code: given, ...(await openReport(given)) });
     } catch (e) {
       setError(
         e instanceof FollowError
@@ -39,6 +63,21 @@ export function Follow() {
     }
   };
 
+  const openWithPin = async () => {
+    if (!pin) return;
+    setBusy(true);
+    setPinError(null);
+    const v = await vault();
+    const ok = await v.unlockWithPin(pin);
+    setBusy(false);
+    if (!ok) {
+      setPinError(t.vaultWrongPin);
+      return;
+    }
+    setPin('');
+    await open(await v.openRememberedReceipt());
+  };
+
   if (opened) {
     return (
       <OpenedView
@@ -46,21 +85,76 @@ export function Follow() {
         identity={opened.keys.identity}
         onReply={async (text, key) => {
           await sendReply(opened.keys, text, key);
-          setOpened({ keys: opened.keys, report: (await openReport(opened.keys)).report });
+          setOpened({ ...opened, report: (await openReport(opened.keys)).report });
         }}
         lang={lang}
-      />
+      >
+        <DeviceOptions code={opened.code} accessToken={opened.keys.accessToken} />
+      </OpenedView>
     );
   }
   return (
+    <section class="screen follow">
+      <Title>{t.followTitle}</Title>
+      {remembered && (
+        <form
+          class="follow-pin"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void openWithPin();
+          }}
+        >
+          <PinField
+            id="follow-pin"
+            label={t.followPinLabel}
+            value={pin}
+            onInput={setPin}
+            onEnter={() => void openWithPin()}
+            autocomplete="current-password"
+          />
+          {pinError && (
+            <p class="error" role="alert">
+              {pinError}
+            </p>
+          )}
+          <div class="actions">
+            <button type="submit" class="primary-btn" disabled={busy || pin === ''}>
+              {t.followWithPin}
+            </button>
+          </div>
+          <p class="hint">{t.followOrCode}</p>
+        </form>
+      )}
+      {/* The code form, with the alert below it shared by both ways in. */}
+      <CodeForm
+        input={input}
+        setInput={setInput}
+        error={error}
+        busy={busy}
+        remembered={remembered}
+        onOpen={() => void open()}
+      />
+    </section>
+  );
+}
+
+function CodeForm(props: {
+  input: string;
+  setInput: (v: string) => void;
+  error: string | null;
+  busy: boolean;
+  remembered: boolean;
+  onOpen: () => void;
+}) {
+  const { t } = useI18n();
+  const { input, error, busy } = props;
+  return (
     <form
-      class="screen follow"
       onSubmit={(e) => {
         e.preventDefault();
-        void open();
+        props.onOpen();
       }}
     >
-      <Title>{t.followTitle}</Title>
       <div class="field">
         <label for="code">{t.followLabel}</label>
         <input
@@ -71,7 +165,7 @@ export function Follow() {
           value={input}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'code-error' : undefined}
-          onInput={(e) => setInput(e.currentTarget.value)}
+          onInput={(e) => props.setInput(e.currentTarget.value)}
         />
       </div>
       {error && (
@@ -80,7 +174,11 @@ export function Follow() {
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="primary-btn" disabled={busy || input.trim() === ''}>
+        <button
+          type="submit"
+          class={props.remembered ? 'secondary-btn' : 'primary-btn'}
+          disabled={busy || input.trim() === ''}
+        >
           {busy ? t.vaultBusy : t.followOpen}
         </button>
       </div>
@@ -93,6 +191,7 @@ function OpenedView(props: {
   identity: AgeIdentity;
   lang: string;
   onReply: (text: string, idempotencyKey: string) => Promise<void>;
+  children?: ComponentChildren;
 }) {
   const { t } = useI18n();
   const { report } = props;
@@ -162,6 +261,7 @@ function OpenedView(props: {
           {state === 'sent' ? t.followSent : state === 'failed' ? t.problems.network : ''}
         </p>
       </form>
+      {props.children}
     </section>
   );
 }

@@ -128,3 +128,38 @@ export async function deleteEverything(): Promise<void> {
   identity = null;
   await Promise.all([idbClear('items'), idbClear('vault'), idbClear('outbox'), idbClear('keys')]);
 }
+
+/**
+ * The receipt code, kept only if the reporter asks for it, in the vault: sealed to the vault's
+ * recipient like evidence (so saving needs no PIN) and readable only with the PIN. "Delete everything"
+ * clears the vault store and takes it along.
+ */
+interface ReceiptRecord {
+  id: 'receipt';
+  sealed: Uint8Array;
+}
+
+export async function rememberReceipt(code: string): Promise<void> {
+  const c = await loadCrypto();
+  const record = await idbGet<VaultRecord>('vault', 'main');
+  if (!record) throw new Error('no vault');
+  const sealed = await c.seal(new TextEncoder().encode(code.replace(/\D/g, '')), [record.recipient]);
+  await idbPut<ReceiptRecord>('vault', { id: 'receipt', sealed });
+}
+
+export async function hasRememberedReceipt(): Promise<boolean> {
+  return (await idbGet<ReceiptRecord>('vault', 'receipt')) !== undefined;
+}
+
+/** The remembered code; the vault must be unlocked. */
+export async function openRememberedReceipt(): Promise<string> {
+  if (!identity) throw new Error('locked');
+  const record = await idbGet<ReceiptRecord>('vault', 'receipt');
+  if (!record) throw new Error('no receipt');
+  const c = await loadCrypto();
+  return new TextDecoder().decode(await c.open(record.sealed, [identity]));
+}
+
+export async function forgetReceipt(): Promise<void> {
+  await idbDelete('vault', 'receipt');
+}

@@ -3,9 +3,10 @@ import type { CountryPack, SharedPart } from '@vangnet/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
-import { jobs, reportEvents } from '../db/schema/index.ts';
+import { jobs } from '../db/schema/index.ts';
 import { deadJobs, enqueueJob, type Job, retryDeadJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
+import { recordReportEvent } from '../services/report-events.ts';
 import { findCase } from '../staff/case-queries.ts';
 import { DeliveryError, deliverEmail, deliverWebhook, type MailSettings } from './connectors.ts';
 import type { Outcome, ReferralPackage } from './referral-package.ts';
@@ -274,13 +275,13 @@ async function addTimelineEvent(
   now: Date,
   extra: Record<string, string> = {},
 ): Promise<void> {
-  await db.insert(reportEvents).values({
-    id: randomUUID(),
-    reportId: payload.caseId,
-    at: now,
+  await recordReportEvent(
+    db,
+    payload.caseId,
     event,
-    detail: { serviceId: payload.serviceId, service: serviceName, ...extra },
-  });
+    { serviceId: payload.serviceId, service: serviceName, ...extra },
+    now,
+  );
 }
 
 /** One referral by its id, for the partner page (the caller has checked the token). */

@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { slaRoutes } from '../jobs/sla-routes.ts';
 import { scheduleSlaJobs, slaHandlers } from '../jobs/sla-watch.ts';
 import { startJobWorker } from '../jobs/worker.ts';
+import { pushHandlers } from '../push/send-news.ts';
 import { retentionHandlers, scheduleRetention } from '../retention/jobs.ts';
 import { ensureHelpline } from '../services/helpline.ts';
 import { scheduleUploadSweep, uploadSweepHandlers } from '../uploads/jobs.ts';
@@ -68,6 +69,7 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
       ...slaHandlers(deps.db),
       ...retentionHandlers({ ...deps, uploadsDir: join(deps.config.dataDir, 'uploads') }),
       ...uploadSweepHandlers(deps),
+      ...pushHandlers(deps.db, deps.push),
     },
     onFailure: (f) =>
       deps.logger?.warn(

@@ -12,6 +12,7 @@ import {
   reports,
 } from '../db/schema/index.ts';
 import { enqueueJob } from '../jobs/queue.ts';
+import { removeSubscription } from '../push/subscriptions.ts';
 import { AWAITING_EVIDENCE_DAYS, awaitingEvidenceCutoff, closedCaseCutoff } from './retention-rules.ts';
 import { removeStagedUploads } from './staged-uploads.ts';
 
@@ -130,6 +131,8 @@ async function deleteCase(
       events: await counted(
         tx.delete(reportEvents).where(eq(reportEvents.reportId, id)).returning({ id: reportEvents.id }),
       ),
+      // The reporter's push endpoint goes with the report (pending pushes go with the jobs below).
+      pushSubscriptions: await removeSubscription(tx, id),
       hashMatches: await counted(
         tx
           .delete(reportHashMatches)

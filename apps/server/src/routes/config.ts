@@ -18,6 +18,8 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
             languages: z.array(z.string()),
             helplineRecipients: z.array(z.string()),
             serverPublicKey: z.string(),
+            /** Present when the server sends "there is news" notifications (applicationServerKey). */
+            vapidPublicKey: z.string().optional(),
           }),
         },
       },
@@ -30,6 +32,7 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         languages: deps.pack.languages,
         helplineRecipients: await activeHelplineRecipients(deps.db, helplineId, deps.pack),
         serverPublicKey: deps.signingKey.publicKey,
+        ...(deps.push ? { vapidPublicKey: deps.push.vapid.publicKey } : {}),
       };
     },
   );

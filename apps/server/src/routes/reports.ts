@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps, Limits } from '../app-deps.ts';
 import { messages, type ReportEventRow, reportEvents, reportItems } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
+import { pushRoutes } from '../push/routes.ts';
 import { runIdempotent } from '../services/idempotency.ts';
 import { submitReport } from '../services/intake.ts';
 import { reportForToken } from '../services/reporter-auth.ts';
@@ -85,6 +86,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
     throw new Problem(429, 'rate-limited', 'Too many requests; try again later');
   };
   const perIp = { max: limits.followUpPerIpPerMinute, timeWindow: '1 minute' };
+  await app.register(pushRoutes, { deps, perIp, perToken });
 
   app.get(
     '/reports/self',

@@ -86,6 +86,9 @@ export async function postHelplineMessage(
         internal: input.internal,
         createdAt: now,
       });
+      // On the reporter's timeline (and their one push, if they opted in); a note between workers is not.
+      if (!input.internal)
+        await recordReportEvent(tx as Tx, input.caseId, 'helpline-replied', undefined, now);
       const body = { id, createdAt: now.toISOString() };
       await tx
         .insert(idempotencyKeys)
