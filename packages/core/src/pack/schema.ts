@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import { countryCodeSchema, platformIdSchema, REPORT_STATES } from '../report-metadata.ts';
 import { AGE_BANDS, CATEGORY_CODES, ROLES, URGENCY_FLAGS } from '../taxonomy.ts';
 
+export { GUIDE_ACTIONS, type GuideAction } from './guide-actions.ts';
+
 /**
  * The country pack: everything a member state changes without touching code (DESIGN.md, "Country
  * packs"). A pack is a folder of YAML and Markdown files; the server and the CLI read the files and
@@ -185,9 +187,6 @@ export type CrisisLine = z.infer<typeof crisisLineSchema>;
 /** Listed in the order the offline screen shows them. */
 export const crisisFileSchema = z.strictObject({ lines: z.array(crisisLineSchema).check(z.minLength(1)) });
 
-/** What a platform guide explains, in this order. */
-export const GUIDE_ACTIONS = ['block', 'mute', 'report', 'private'] as const;
-export type GuideAction = (typeof GUIDE_ACTIONS)[number];
 /** Steps per language code: a few short sentences each. */
 const guideStepsSchema = z.record(
   languageCodeSchema,
