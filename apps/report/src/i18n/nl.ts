@@ -223,7 +223,7 @@ export const nl: Messages = {
   noticeCopied: 'Gekopieerd. Plak het in het meldformulier van de app.',
   noticeCopyFailed: 'Kopiëren lukte niet. Selecteer de tekst en kopieer hem zelf.',
   noticeCategory: (label: string, minor: boolean) =>
-    `Wat er gebeurde: ${label}.${minor ? ' Degene bij wie het gebeurde is jonger dan 18.' : ''}`,
+    `Wat er gebeurde: ${label}.${minor ? ' Degene over wie het gaat is jonger dan 18.' : ''}`,
   notice: {
     subject: (platform: string) =>
       `Melding van illegale inhoud aan ${platform} (Digital Services Act, artikel 16)`,
