@@ -106,6 +106,35 @@ describe('reporter app: "report it to the platform too"', () => {
       expect(catalogs.nl.receiptPlatform('TikTok')).toBe('Meld het ook bij TikTok');
       await reportAndDraft(browser, app, { t: catalogs.nl, locale: 'nl-NL', lang: 'nl', name: 'nl' });
     });
+
+    it('"What can I do?" browses every platform\'s guide, keyboard only, with no notice without a report', async () => {
+      const t = catalogs.nl;
+      const context = await phoneContext(browser, 'nl-NL');
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.locator('h1', { hasText: t.startTitle }).waitFor();
+      await tabTo(page, (f) => f.tag === 'button' && f.name.startsWith(t.startWhatCanIDo));
+      await page.keyboard.press('Enter');
+      await page.locator('h1', { hasText: t.helpTitle }).waitFor();
+      await tabTo(page, (f) => f.tag === 'button' && f.name === t.helpPlatforms);
+      await page.keyboard.press('Enter');
+      await page.locator('h1', { hasText: t.guideTitle('Instagram') }).waitFor();
+      await tabTo(page, (f) => f.tag === 'select');
+      // Keyboard through the list: Snapchat comes after Instagram and TikTok in the pack.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => page.locator('#guide-platform').inputValue()).toBe('snapchat');
+      await expect.poll(() => page.locator('h1').innerText()).toBe(t.guideTitle('Snapchat'));
+      await expect
+        .poll(() => page.getByTestId('guide-report').getByRole('listitem').count())
+        .toBeGreaterThan(1);
+      // Snapchat's pack entry has no "mute" steps: that part is left out, not invented.
+      await expect.poll(() => page.getByTestId('guide-mute').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('notice-text').count()).toBe(0);
+      expect(await axe(page)).toEqual([]);
+      await shot(page, 'platform-guide-browse-nl');
+      await context.close();
+    });
   });
 
   describe('BE-VL pack, French', () => {
