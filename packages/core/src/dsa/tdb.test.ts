@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_CODES, isMinorBand, tdbLabel } from '../taxonomy.ts';
-import { isPublishedLabel, TDB_CATEGORIES, TDB_SOURCE } from './tdb.ts';
+import { isPublishedLabel, TDB_CATEGORIES, TDB_KEYWORDS, TDB_SOURCE } from './tdb.ts';
 
 describe('Transparency Database mapping', () => {
   it('stores the published list with its source and version', () => {
     expect(TDB_SOURCE.source).toMatch(/^https:\/\/transparency\.dsa\.ec\.europa\.eu\//);
     expect(TDB_SOURCE.version).not.toBe('');
-    expect(Object.keys(TDB_CATEGORIES)).toContain('STATEMENT_CATEGORY_PROTECTION_OF_MINORS');
+    expect(TDB_CATEGORIES).toContain('STATEMENT_CATEGORY_PROTECTION_OF_MINORS');
+    expect(TDB_KEYWORDS).toContain('KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS');
   });
 
   const cases = CATEGORY_CODES.flatMap((category) => [
@@ -17,7 +18,8 @@ describe('Transparency Database mapping', () => {
     '$category (minor: $minor) maps to a published category and keyword',
     ({ category, minor }) => {
       const label = tdbLabel(category, minor);
-      expect(Object.keys(TDB_CATEGORIES)).toContain(label.category);
+      expect(TDB_CATEGORIES).toContain(label.category);
+      expect(TDB_KEYWORDS).toContain(label.keyword);
       expect(isPublishedLabel(label.category, label.keyword)).toBe(true);
     },
   );
@@ -27,13 +29,31 @@ describe('Transparency Database mapping', () => {
   });
 
   it.each([
-    ['sextortion', true, 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS'],
-    ['sextortion', false, 'STATEMENT_CATEGORY_CYBER_VIOLENCE'],
-    ['grooming', true, 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS'],
-    ['image-abuse', true, 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS'],
-    ['image-abuse', false, 'STATEMENT_CATEGORY_CYBER_VIOLENCE'],
-  ] as const)('%s (minor: %s) is %s', (category, minor, expected) => {
-    expect(tdbLabel(category, minor).category).toBe(expected);
+    [
+      'sextortion',
+      true,
+      'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      'KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS',
+    ],
+    ['sextortion', false, 'STATEMENT_CATEGORY_CYBER_VIOLENCE', 'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING'],
+    [
+      'grooming',
+      true,
+      'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      'KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS',
+    ],
+    ['grooming', false, 'STATEMENT_CATEGORY_CYBER_VIOLENCE', 'KEYWORD_CYBER_HARASSMENT'],
+    ['image-abuse', true, 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS', 'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL'],
+    ['image-abuse', false, 'STATEMENT_CATEGORY_CYBER_VIOLENCE', 'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING'],
+    [
+      'deepfake',
+      true,
+      'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE',
+    ],
+    ['deepfake', false, 'STATEMENT_CATEGORY_CYBER_VIOLENCE', 'KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE'],
+  ] as const)('%s (minor: %s) is %s / %s', (category, minor, expected, keyword) => {
+    expect(tdbLabel(category, minor)).toEqual({ category: expected, keyword });
   });
 
   it.each([
@@ -46,9 +66,8 @@ describe('Transparency Database mapping', () => {
     expect(isMinorBand(band)).toBe(minor);
   });
 
-  it('rejects a keyword listed under another category', () => {
-    expect(isPublishedLabel('STATEMENT_CATEGORY_CYBER_VIOLENCE', 'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL')).toBe(
-      false,
-    );
+  it('rejects a value the database does not accept', () => {
+    expect(isPublishedLabel('STATEMENT_CATEGORY_CYBER_VIOLENCE', 'KEYWORD_MISINFORMATION')).toBe(false);
+    expect(isPublishedLabel('STATEMENT_CATEGORY_CHILD_SAFETY', 'KEYWORD_OTHER')).toBe(false);
   });
 });
