@@ -18,6 +18,8 @@ export interface WalkOptions {
   /** Only the keyboard: Tab, Space, Enter and typing. No clicks. */
   keyboard?: boolean;
   platform?: string;
+  /** Typed into the "links" field of the story step. */
+  links?: string;
 }
 
 /** The screen is there once its heading has taken focus (each screen moves focus to its h1). */
@@ -134,6 +136,14 @@ export async function walkToReview(page: Page, o: WalkOptions): Promise<void> {
       await page.keyboard.type(o.story);
     } else {
       await page.getByLabel(t.storyLabel).fill(o.story);
+    }
+  }
+  if (o.links) {
+    if (o.keyboard) {
+      await tabTo(page, isField(t.linksLabel));
+      await page.keyboard.type(o.links);
+    } else {
+      await page.getByLabel(t.linksLabel).fill(o.links);
     }
   }
   await next(page, o);

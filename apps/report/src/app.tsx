@@ -23,6 +23,7 @@ import { Shell } from './shell.tsx';
 
 const Flow = lazyScreen<{ screen: Screen }>(() => import('./flow/flow.tsx').then((m) => m.Flow));
 const Follow = lazyScreen<object>(() => import('./follow/follow.tsx').then((m) => m.Follow));
+const PlatformGuide = lazyScreen<object>(() => import('./platform/guide.tsx').then((m) => m.PlatformGuide));
 const Routes = lazyScreen<object>(() => import('./screens/routes.tsx').then((m) => m.Routes));
 
 const LANG_KEY = 'vn.lang';
@@ -54,6 +55,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Routes />;
     case 'follow':
       return <Follow />;
+    case 'platform-guide':
+      return <PlatformGuide />;
     default:
       return <Flow screen={screen} />;
   }

@@ -24,7 +24,8 @@ export type Screen =
   | 'review'
   | 'sending'
   | 'receipt'
-  | 'follow';
+  | 'follow'
+  | 'platform-guide';
 
 const NAV_KEY = 'vn.nav';
 

@@ -38,42 +38,85 @@ export type Channel = (typeof CHANNELS)[number];
 export const URGENCY_FLAGS = ['ongoing', 'danger', 'selfHarm', 'imageAbuse'] as const;
 export type UrgencyFlag = (typeof URGENCY_FLAGS)[number];
 
+/** A DSA Transparency Database statement category with one of its keywords (dsa/tdb-categories.json). */
+export type TdbLabel = { category: string; keyword: string };
+
 /**
- * DSA Transparency Database mapping (statement category + keyword), so helpline figures can be set
- * next to platforms' published decisions. `minor` picks the variant for reports about under-18s.
+ * DSA Transparency Database mapping (statement category + keyword), so helpline figures and notices can be
+ * set next to platforms' published decisions. `minor` is the variant for reports about under-18s; without
+ * it the adult label holds for both. Sextortion or grooming of an adult is cyber violence, not "protection
+ * of minors"; intimate images of a minor are child sexual abuse material whoever shared them.
+ * Checked against the stored published list in dsa/tdb.test.ts.
  */
-export const TDB_MAPPING: Record<
-  CategoryCode,
-  { category: string; keyword?: string; keywordIfMinor?: string }
-> = {
-  harassment: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_HARASSMENT' },
-  threats: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_BULLYING_INTIMIDATION' },
-  exclusion: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE' },
-  impersonation: {
-    category: 'STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS',
-    keyword: 'KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING',
+export const TDB_MAPPING: Record<CategoryCode, { adult: TdbLabel; minor?: TdbLabel }> = {
+  harassment: {
+    adult: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_HARASSMENT' },
   },
-  exposure: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_HARASSMENT' },
+  threats: {
+    adult: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_BULLYING_INTIMIDATION' },
+  },
+  exclusion: {
+    adult: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_BULLYING_INTIMIDATION' },
+  },
+  impersonation: {
+    adult: {
+      category: 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
+      keyword: 'KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING',
+    },
+  },
+  exposure: { adult: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_HARASSMENT' } },
   'image-abuse': {
-    category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE',
-    keyword: 'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING',
-    keywordIfMinor: 'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL',
+    adult: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING' },
+    minor: {
+      category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      keyword: 'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL',
+    },
   },
   sextortion: {
-    category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
-    keyword: 'KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS',
+    adult: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING' },
+    minor: {
+      category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      keyword: 'KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS',
+    },
   },
-  hate: { category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', keyword: 'KEYWORD_HATE_SPEECH' },
+  hate: {
+    adult: { category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', keyword: 'KEYWORD_HATE_SPEECH' },
+  },
   deepfake: {
-    category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE',
-    keyword: 'KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE',
-    keywordIfMinor: 'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE',
+    adult: {
+      category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE',
+      keyword: 'KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE',
+    },
+    minor: {
+      category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      keyword: 'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE',
+    },
   },
   grooming: {
-    category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
-    keyword: 'KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS',
+    adult: { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_HARASSMENT' },
+    minor: {
+      category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      keyword: 'KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS',
+    },
   },
-  'self-harm': { category: 'STATEMENT_CATEGORY_SELF_HARM', keyword: 'KEYWORD_SUICIDE' },
-  'harmful-content': { category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC' },
-  other: { category: 'STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE' },
+  'self-harm': { adult: { category: 'STATEMENT_CATEGORY_SELF_HARM', keyword: 'KEYWORD_SUICIDE' } },
+  'harmful-content': {
+    adult: { category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC', keyword: 'KEYWORD_OTHER' },
+    minor: {
+      category: 'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+      keyword: 'KEYWORD_AGE_SPECIFIC_RESTRICTIONS_MINORS',
+    },
+  },
+  other: { adult: { category: 'STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE', keyword: 'KEYWORD_OTHER' } },
 };
+
+/** The Transparency Database label for a report: the minor variant when the person harmed is under 18. */
+export function tdbLabel(category: CategoryCode, minor: boolean): TdbLabel {
+  const entry = TDB_MAPPING[category];
+  return (minor && entry.minor) || entry.adult;
+}
+
+/** Age bands of under-18s; `unknown` counts as a minor, the safer reading for a children's helpline. */
+export function isMinorBand(band: AgeBand): boolean {
+  return band !== '18-plus';
+}

@@ -199,6 +199,56 @@ export const de: Messages = {
     'Sie haben deine Meldung nicht. Du kannst dich selbst bei ihnen melden. Oder frag das Hilfeteam.',
   receiptFollow: 'Nach Antworten schauen',
   receiptStart: 'Zurück zum Start',
+  // Platform guide and DSA notice (issue 11).
+  receiptPlatform: (platform: string) => `Melde es auch bei ${platform}`,
+  helpPlatforms: 'Jemanden in einer App blockieren oder melden',
+  guidePick: 'Welche App?',
+  guideTitle: (platform: string) => `Was du auf ${platform} tun kannst`,
+  guideActions: {
+    block: 'Jemanden blockieren',
+    mute: 'Jemanden stummschalten oder einschränken',
+    report: 'Einen Beitrag oder ein Konto melden',
+    private: 'Dein Konto privat machen',
+  } as Record<string, string>,
+  guideNone: 'Für diese App haben wir noch keine Schritte. Schau in der Hilfe der App nach.',
+  guideCheck: 'Wir sind nicht sicher, ob diese Schritte noch stimmen. Die App kann anders aussehen.',
+  guideReportForm: (platform: string) => `Das Meldeformular von ${platform} öffnen`,
+  guideMinimumAge: (platform: string, age: number) =>
+    `Nach den Regeln von ${platform} musst du ${age} Jahre oder älter sein.`,
+  noticeTitle: 'Eine Meldung schreiben',
+  noticeAbout:
+    'Eine Meldung ist ein Brief an die App. Das Gesetz sagt: Die App muss ihn lesen und dir antworten. Wir schreiben ihn hier, auf deinem Handy. Nichts wird verschickt.',
+  noticeLinks: 'Links zu dem, was passiert ist (einer pro Zeile)',
+  noticeExplain: 'Was passiert ist, in deinen eigenen Worten',
+  noticeAddName: 'Meinen Namen und meine E-Mail in die Meldung schreiben',
+  noticeName: 'Name',
+  noticeEmail: 'E-Mail',
+  noticeNoName: 'Bei dieser Art von Meldung gibst du deinen Namen nicht an. So bist du sicher.',
+  noticeNoLinks: 'Füge mindestens einen Link hinzu, damit die App weiß, wo es ist.',
+  noticeResult: 'Deine Meldung',
+  noticeCopy: 'Meldung kopieren',
+  noticeCopied: 'Kopiert. Füge es in das Meldeformular der App ein.',
+  noticeCopyFailed: 'Kopieren hat nicht geklappt. Markiere den Text und kopiere ihn selbst.',
+  noticeCategory: (label: string, minor: boolean) =>
+    `Was passiert ist: ${label}.${minor ? ' Die betroffene Person ist jünger als 18.' : ''}`,
+  notice: {
+    subject: (platform: string) =>
+      `Meldung rechtswidriger Inhalte an ${platform} (Digital Services Act, Artikel 16)`,
+    intro: 'Ich melde Inhalte auf Ihrem Dienst, die meiner Ansicht nach rechtswidrig sind.',
+    explanationTitle: 'Warum diese Inhalte rechtswidrig sind',
+    legalBasis: (law: string, articles: string, unverified: boolean) =>
+      `${unverified ? 'Das verstößt möglicherweise gegen' : 'Das verstößt gegen'} ${law}, ${articles}.`,
+    locationTitle: 'Wo die Inhalte sind (genaue Links)',
+    notifierTitle: 'Wer diese Meldung schickt',
+    notifierLine: (name: string, email: string) => `${name}, ${email}`,
+    notifierExempt:
+      'Diese Meldung betrifft sexuellen Missbrauch oder sexuelle Ausbeutung eines Kindes (Richtlinie 2011/93/EU), daher werden kein Name und keine E-Mail angegeben.',
+    notifierAnonymous: 'Ich gebe meinen Namen und meine E-Mail nicht an.',
+    goodFaith:
+      'Ich erkläre in gutem Glauben, dass die Angaben und Behauptungen in dieser Meldung richtig und vollständig sind.',
+    tdbLine: (label: { category: string; keyword: string }) =>
+      `DSA-Kategorie: ${label.category}, ${label.keyword}`,
+  },
 
   followTitle: 'Weiter mit deinem Code',
   followLabel: 'Dein Code (21 Ziffern)',

@@ -190,6 +190,56 @@ export const en = {
   receiptAlsoNote: 'They do not have your report. You can contact them yourself. Or ask the helpline.',
   receiptFollow: 'Check for answers',
   receiptStart: 'Back to start',
+  // Platform guide and DSA notice (issue 11).
+  receiptPlatform: (platform: string) => `Report it to ${platform} too`,
+  helpPlatforms: 'Block or report someone on an app',
+  guidePick: 'Which app?',
+  guideTitle: (platform: string) => `What you can do on ${platform}`,
+  guideActions: {
+    block: 'Block someone',
+    mute: 'Mute or limit someone',
+    report: 'Report a post or an account',
+    private: 'Make your account private',
+  } as Record<string, string>,
+  guideNone: 'We have no steps for this app yet. Look in the help pages of the app.',
+  guideCheck: 'We are not sure these steps are still right. The app can look different.',
+  guideReportForm: (platform: string) => `Open the report form of ${platform}`,
+  guideMinimumAge: (platform: string, age: number) =>
+    `The rules of ${platform} say you must be ${age} or older.`,
+  noticeTitle: 'Draft a notice',
+  noticeAbout:
+    'A notice is a letter to the app. The law says the app must read it and answer you. We write it here, on your phone. Nothing is sent.',
+  noticeLinks: 'Links to what happened (one per line)',
+  noticeExplain: 'What happened, in your own words',
+  noticeAddName: 'Add my name and e-mail to the notice',
+  noticeName: 'Name',
+  noticeEmail: 'E-mail',
+  noticeNoName: 'For this kind of notice, you do not give your name. That keeps you safe.',
+  noticeNoLinks: 'Add at least one link, so the app knows where it is.',
+  noticeResult: 'Your notice',
+  noticeCopy: 'Copy the notice',
+  noticeCopied: 'Copied. Paste it into the report form of the app.',
+  noticeCopyFailed: 'Copying did not work. Select the text and copy it yourself.',
+  noticeCategory: (label: string, minor: boolean) =>
+    `What happened: ${label}.${minor ? ' The person it happened to is younger than 18.' : ''}`,
+  notice: {
+    subject: (platform: string) =>
+      `Notice of illegal content to ${platform} (Digital Services Act, Article 16)`,
+    intro: 'I am reporting content on your service that I believe is illegal.',
+    explanationTitle: 'Why this content is illegal',
+    legalBasis: (law: string, articles: string, unverified: boolean) =>
+      `${unverified ? 'This may break' : 'This breaks'} ${law}, ${articles}.`,
+    locationTitle: 'Where the content is (exact links)',
+    notifierTitle: 'Who sends this notice',
+    notifierLine: (name: string, email: string) => `${name}, ${email}`,
+    notifierExempt:
+      'This notice is about the sexual abuse or exploitation of a child (Directive 2011/93/EU), so no name or e-mail is given.',
+    notifierAnonymous: 'I do not give my name and e-mail.',
+    goodFaith:
+      'I believe in good faith that the information and claims in this notice are accurate and complete.',
+    tdbLine: (label: { category: string; keyword: string }) =>
+      `DSA category: ${label.category}, ${label.keyword}`,
+  },
 
   followTitle: 'Follow up with your code',
   followLabel: 'Your code (21 digits)',

@@ -197,6 +197,56 @@ export const fr: Messages = {
     'Ils n’ont pas ton signalement. Tu peux les contacter toi-même. Ou demande à la ligne d’aide.',
   receiptFollow: 'Voir s’il y a une réponse',
   receiptStart: 'Retour au début',
+  // Platform guide and DSA notice (issue 11).
+  receiptPlatform: (platform: string) => `Signale-le aussi à ${platform}`,
+  helpPlatforms: 'Bloquer ou signaler quelqu’un dans une appli',
+  guidePick: 'Quelle appli ?',
+  guideTitle: (platform: string) => `Ce que tu peux faire sur ${platform}`,
+  guideActions: {
+    block: 'Bloquer quelqu’un',
+    mute: 'Mettre quelqu’un en sourdine ou le limiter',
+    report: 'Signaler une publication ou un compte',
+    private: 'Rendre ton compte privé',
+  } as Record<string, string>,
+  guideNone: 'Nous n’avons pas encore d’étapes pour cette appli. Regarde dans l’aide de l’appli.',
+  guideCheck: 'Nous ne savons pas si ces étapes sont encore justes. L’appli peut avoir changé.',
+  guideReportForm: (platform: string) => `Ouvrir le formulaire de signalement de ${platform}`,
+  guideMinimumAge: (platform: string, age: number) =>
+    `Les règles de ${platform} disent qu’il faut avoir ${age} ans ou plus.`,
+  noticeTitle: 'Écrire une notification',
+  noticeAbout:
+    'Une notification est une lettre à l’appli. La loi dit que l’appli doit la lire et te répondre. Nous l’écrivons ici, sur ton téléphone. Rien n’est envoyé.',
+  noticeLinks: 'Liens vers ce qui s’est passé (un par ligne)',
+  noticeExplain: 'Ce qui s’est passé, avec tes mots',
+  noticeAddName: 'Ajouter mon nom et mon e-mail à la notification',
+  noticeName: 'Nom',
+  noticeEmail: 'E-mail',
+  noticeNoName: 'Pour ce genre de notification, tu ne donnes pas ton nom. C’est plus sûr pour toi.',
+  noticeNoLinks: 'Ajoute au moins un lien, pour que l’appli sache où c’est.',
+  noticeResult: 'Ta notification',
+  noticeCopy: 'Copier la notification',
+  noticeCopied: 'Copié. Colle-le dans le formulaire de signalement de l’appli.',
+  noticeCopyFailed: 'La copie n’a pas marché. Sélectionne le texte et copie-le toi-même.',
+  noticeCategory: (label: string, minor: boolean) =>
+    `Ce qui s’est passé : ${label}.${minor ? ' La personne concernée a moins de 18 ans.' : ''}`,
+  notice: {
+    subject: (platform: string) =>
+      `Notification de contenu illicite à ${platform} (règlement sur les services numériques, article 16)`,
+    intro: 'Je signale un contenu sur votre service que je crois illicite.',
+    explanationTitle: 'Pourquoi ce contenu est illicite',
+    legalBasis: (law: string, articles: string, unverified: boolean) =>
+      `${unverified ? 'Ceci enfreint peut-être' : 'Ceci enfreint'} ${law}, ${articles}.`,
+    locationTitle: 'Où se trouve le contenu (liens exacts)',
+    notifierTitle: 'Qui envoie cette notification',
+    notifierLine: (name: string, email: string) => `${name}, ${email}`,
+    notifierExempt:
+      'Cette notification concerne des abus sexuels ou l’exploitation sexuelle d’un enfant (directive 2011/93/UE) : aucun nom ni e-mail n’est donné.',
+    notifierAnonymous: 'Je ne donne pas mon nom ni mon e-mail.',
+    goodFaith:
+      'Je déclare de bonne foi que les informations et les allégations contenues dans cette notification sont exactes et complètes.',
+    tdbLine: (label: { category: string; keyword: string }) =>
+      `Catégorie DSA : ${label.category}, ${label.keyword}`,
+  },
 
   followTitle: 'Voir la suite avec ton code',
   followLabel: 'Ton code (21 chiffres)',

@@ -195,6 +195,56 @@ export const nl: Messages = {
     'Zij hebben je melding niet. Je kunt ze zelf bellen of schrijven. Of vraag het de hulplijn.',
   receiptFollow: 'Kijk of er antwoord is',
   receiptStart: 'Terug naar het begin',
+  // Platform guide and DSA notice (issue 11).
+  receiptPlatform: (platform: string) => `Meld het ook bij ${platform}`,
+  helpPlatforms: 'Iemand blokkeren of melden in een app',
+  guidePick: 'Welke app?',
+  guideTitle: (platform: string) => `Wat je kunt doen op ${platform}`,
+  guideActions: {
+    block: 'Iemand blokkeren',
+    mute: 'Iemand dempen of beperken',
+    report: 'Een bericht of account melden',
+    private: 'Je account privé maken',
+  } as Record<string, string>,
+  guideNone: 'We hebben nog geen stappen voor deze app. Kijk bij de hulp in de app.',
+  guideCheck: 'We weten niet zeker of deze stappen nog kloppen. De app kan er anders uitzien.',
+  guideReportForm: (platform: string) => `Open het meldformulier van ${platform}`,
+  guideMinimumAge: (platform: string, age: number) =>
+    `Volgens de regels van ${platform} moet je ${age} jaar of ouder zijn.`,
+  noticeTitle: 'Schrijf een melding',
+  noticeAbout:
+    'Een melding is een brief aan de app. De wet zegt dat de app hem moet lezen en je moet antwoorden. We schrijven hem hier, op je telefoon. Er wordt niets verstuurd.',
+  noticeLinks: 'Links naar wat er gebeurde (één per regel)',
+  noticeExplain: 'Wat er gebeurde, in je eigen woorden',
+  noticeAddName: 'Zet mijn naam en e-mail in de melding',
+  noticeName: 'Naam',
+  noticeEmail: 'E-mail',
+  noticeNoName: 'Bij dit soort melding geef je je naam niet. Zo blijf je veilig.',
+  noticeNoLinks: 'Zet er minstens één link in, zodat de app weet waar het staat.',
+  noticeResult: 'Je melding',
+  noticeCopy: 'Kopieer de melding',
+  noticeCopied: 'Gekopieerd. Plak het in het meldformulier van de app.',
+  noticeCopyFailed: 'Kopiëren lukte niet. Selecteer de tekst en kopieer hem zelf.',
+  noticeCategory: (label: string, minor: boolean) =>
+    `Wat er gebeurde: ${label}.${minor ? ' Degene over wie het gaat is jonger dan 18.' : ''}`,
+  notice: {
+    subject: (platform: string) =>
+      `Melding van illegale inhoud aan ${platform} (Digital Services Act, artikel 16)`,
+    intro: 'Ik meld inhoud op uw dienst die volgens mij illegaal is.',
+    explanationTitle: 'Waarom deze inhoud illegaal is',
+    legalBasis: (law: string, articles: string, unverified: boolean) =>
+      `${unverified ? 'Dit is mogelijk in strijd met' : 'Dit is in strijd met'} ${law}, ${articles}.`,
+    locationTitle: 'Waar de inhoud staat (exacte links)',
+    notifierTitle: 'Wie deze melding stuurt',
+    notifierLine: (name: string, email: string) => `${name}, ${email}`,
+    notifierExempt:
+      'Deze melding gaat over seksueel misbruik of seksuele uitbuiting van een kind (Richtlijn 2011/93/EU), daarom staan er geen naam en e-mail in.',
+    notifierAnonymous: 'Ik geef mijn naam en e-mail niet.',
+    goodFaith:
+      'Ik verklaar te goeder trouw dat de informatie en beweringen in deze melding juist en volledig zijn.',
+    tdbLine: (label: { category: string; keyword: string }) =>
+      `DSA-categorie: ${label.category}, ${label.keyword}`,
+  },
 
   followTitle: 'Verder met je code',
   followLabel: 'Je code (21 cijfers)',

@@ -45,6 +45,11 @@ export function Help() {
           </button>
         </>
       )}
+      {(pack?.platforms ?? []).some((p) => p.id !== 'other') && (
+        <button type="button" class="secondary-btn" onClick={() => nav.go('platform-guide')}>
+          {t.helpPlatforms}
+        </button>
+      )}
       <h2>{t.discreetTitle}</h2>
       <p>{t.discreetText}</p>
       <label class="check">

@@ -38,6 +38,11 @@ export function Receipt() {
       const service = pack?.services.find((x) => x.id === s.serviceId);
       return { id: s.serviceId, name: service?.name ?? s.serviceId, languages: service?.languages };
     });
+  // The platform the child named, when the pack knows it: its guide and a notice are one tap away.
+  const platformName =
+    draft.platform && draft.platform !== 'other'
+      ? pack?.platforms.find((p) => p.id === draft.platform)?.name
+      : undefined;
   return (
     <section class="screen receipt-screen">
       <p class="done">{t.sendingDone}</p>
@@ -71,6 +76,11 @@ export function Receipt() {
             ))}
           </ul>
         </>
+      )}
+      {platformName && (
+        <button type="button" class="secondary-btn" onClick={() => nav.go('platform-guide')}>
+          {t.receiptPlatform(platformName)}
+        </button>
       )}
       <div class="actions">
         <button type="button" class="primary-btn" onClick={() => nav.go('follow')}>

@@ -54,7 +54,9 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
   const meta = parts.meta as CountryPack['meta'] | undefined;
   const services = parts.services as { services: CountryPack['services'] } | undefined;
   const crisis = parts.crisis as { lines: CountryPack['crisis'] } | undefined;
-  const platforms = parts.platforms as { platforms: CountryPack['platforms'] } | undefined;
+  const platforms = parts.platforms as
+    | { platforms: CountryPack['platforms']; legalBasis?: CountryPack['legalBasis'] }
+    | undefined;
   const routes = parts.routes as { rules: CountryPack['routes'] } | undefined;
   if (
     !meta ||
@@ -71,6 +73,7 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
     services: services.services,
     crisis: crisis.lines,
     platforms: platforms.platforms,
+    ...(platforms.legalBasis ? { legalBasis: platforms.legalBasis } : {}),
     routes: routes.rules,
     texts,
     pages,

@@ -32,6 +32,39 @@ describe('checkPack', () => {
     expect(errors(testPack({ texts: { en: texts } }))).toEqual([]);
   });
 
+  it('asks a platform guide for steps in every complete language, not an incomplete one', () => {
+    const pack = testPack({
+      texts: { en: texts, nl: texts },
+      platforms: [
+        {
+          id: 'tiktok',
+          name: 'TikTok',
+          guide: {
+            block: { en: ['Tap Block.'], nl: ['Tik op Blokkeren.'] },
+            report: { en: ['Tap Report.'] },
+          },
+        },
+      ],
+    });
+    pack.meta.languages.push({ code: 'nl', complete: true }, { code: 'fr', complete: false });
+    pack.pages.nl = { ...pack.pages.en };
+    expect(errors(pack)).toEqual(['platforms.yaml: platforms[0].guide.report: no "nl" steps for TikTok']);
+  });
+
+  it('warns about a legal basis no lawyer confirmed', () => {
+    const pack = testPack({
+      texts: { en: texts },
+      legalBasis: [
+        { categories: ['threats'], law: 'Wetboek van Strafrecht', articles: ['art. 285'], unverified: true },
+      ],
+    });
+    expect(
+      checkPack(pack)
+        .filter((p) => p.severity === 'warning')
+        .map(formatProblem),
+    ).toContain('platforms.yaml: legalBasis[0]: unconfirmed legal basis Wetboek van Strafrecht art. 285');
+  });
+
   it('names every missing string of a complete language', () => {
     const { 'advice.report-to-police': _, ...rest } = texts;
     expect(errors(testPack({ texts: { en: rest } }))).toEqual([

@@ -8,7 +8,7 @@ import { findRoutesOutsideRemit } from './check-remit.ts';
 import { contrastRatio } from './contrast.ts';
 import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
 import { didYouMean } from './nearest.ts';
-import { AUDIENCES, type CountryPack, type Link, type Phone } from './schema.ts';
+import { AUDIENCES, type CountryPack, GUIDE_ACTIONS, type Link, type Phone } from './schema.ts';
 import { findTemplateLeftovers } from './template-leftovers.ts';
 
 /**
@@ -216,6 +216,27 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
   pack.platforms.forEach((platform, i) => {
     if (platform.unverified)
       warn('platforms.yaml', `platforms[${i}]`, `unverified addresses for ${platform.name}`);
+    // A guide a child opens in a complete language never falls back to another language's steps.
+    for (const action of GUIDE_ACTIONS) {
+      const steps = platform.guide?.[action];
+      if (!steps) continue;
+      for (const lang of completeLanguages) {
+        if (!steps[lang]?.length)
+          error(
+            'platforms.yaml',
+            `platforms[${i}].guide.${action}`,
+            `no "${lang}" steps for ${platform.name}`,
+          );
+      }
+    }
+  });
+  (pack.legalBasis ?? []).forEach((basis, i) => {
+    if (basis.unverified)
+      warn(
+        'platforms.yaml',
+        `legalBasis[${i}]`,
+        `unconfirmed legal basis ${basis.law} ${basis.articles.join(', ')}`,
+      );
   });
 
   // routes.yaml

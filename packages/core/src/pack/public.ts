@@ -21,6 +21,7 @@ export function publicPack(pack: CountryPack): PublicPack {
     }),
     crisis: pack.crisis,
     platforms: pack.platforms,
+    ...(pack.legalBasis ? { legalBasis: pack.legalBasis } : {}),
     routes: pack.routes,
     texts: pack.texts,
     pages: pack.pages,

@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import { countryCodeSchema, platformIdSchema, REPORT_STATES } from '../report-metadata.ts';
 import { AGE_BANDS, CATEGORY_CODES, ROLES, URGENCY_FLAGS } from '../taxonomy.ts';
 
+export { GUIDE_ACTIONS, type GuideAction } from './guide-actions.ts';
+
 /**
  * The country pack: everything a member state changes without touching code (DESIGN.md, "Country
  * packs"). A pack is a folder of YAML and Markdown files; the server and the CLI read the files and
@@ -208,6 +210,12 @@ export type CrisisLine = z.infer<typeof crisisLineSchema>;
 /** Listed in the order the offline screen shows them. */
 export const crisisFileSchema = z.strictObject({ lines: z.array(crisisLineSchema).check(z.minLength(1)) });
 
+/** Steps per language code: a few short sentences each. */
+const guideStepsSchema = z.record(
+  languageCodeSchema,
+  z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(1), z.maxLength(8)),
+);
+
 export const platformSchema = z.strictObject({
   id: platformIdSchema,
   name: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -217,10 +225,41 @@ export const platformSchema = z.strictObject({
   blockUrl: z.optional(httpsUrlSchema),
   /** Point of contact for authorities and trusted flaggers under DSA Art. 11/12. */
   dsaContact: z.optional(z.strictObject({ url: z.optional(httpsUrlSchema), email: z.optional(z.string()) })),
+  /** The minimum age in the platform's own terms. */
+  minimumAge: z.optional(z.int().check(z.gte(0), z.lte(21))),
+  /**
+   * Short steps for a ten-year-old, per action, per language: every complete language of the pack has
+   * them for every action listed (check.ts). Shown with a "check" note while `unverified`.
+   */
+  guide: z.optional(
+    z.strictObject({
+      block: z.optional(guideStepsSchema),
+      mute: z.optional(guideStepsSchema),
+      report: z.optional(guideStepsSchema),
+      private: z.optional(guideStepsSchema),
+    }),
+  ),
   unverified: unverifiedSchema,
 });
 export type Platform = z.infer<typeof platformSchema>;
-export const platformsFileSchema = z.strictObject({ platforms: z.array(platformSchema) });
+
+/**
+ * Which national law a category of report may break, for the legal basis of a DSA notice drafted on the
+ * device. `minorsOnly`: the article is about children (e.g. child sexual abuse images). A lawyer has to
+ * confirm each entry; until then it is `unverified` and the notice says "possibly".
+ */
+export const legalBasisSchema = z.strictObject({
+  categories: z.array(z.enum(CATEGORY_CODES)).check(z.minLength(1)),
+  law: z.string().check(z.minLength(1), z.maxLength(120)),
+  articles: z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.minLength(1)),
+  minorsOnly: z.optional(z.boolean()),
+  unverified: unverifiedSchema,
+});
+export type LegalBasis = z.infer<typeof legalBasisSchema>;
+export const platformsFileSchema = z.strictObject({
+  platforms: z.array(platformSchema),
+  legalBasis: z.optional(z.array(legalBasisSchema)),
+});
 
 /**
  * A rule matches when every listed dimension contains the report's value; an omitted dimension matches
@@ -342,6 +381,7 @@ export const countryPackSchema = z.strictObject({
   services: z.array(serviceSchema),
   crisis: z.array(crisisLineSchema),
   platforms: z.array(platformSchema),
+  legalBasis: z.optional(z.array(legalBasisSchema)),
   routes: z.array(routeRuleSchema),
   texts: z.record(languageCodeSchema, z.record(z.string(), z.string())),
   pages: z.record(languageCodeSchema, z.record(packIdSchema, pageSchema)),
