@@ -126,6 +126,8 @@ export async function submitReport(
   url: string,
   options: {
     images?: Uint8Array[];
+    /** Other evidence (audio, video, documents), after the images. */
+    files?: { bytes: Uint8Array; mediaType: string; kind: 'video' | 'file'; name: string }[];
     description?: string;
     metadata?: Partial<ReportMetadata>;
     /** The language the reporter wrote in (the sealed body's `language`). */
@@ -138,10 +140,20 @@ export async function submitReport(
   const keys = await deriveReporterKeys(generateReceiptCode());
   const recipients = [...config.helplineRecipients, keys.recipient];
   const images = options.images ?? [];
+  const files = [
+    ...images.map((bytes, i) => ({
+      bytes,
+      mediaType: 'image/png',
+      kind: 'image' as const,
+      name: `screenshot-${i + 1}.png`,
+    })),
+    ...(options.files ?? []),
+  ];
   const items = await Promise.all(
-    images.map(async (plain, i) => {
-      const sealed = await seal(plain, recipients);
-      return { id: `img-${randomUUID().slice(0, 8)}`, plain, sealed, name: `screenshot-${i + 1}.png` };
+    files.map(async (file) => {
+      const sealed = await seal(file.bytes, recipients);
+      const prefix = file.kind === 'image' ? 'img' : 'file';
+      return { ...file, id: `${prefix}-${randomUUID().slice(0, 8)}`, plain: file.bytes, sealed };
     }),
   );
   const capturedAt = new Date().toISOString();
@@ -154,8 +166,8 @@ export async function submitReport(
       version: 1,
       items: items.map((i) => ({
         id: i.id,
-        kind: 'image' as const,
-        mediaType: 'image/png',
+        kind: i.kind,
+        mediaType: i.mediaType,
         name: i.name,
         size: i.plain.length,
         sha256: sha256Hex(i.plain),
@@ -196,6 +208,28 @@ export async function submitReport(
     if (patched.status !== 204) throw new Error(`tus patch answered ${patched.status}`);
   }
   return { reportId, keys, body, itemIds: items.map((i) => i.id), images };
+}
+
+/** A short mono WAV (16-bit PCM, a sine tone): the smallest audio every browser plays. */
+export function makeWav(seconds = 0.5, hz = 440, rate = 8000): Uint8Array {
+  const samples = Math.round(seconds * rate);
+  const out = Buffer.alloc(44 + samples * 2);
+  out.write('RIFF', 0);
+  out.writeUInt32LE(36 + samples * 2, 4);
+  out.write('WAVEfmt ', 8);
+  out.writeUInt32LE(16, 16);
+  out.writeUInt16LE(1, 20);
+  out.writeUInt16LE(1, 22);
+  out.writeUInt32LE(rate, 24);
+  out.writeUInt32LE(rate * 2, 28);
+  out.writeUInt16LE(2, 32);
+  out.writeUInt16LE(16, 34);
+  out.write('data', 36);
+  out.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) {
+    out.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 12_000), 44 + i * 2);
+  }
+  return new Uint8Array(out);
 }
 
 /** A TOTP code not used yet: sign-in refuses a replayed step, so wait for the next one when needed. */

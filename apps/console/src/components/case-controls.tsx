@@ -70,7 +70,7 @@ function AssignForm(props: { caseId: string; assignee: string | null; onChanged:
   }
 
   return (
-    <form onSubmit={submit} class="stack" aria-label={t.assignee}>
+    <form onSubmit={submit} class="stack" aria-label={t.assignment}>
       <label for="assign-to">{t.assignee}</label>
       <select id="assign-to" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
         <option value="">{t.nobody}</option>

@@ -240,6 +240,7 @@ const en = {
   },
   caseControls: {
     title: 'Assignment and hold',
+    assignment: 'Assignment',
     assignee: 'Assigned to',
     nobody: 'Nobody',
     assign: 'Assign',
