@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { ReportBody, ReportMetadata } from '@vangnet/core';
+import type { ReportBody, ReportHash, ReportMetadata } from '@vangnet/core';
 import {
   type AgeRecipient,
   accessTokenHash,
@@ -132,6 +132,9 @@ export async function submitReport(
     metadata?: Partial<ReportMetadata>;
     /** The language the reporter wrote in (the sealed body's `language`). */
     language?: string;
+    /** Hash-only route: picture codes in the clear metadata and in the sealed body. */
+    hashes?: ReportHash[];
+    links?: string[];
   } = {},
 ): Promise<SubmittedReport> {
   const config = (await (await fetch(`${url}/api/v1/config`)).json()) as {
@@ -160,8 +163,9 @@ export async function submitReport(
   const body: ReportBody = {
     version: 1,
     description: options.description ?? 'Ze sturen elke dag gemene berichten in de groepsapp.',
-    links: ['https://example.org/groep/123'],
+    links: options.links ?? ['https://example.org/groep/123'],
     language: options.language ?? 'nl',
+    ...(options.hashes ? { hashes: options.hashes } : {}),
     manifest: {
       version: 1,
       items: items.map((i) => ({
@@ -179,7 +183,11 @@ export async function submitReport(
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({
-      metadata: { ...baseMetadata, ...options.metadata },
+      metadata: {
+        ...baseMetadata,
+        ...options.metadata,
+        ...(options.hashes ? { hashes: options.hashes } : {}),
+      },
       reporter: { recipient: keys.recipient, accessTokenHash: accessTokenHash(keys.accessToken) },
       body: toBase64(await sealJson(body, recipients)),
       items: items.map((i) => ({ id: i.id, sha256: sha256Hex(i.sealed), size: i.sealed.length })),

@@ -4,10 +4,22 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deriveWorkerSecrets, toBase64, toHex, wrapHelplineIdentity } from '@vangnet/crypto';
+import type { HashSubmission } from '@vangnet/core';
+import {
+  type AgeIdentity,
+  type AgeRecipient,
+  deriveWorkerSecrets,
+  fromBase64,
+  generateIdentity,
+  openJson,
+  toBase64,
+  toHex,
+  wrapHelplineIdentity,
+} from '@vangnet/crypto';
 import { jobs, reports } from '@vangnet/server/db/schema/index';
 import { scheduleSlaJobs, slaHandlers } from '@vangnet/server/jobs/sla-watch';
 import { runDueJobs } from '@vangnet/server/jobs/worker';
+import type { ReferralPackage } from '@vangnet/server/referrals/referral-package';
 import { REFERRAL_QUEUE } from '@vangnet/server/referrals/referrals';
 import { type RunningServer, startServer } from '@vangnet/server/server';
 import { generateTotpSecret } from '@vangnet/server/staff/totp';
@@ -40,6 +52,12 @@ let server: RunningServer;
 let receiver: Server;
 let partnerUp = false;
 const received: string[] = [];
+const hotlineBodies: string[] = [];
+const HOTLINE_SECRET_ENV = 'VANGNET_CONNECTOR_HOTLINE_E2E_SECRET';
+/** A picture code from "the reporter's phone", also on the hotline's known-image list. */
+const PHOTO_PDQ = 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f';
+let hotlineKey: { identity: AgeIdentity; recipient: AgeRecipient };
+let hashCase: SubmittedReport;
 let browser: Browser;
 let page: Page;
 let work: string;
@@ -84,22 +102,34 @@ beforeAll(async () => {
       body += c;
     });
     req.on('end', () => {
+      if (req.url === '/hotline') {
+        hotlineBodies.push(body);
+        return void res.writeHead(202).end();
+      }
       if (!partnerUp) return void res.writeHead(500).end();
       received.push(body);
       res.writeHead(202).end();
     });
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/referrals`;
+  const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  const hook = `${base}/referrals`;
   work = await mkdtemp(join(tmpdir(), 'vangnet-e2e-supervisor-'));
   const packDir = join(work, 'NL');
   await cp(join(root, 'country-packs/NL'), packDir, { recursive: true });
   const services = await readFile(join(packDir, 'services.yaml'), 'utf8');
   await writeFile(
     join(packDir, 'services.yaml'),
-    services.replace("'https://partner.example.invalid/offlimits/referrals'", `'${hook}'`),
+    services
+      .replace("'https://partner.example.invalid/offlimits/referrals'", `'${hook}'`)
+      // The NL hotline has no connector yet (docs/hash-only-reports.md); this copy gives it one.
+      .replace(
+        '    leadTimes: { firstContact: P1D, handover: PT4H }\n    unverified: [leadTimes]\n',
+        `    leadTimes: { firstContact: P1D, handover: PT4H }\n    connector: { type: webhook, url: '${base}/hotline', secretEnv: ${HOTLINE_SECRET_ENV} }\n    unverified: [leadTimes]\n`,
+      ),
   );
   process.env[SECRET_ENV] = randomUUID();
+  process.env[HOTLINE_SECRET_ENV] = randomUUID();
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
@@ -118,6 +148,20 @@ beforeAll(async () => {
     files: [{ bytes: makeWav(), mediaType: 'audio/wav', kind: 'file', name: 'voice-message.wav' }],
   });
   referredCase = await submitReport(server.url, { metadata: { category: 'exposure', role: 'parent' } });
+  // The hotline's known-image list, imported by the admin before the hash-only report arrives.
+  const imported = await admin.request('/api/v1/staff/known-hash-lists?source=hotline-e2e', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: `pdq,quality\n${PHOTO_PDQ},100\n`,
+  });
+  if (imported.status !== 201) throw new Error(`hash list import: ${imported.status}`);
+  hotlineKey = await generateIdentity();
+  hashCase = await submitReport(server.url, {
+    description: 'Iemand dreigt mijn foto te delen.',
+    links: ['https://social.example/p/123', 'mijn school'],
+    metadata: { category: 'sextortion' },
+    hashes: [{ kind: 'image', pdq: PHOTO_PDQ, pdqQuality: 90 }],
+  });
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
 }, 120_000);
@@ -127,6 +171,7 @@ afterAll(async () => {
   await server?.close();
   await new Promise((r) => receiver?.close(r));
   delete process.env[SECRET_ENV];
+  delete process.env[HOTLINE_SECRET_ENV];
   await rm(work, { recursive: true, force: true });
 });
 
@@ -317,5 +362,53 @@ describe('console: the supervisor', () => {
         src,
       ),
     ).toBe('revoked');
+  });
+
+  it('builds a hash submission from a hash-only case and sends it sealed to the hotline', async () => {
+    // Shim, said plainly: the pack's per-connector `recipient` (the hotline's age key) is added to the
+    // referral proposal by the referral work running in parallel (issue 10, "Refer from the case view").
+    // Until it lands, the browser's copy of the proposal gets the hotline's recipient added here; the
+    // sealing, the server, the queue, the delivery and the webhook are all real.
+    await page.route('**/api/v1/staff/cases/*/referrals', async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      const json = (await response.json()) as { proposed: { serviceId: string; recipient?: string }[] };
+      for (const p of json.proposed) {
+        if (p.serviceId === 'meldpunt-kinderporno') p.recipient = hotlineKey.recipient;
+      }
+      await route.fulfill({ response, json });
+    });
+    await page.getByRole('link', { name: 'Vangnet console' }).click();
+    await page.locator(`tr[data-case-id="${hashCase.reportId}"] a`).click();
+    const panel = page.getByRole('region', { name: 'Hash submission to the hotline' });
+    await panel.waitFor();
+    await expect.poll(() => panel.innerText()).toContain('hotline-e2e (version 1), distance 0');
+    await panel.getByRole('checkbox', { name: 'https://social.example/p/123' }).check();
+    await panel.getByRole('checkbox', { name: /reporter agreed/ }).check();
+    expect(await axe(page)).toEqual([]);
+    await panel.getByRole('button', { name: 'Seal and send to Meldpunt Kinderporno' }).click();
+    await expect
+      .poll(() => panel.getByRole('status').innerText())
+      .toBe('Sent to Meldpunt Kinderporno. It is queued and retried until delivered.');
+    await expect.poll(() => hotlineBodies.length, { timeout: 30_000 }).toBe(1);
+
+    const delivered = hotlineBodies[0]!;
+    const pkg = JSON.parse(delivered) as ReferralPackage;
+    expect(pkg.service.id).toBe('meldpunt-kinderporno');
+    const opened = await openJson<HashSubmission>(fromBase64(pkg.sealed) as never, [hotlineKey.identity]);
+    expect(opened).toEqual({
+      type: 'vangnet.hash-submission',
+      version: 1,
+      country: 'NL',
+      category: 'sextortion',
+      ageBand: '13-15',
+      hashes: [{ kind: 'image', pdq: PHOTO_PDQ, pdqQuality: 90 }],
+      urls: ['https://social.example/p/123'],
+      matches: [{ source: 'hotline-e2e', version: 1, kind: 'pdq', hashIndex: 0, distance: 0 }],
+    });
+    // Only the codes travel: not the child's words, and the address only inside the sealed part.
+    expect(delivered).not.toContain('dreigt');
+    expect(delivered).not.toContain('social.example');
+    await page.unroute('**/api/v1/staff/cases/*/referrals');
   });
 });

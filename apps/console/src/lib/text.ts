@@ -263,6 +263,32 @@ const en = {
       'safeguarding-review': 'Safeguarding review',
     } as Record<string, string>,
   },
+  hashSubmission: {
+    title: 'Hash submission to the hotline',
+    intro: (n: number) =>
+      `The reporter’s phone kept the ${n === 1 ? 'picture' : `${n} pictures`} and sent only picture codes. The hotline can use these codes to have copies found and removed.`,
+    codes: (n: number) => `${n} picture ${n === 1 ? 'code' : 'codes'} from the reporter’s phone`,
+    matches: 'Matched known-image lists',
+    noMatches: 'No known-image list matched on arrival.',
+    match: (source: string, version: number, distance: number) =>
+      `${source} (version ${version}), distance ${distance}`,
+    urls: 'Addresses you checked (only ticked ones are sent)',
+    noUrls: 'The report has no web addresses.',
+    noHotline: 'The country pack proposes no hotline for this case.',
+    noRecipient: (service: string) =>
+      `${service} has no key in the country pack yet, so nothing can be sealed to it. Use the hotline’s own web form.`,
+    consent: (service: string) => `The reporter agreed that the picture codes go to ${service}`,
+    preview: 'What the hotline receives',
+    send: (service: string) => `Seal and send to ${service}`,
+    sending: 'Sealing and sending…',
+    sent: (service: string) => `Sent to ${service}. It is queued and retried until delivered.`,
+    already: (service: string) => `Already sent to ${service}.`,
+    reasons: {
+      'no-hashes': 'This report has no picture codes.',
+      'bad-url': 'One of the ticked addresses is not a web address.',
+      invalid: 'The submission is not complete. Check the codes and addresses.',
+    } as Record<string, string>,
+  },
   viewer: {
     open: (label: string) => `View ${label} full size`,
     title: (label: string) => `${label}, full size`,
@@ -296,6 +322,7 @@ const en = {
     'retention.legal-hold-reason-missing': 'Choose a reason for the legal hold.',
     'retention.legal-hold-not-allowed': 'This country’s rules do not allow a legal hold.',
     'case.unknown-assignee': 'That worker cannot take cases here.',
+    'referral.no-connector': 'This service takes no hand-overs. Use its own web form or phone number.',
     'referral.not-found': 'This hand-over is not waiting for a retry any more. Refresh the page.',
     'http.404': 'This case does not exist or is not yours to see.',
     general: 'Something went wrong. Try again.',

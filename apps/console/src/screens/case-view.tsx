@@ -6,6 +6,7 @@ import { AuditTrail } from '../components/audit-trail.tsx';
 import { CaseControls } from '../components/case-controls.tsx';
 import { Chat } from '../components/chat.tsx';
 import { EvidenceItem } from '../components/evidence-item.tsx';
+import { HashSubmissionPanel } from '../components/hash-submission.tsx';
 import { MetadataForm } from '../components/metadata-form.tsx';
 import { ReferralPanel } from '../components/referral-panel.tsx';
 import { ReporterPanel } from '../components/reporter-panel.tsx';
@@ -170,6 +171,7 @@ export function CaseView({ id }: { id: string }) {
             headingRef={referHeading}
             onReferred={() => void reload(opened)}
           />
+          <HashSubmissionPanel opened={opened} />
           <Chat opened={opened} onSent={() => void reload(opened)} />
           {mayReadAudit && <AuditTrail caseId={id} />}
         </div>
