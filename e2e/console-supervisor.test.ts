@@ -261,7 +261,7 @@ describe('console: the supervisor', () => {
     await page.getByRole('heading', { name: 'Assignment and hold' }).waitFor();
     const hold = page.getByRole('form', { name: 'Legal hold' });
     await expect.poll(() => hold.locator('[data-legal-hold]').getAttribute('data-legal-hold')).toBe('off');
-    await page.getByLabel('Reason for the hold').selectOption({ label: 'Court order' });
+    await page.getByLabel('Why the case is held').selectOption({ label: 'Court order' });
     await hold.getByRole('button', { name: 'Set legal hold' }).click();
     await expect
       .poll(() => hold.getByRole('status').innerText())

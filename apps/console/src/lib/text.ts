@@ -250,7 +250,7 @@ const en = {
     holdOn: 'This case is on legal hold: it is kept past its retention period.',
     holdOff: 'No legal hold. The case is deleted when its retention period ends.',
     holdNotAllowed: 'This country’s rules do not allow a legal hold.',
-    reason: 'Reason for the hold',
+    reason: 'Why the case is held',
     chooseReason: 'Choose a reason',
     setHold: 'Set legal hold',
     liftHold: 'Lift legal hold',
