@@ -295,7 +295,6 @@ const en = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     actualSize: 'Actual size',
-    fit: 'Fit to window',
     zoom: (percent: number) => `Zoom ${percent}%`,
     close: 'Close',
     keys: 'Keys: + and − zoom, 0 actual size, arrow keys move the picture, Escape closes.',
