@@ -118,16 +118,17 @@ beforeAll(async () => {
   const packDir = join(work, 'NL');
   await cp(join(root, 'country-packs/NL'), packDir, { recursive: true });
   const services = await readFile(join(packDir, 'services.yaml'), 'utf8');
-  await writeFile(
-    join(packDir, 'services.yaml'),
-    services
-      .replace("'https://partner.example.invalid/offlimits/referrals'", `'${hook}'`)
-      // The NL hotline has no connector yet (docs/hash-only-reports.md); this copy gives it one.
-      .replace(
-        '    leadTimes: { firstContact: P1D, handover: PT4H }\n    unverified: [leadTimes]\n',
-        `    leadTimes: { firstContact: P1D, handover: PT4H }\n    connector: { type: webhook, url: '${base}/hotline', secretEnv: ${HOTLINE_SECRET_ENV} }\n    unverified: [leadTimes]\n`,
-      ),
-  );
+  const edited = services
+    .replace("'https://partner.example.invalid/offlimits/referrals'", `'${hook}'`)
+    // The NL hotline has no connector yet (docs/hash-only-reports.md); this copy gives it one.
+    .replace(
+      '    leadTimes: { firstContact: P1D, handover: PT4H }\n    unverified: [leadTimes]\n',
+      `    leadTimes: { firstContact: P1D, handover: PT4H }\n    connector: { type: webhook, url: '${base}/hotline', secretEnv: ${HOTLINE_SECRET_ENV} }\n    unverified: [leadTimes]\n`,
+    );
+  // Both edits must take: a changed pack would otherwise make this test pass for the wrong reason.
+  if (!edited.includes(hook) || !edited.includes(`${base}/hotline`))
+    throw new Error('services.yaml edit missed');
+  await writeFile(join(packDir, 'services.yaml'), edited);
   process.env[SECRET_ENV] = randomUUID();
   process.env[HOTLINE_SECRET_ENV] = randomUUID();
   server = await startServer({
