@@ -12,6 +12,7 @@ import {
   fromBase64,
   generateIdentity,
   openJson,
+  sealJson,
   toBase64,
   toHex,
   wrapHelplineIdentity,
@@ -114,16 +115,17 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   const hook = `${base}/referrals`;
+  hotlineKey = await generateIdentity();
   work = await mkdtemp(join(tmpdir(), 'vangnet-e2e-supervisor-'));
   const packDir = join(work, 'NL');
   await cp(join(root, 'country-packs/NL'), packDir, { recursive: true });
   const services = await readFile(join(packDir, 'services.yaml'), 'utf8');
   const edited = services
     .replace("'https://partner.example.invalid/offlimits/referrals'", `'${hook}'`)
-    // The NL hotline has no connector yet (docs/hash-only-reports.md); this copy gives it one.
+    // The NL hotline has no connector yet (docs/hash-only-reports.md); this copy gives it one, with its key.
     .replace(
       '    leadTimes: { firstContact: P1D, handover: PT4H }\n    unverified: [leadTimes]\n',
-      `    leadTimes: { firstContact: P1D, handover: PT4H }\n    connector: { type: webhook, url: '${base}/hotline', secretEnv: ${HOTLINE_SECRET_ENV} }\n    unverified: [leadTimes]\n`,
+      `    leadTimes: { firstContact: P1D, handover: PT4H }\n    connector: { type: webhook, url: '${base}/hotline', secretEnv: ${HOTLINE_SECRET_ENV}, recipient: ${hotlineKey.recipient} }\n    unverified: [leadTimes]\n`,
     );
   // Both edits must take: a changed pack would otherwise make this test pass for the wrong reason.
   if (!edited.includes(hook) || !edited.includes(`${base}/hotline`))
@@ -156,7 +158,6 @@ beforeAll(async () => {
     body: `pdq,quality\n${PHOTO_PDQ},100\n`,
   });
   if (imported.status !== 201) throw new Error(`hash list import: ${imported.status}`);
-  hotlineKey = await generateIdentity();
   hashCase = await submitReport(server.url, {
     description: 'Iemand dreigt mijn foto te delen.',
     links: ['https://social.example/p/123', 'mijn school'],
@@ -208,7 +209,8 @@ describe('console: the supervisor', () => {
       body: JSON.stringify({
         serviceId: 'offlimits',
         consent: true,
-        sealed: Buffer.from('pretend age ciphertext').toString('base64'),
+        // Sealed like a real package (the server refuses anything that is not age); its content is not read here.
+        sealed: toBase64(await sealJson({ note: 'package' }, [hotlineKey.recipient])),
       }),
     });
     expect(created.status).toBe(201);
@@ -366,19 +368,6 @@ describe('console: the supervisor', () => {
   });
 
   it('builds a hash submission from a hash-only case and sends it sealed to the hotline', async () => {
-    // Shim, said plainly: the pack's per-connector `recipient` (the hotline's age key) is added to the
-    // referral proposal by the referral work running in parallel (issue 10, "Refer from the case view").
-    // Until it lands, the browser's copy of the proposal gets the hotline's recipient added here; the
-    // sealing, the server, the queue, the delivery and the webhook are all real.
-    await page.route('**/api/v1/staff/cases/*/referrals', async (route) => {
-      if (route.request().method() !== 'GET') return route.continue();
-      const response = await route.fetch();
-      const json = (await response.json()) as { proposed: { serviceId: string; recipient?: string }[] };
-      for (const p of json.proposed) {
-        if (p.serviceId === 'meldpunt-kinderporno') p.recipient = hotlineKey.recipient;
-      }
-      await route.fulfill({ response, json });
-    });
     await page.getByRole('link', { name: 'Vangnet console' }).click();
     await page.locator(`tr[data-case-id="${hashCase.reportId}"] a`).click();
     const panel = page.getByRole('region', { name: 'Hash submission to the hotline' });
@@ -410,6 +399,5 @@ describe('console: the supervisor', () => {
     // Only the codes travel: not the child's words, and the address only inside the sealed part.
     expect(delivered).not.toContain('dreigt');
     expect(delivered).not.toContain('social.example');
-    await page.unroute('**/api/v1/staff/cases/*/referrals');
   });
 });

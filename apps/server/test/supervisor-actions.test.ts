@@ -1,3 +1,4 @@
+import { generateIdentity, sealJson, toBase64 } from '@vangnet/crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, jobs } from '../src/db/schema/index.ts';
@@ -84,7 +85,8 @@ describe.each(databaseKinds())('supervisor actions on %s', (kind) => {
     const created = await call('caseworker', 'POST', `/cases/${report.id}/referrals`, {
       serviceId: 'offlimits',
       consent: true,
-      sealed: Buffer.from('pretend age ciphertext').toString('base64'),
+      // Sealed like a real package (the server refuses anything that is not age).
+      sealed: toBase64(await sealJson({ note: 'package' }, [(await generateIdentity()).recipient])),
     });
     expect(created.statusCode).toBe(201);
     const { referralId } = created.json() as { referralId: string };

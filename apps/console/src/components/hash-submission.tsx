@@ -6,7 +6,7 @@ import { loadCrypto } from '../lib/crypto.ts';
 import { serviceName, useInstance } from '../lib/instance.ts';
 import { errorText, text } from '../lib/text.ts';
 
-type Proposal = { serviceId: string; name: string; connector: string; recipient?: string };
+type Proposal = { serviceId: string; name: string; connector: string; recipient?: string | null };
 type Referral = { serviceId: string; state: string };
 
 /**
@@ -64,10 +64,13 @@ export function HashSubmissionPanel({ opened }: { opened: OpenedCase }) {
     try {
       const c = await loadCrypto();
       const sealed = c.toBase64(await c.sealJson(built.submission, [hotline.recipient as never]));
+      // The clear record of what was shared: picture codes, and addresses when any were ticked.
+      const shared = built.submission.urls.length > 0 ? ['evidence-hashes', 'links'] : ['evidence-hashes'];
       await postJson(`/staff/cases/${caseId}/referrals`, {
         serviceId: hotline.serviceId,
         consent: true,
         sealed,
+        shared,
       });
       setResult({ ok: true, text: t.sent(hotlineName) });
       setProposals((p) =>
