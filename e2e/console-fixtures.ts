@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { ReportBody, ReportMetadata } from '@vangnet/core';
+import type { ReportBody, ReportHash, ReportMetadata } from '@vangnet/core';
 import {
   type AgeRecipient,
   accessTokenHash,
@@ -126,10 +126,15 @@ export async function submitReport(
   url: string,
   options: {
     images?: Uint8Array[];
+    /** Other evidence (audio, video, documents), after the images. */
+    files?: { bytes: Uint8Array; mediaType: string; kind: 'video' | 'file'; name: string }[];
     description?: string;
     metadata?: Partial<ReportMetadata>;
     /** The language the reporter wrote in (the sealed body's `language`). */
     language?: string;
+    /** Hash-only route: picture codes in the clear metadata and in the sealed body. */
+    hashes?: ReportHash[];
+    links?: string[];
   } = {},
 ): Promise<SubmittedReport> {
   const config = (await (await fetch(`${url}/api/v1/config`)).json()) as {
@@ -138,24 +143,35 @@ export async function submitReport(
   const keys = await deriveReporterKeys(generateReceiptCode());
   const recipients = [...config.helplineRecipients, keys.recipient];
   const images = options.images ?? [];
+  const files = [
+    ...images.map((bytes, i) => ({
+      bytes,
+      mediaType: 'image/png',
+      kind: 'image' as const,
+      name: `screenshot-${i + 1}.png`,
+    })),
+    ...(options.files ?? []),
+  ];
   const items = await Promise.all(
-    images.map(async (plain, i) => {
-      const sealed = await seal(plain, recipients);
-      return { id: `img-${randomUUID().slice(0, 8)}`, plain, sealed, name: `screenshot-${i + 1}.png` };
+    files.map(async (file) => {
+      const sealed = await seal(file.bytes, recipients);
+      const prefix = file.kind === 'image' ? 'img' : 'file';
+      return { ...file, id: `${prefix}-${randomUUID().slice(0, 8)}`, plain: file.bytes, sealed };
     }),
   );
   const capturedAt = new Date().toISOString();
   const body: ReportBody = {
     version: 1,
     description: options.description ?? 'Ze sturen elke dag gemene berichten in de groepsapp.',
-    links: ['https://example.org/groep/123'],
+    links: options.links ?? ['https://example.org/groep/123'],
     language: options.language ?? 'nl',
+    ...(options.hashes ? { hashes: options.hashes } : {}),
     manifest: {
       version: 1,
       items: items.map((i) => ({
         id: i.id,
-        kind: 'image' as const,
-        mediaType: 'image/png',
+        kind: i.kind,
+        mediaType: i.mediaType,
         name: i.name,
         size: i.plain.length,
         sha256: sha256Hex(i.plain),
@@ -167,7 +183,11 @@ export async function submitReport(
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({
-      metadata: { ...baseMetadata, ...options.metadata },
+      metadata: {
+        ...baseMetadata,
+        ...options.metadata,
+        ...(options.hashes ? { hashes: options.hashes } : {}),
+      },
       reporter: { recipient: keys.recipient, accessTokenHash: accessTokenHash(keys.accessToken) },
       body: toBase64(await sealJson(body, recipients)),
       items: items.map((i) => ({ id: i.id, sha256: sha256Hex(i.sealed), size: i.sealed.length })),
@@ -196,6 +216,28 @@ export async function submitReport(
     if (patched.status !== 204) throw new Error(`tus patch answered ${patched.status}`);
   }
   return { reportId, keys, body, itemIds: items.map((i) => i.id), images };
+}
+
+/** A short mono WAV (16-bit PCM, a sine tone): the smallest audio every browser plays. */
+export function makeWav(seconds = 0.5, hz = 440, rate = 8000): Uint8Array {
+  const samples = Math.round(seconds * rate);
+  const out = Buffer.alloc(44 + samples * 2);
+  out.write('RIFF', 0);
+  out.writeUInt32LE(36 + samples * 2, 4);
+  out.write('WAVEfmt ', 8);
+  out.writeUInt32LE(16, 16);
+  out.writeUInt16LE(1, 20);
+  out.writeUInt16LE(1, 22);
+  out.writeUInt32LE(rate, 24);
+  out.writeUInt32LE(rate * 2, 28);
+  out.writeUInt16LE(2, 32);
+  out.writeUInt16LE(16, 34);
+  out.write('data', 36);
+  out.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) {
+    out.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 12_000), 44 + i * 2);
+  }
+  return new Uint8Array(out);
 }
 
 /** A TOTP code not used yet: sign-in refuses a replayed step, so wait for the next one when needed. */

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { getJson, postJson, setUnauthorisedHandler } from './lib/api.ts';
 import { type Instance, InstanceContext, normalisePack } from './lib/instance.ts';
 import { consoleLanguages, isConsoleLanguage, LANGUAGE_NAMES, setConsoleLanguage } from './lib/language.ts';
-import { onLinkClick, useRoute } from './lib/router.ts';
+import { workerMay } from './lib/may.ts';
+import { hrefOf, onLinkClick, useRoute } from './lib/router.ts';
 import {
   currentSession,
   endSession,
@@ -19,6 +20,7 @@ import { CaseView } from './screens/case-view.tsx';
 import { ExportScreen } from './screens/export-screen.tsx';
 import { Queue } from './screens/queue.tsx';
 import { SignIn } from './screens/sign-in.tsx';
+import { SupervisorScreen } from './screens/supervisor.tsx';
 import { Unlock } from './screens/unlock.tsx';
 
 /**
@@ -74,7 +76,11 @@ export function App() {
       <a class="skip-link" href="#main">
         {text.skipToContent}
       </a>
-      <Header email={session.email} languageMenu={languageMenu} />
+      <Header
+        email={session.email}
+        languageMenu={languageMenu}
+        supervisor={instance !== null && workerMay('case.audit', instance.pack)}
+      />
       {instance ? (
         <InstanceContext.Provider value={instance}>
           <Screens />
@@ -113,7 +119,15 @@ function LanguageMenu({ onChanged }: { onChanged: (lang: string) => void }) {
   );
 }
 
-function Header({ email, languageMenu }: { email: string; languageMenu: ComponentChildren }) {
+function Header({
+  email,
+  languageMenu,
+  supervisor,
+}: {
+  email: string;
+  languageMenu: ComponentChildren;
+  supervisor: boolean;
+}) {
   async function signOut() {
     try {
       await postJson('/staff/logout', {});
@@ -126,6 +140,11 @@ function Header({ email, languageMenu }: { email: string; languageMenu: Componen
       <a href="/console/" class="brand" onClick={onLinkClick({ name: 'queue' })}>
         {text.appName}
       </a>
+      {supervisor && (
+        <a href={hrefOf({ name: 'supervisor' })} onClick={onLinkClick({ name: 'supervisor' })}>
+          {text.supervisor.nav}
+        </a>
+      )}
       {languageMenu}
       <span class="muted who">{email}</span>
       <button type="button" onClick={lock}>
@@ -141,11 +160,15 @@ function Header({ email, languageMenu }: { email: string; languageMenu: Componen
 function Screens() {
   const route = useRoute();
   useEffect(() => {
-    document.title =
-      route.name === 'queue'
-        ? `${text.queue.title} · ${text.appName}`
-        : `${route.name === 'export' ? text.exportScreen.title : text.case.title} · ${text.appName}`;
+    const titles = {
+      queue: text.queue.title,
+      supervisor: text.supervisor.title,
+      export: text.exportScreen.title,
+      case: text.case.title,
+    } as const;
+    document.title = `${titles[route.name]} · ${text.appName}`;
   }, [route, textLanguage]);
+  if (route.name === 'supervisor') return <SupervisorScreen />;
   if (route.name === 'case') return <CaseView key={route.id} id={route.id} />;
   if (route.name === 'export') return <ExportScreen key={route.id} id={route.id} />;
   return <Queue />;

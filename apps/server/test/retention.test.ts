@@ -71,7 +71,8 @@ describe.each(databaseKinds())('retention on %s', (kind) => {
       method: 'PUT',
       url: `/api/v1/staff/cases/${id}/legal-hold`,
       headers: { cookie },
-      payload: { hold } as object,
+      // Setting a hold needs a reason code (apps/server/src/retention/routes.ts).
+      payload: (hold === true ? { hold, reason: 'police-request' } : { hold }) as object,
     });
 
   const exists = async (id: string) =>

@@ -86,7 +86,7 @@ const ROUTES: Route[] = [
     name: 'legal hold',
     method: 'PUT',
     url: (r) => `/api/v1/staff/cases/${r.id}/legal-hold`,
-    payload: { hold: true },
+    payload: { hold: true, reason: 'court-order' },
   },
 ];
 

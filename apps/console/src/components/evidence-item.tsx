@@ -1,24 +1,42 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OpenedItem } from '../case/open-case.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { text } from '../lib/text.ts';
+import { downloadPlain, ImageViewer, MediaPlayer } from './evidence-viewer.tsx';
 import { IntegrityBadge } from './integrity.tsx';
 
 const INLINE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
-const INLINE_VIDEO = new Set(['video/mp4', 'video/webm']);
+const PLAYABLE_VIDEO = new Set(['video/mp4', 'video/webm', 'video/ogg']);
+const PLAYABLE_AUDIO = new Set([
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/aac',
+  'audio/ogg',
+  'audio/opus',
+  'audio/webm',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/wave',
+]);
 
 /**
- * One opened item. Images and videos are shown from object URLs (blob:, allowed by the CSP) made
- * from the opened bytes and revoked when the case closes; nothing is written to disk or cache.
+ * One opened item. Images show as a preview from a blob: URL (allowed by the CSP) revoked when the
+ * case closes, and open full size in a viewer; audio and video play from a blob: URL that exists only
+ * while the player is open; anything else downloads on request. Nothing is written to disk or cache
+ * unless the worker saves it.
  */
 export function EvidenceItem({ item, index }: { item: OpenedItem; index: number }) {
   const m = item.manifest;
   const type = m.mediaType.split(';')[0]!.trim().toLowerCase();
-  const url = useMemo(
-    () => (item.plain ? URL.createObjectURL(new Blob([item.plain as BlobPart], { type })) : null),
-    [item.plain, type],
+  const image = item.plain !== null && INLINE_IMAGES.has(type);
+  const media = PLAYABLE_VIDEO.has(type) ? 'video' : PLAYABLE_AUDIO.has(type) ? 'audio' : null;
+  const preview = useMemo(
+    () => (item.plain && image ? URL.createObjectURL(new Blob([item.plain as BlobPart], { type })) : null),
+    [item.plain, image, type],
   );
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
+  const [open, setOpen] = useState<'viewer' | 'player' | null>(null);
+  const playButton = useRef<HTMLButtonElement>(null);
   const label = m.name ?? `${m.kind} ${index + 1}`;
   const textContent = useMemo(
     () =>
@@ -27,6 +45,7 @@ export function EvidenceItem({ item, index }: { item: OpenedItem; index: number 
         : null,
     [item.plain, m.kind, type],
   );
+  const t = text.viewer;
   return (
     <li class="evidence" data-item-id={m.id}>
       <h3>{label}</h3>
@@ -34,24 +53,46 @@ export function EvidenceItem({ item, index }: { item: OpenedItem; index: number 
         {m.mediaType} · {text.pdf.bytes(m.size)} · {text.case.captured}{' '}
         <time dateTime={m.capturedAt}>{formatDateTime(m.capturedAt)}</time>
       </p>
-      {url && INLINE_IMAGES.has(type) && (
-        <img src={url} alt={text.case.evidenceLabel(index + 1, label)} class="evidence-image" />
+      {preview && (
+        <button
+          type="button"
+          class="evidence-open"
+          aria-label={t.open(label)}
+          onClick={() => setOpen('viewer')}
+        >
+          <img src={preview} alt="" class="evidence-image" />
+        </button>
       )}
-      {url && INLINE_VIDEO.has(type) && (
-        // biome-ignore lint/a11y/useMediaCaption: evidence as captured has no captions
-        <video
-          src={url}
-          controls
-          class="evidence-image"
-          aria-label={text.case.evidenceLabel(index + 1, label)}
+      {open === 'viewer' && item.plain && (
+        <ImageViewer plain={item.plain} type={type} label={label} onClose={() => setOpen(null)} />
+      )}
+      {item.plain && media && open !== 'player' && (
+        <p>
+          <button type="button" ref={playButton} onClick={() => setOpen('player')}>
+            {t.play(label)}
+          </button>
+        </p>
+      )}
+      {item.plain && media && open === 'player' && (
+        <MediaPlayer
+          plain={item.plain}
+          type={type}
+          kind={media}
+          label={label}
+          onClose={() => {
+            setOpen(null);
+            // The play button comes back; focus goes to it, where the worker was.
+            queueMicrotask(() => playButton.current?.focus());
+          }}
         />
       )}
       {textContent !== null && <pre class="evidence-text">{textContent}</pre>}
-      {url && (
+      {item.plain && !image && !media && textContent === null && <p class="muted">{t.notShown}</p>}
+      {item.plain && (
         <p>
-          <a href={url} download={label}>
-            {text.case.save(label)}
-          </a>
+          <button type="button" class="small" onClick={() => downloadPlain(item.plain!, type, label)}>
+            {t.download(label)}
+          </button>
         </p>
       )}
       <IntegrityBadge item={item} />

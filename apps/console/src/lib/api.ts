@@ -72,8 +72,10 @@ export async function postJson<T>(path: string, body: unknown, idempotencyKey?: 
   return (text ? JSON.parse(text) : {}) as T;
 }
 
+/** PUT for idempotent settings (a legal hold): the same value twice changes nothing. */
 export async function putJson<T>(path: string, body: unknown): Promise<T> {
-  return (await (await send('PUT', path, body)).json()) as T;
+  const text = await (await send('PUT', path, body)).text();
+  return (text ? JSON.parse(text) : {}) as T;
 }
 
 export async function getBytes(path: string): Promise<Uint8Array> {

@@ -10,7 +10,7 @@ import type { InstanceConfig } from './types.ts';
  */
 export type PublicPackView = {
   meta: Pick<PackMeta, 'code' | 'name' | 'defaultLanguage' | 'sla' | 'helpline'> & Partial<PackMeta>;
-  services?: { id: string; name?: string | Record<string, string> }[];
+  services?: { id: string; name?: string | Record<string, string>; kind?: string }[];
   texts?: Record<string, Record<string, string>>;
   /** Crisis lines (only what the standard replies need: the numbers for a `danger` answer). */
   crisis?: { id: string; phones: { number: string; display?: string }[]; when?: { flags?: string[] } }[];

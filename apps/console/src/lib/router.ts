@@ -1,15 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * Three screens need no router library: `/console/` (queue), `/console/cases/<id>` (case),
- * `/console/cases/<id>/export`. Case ids are random server ids, never content.
+ * Four screens need no router library: `/console/` (queue), `/console/cases/<id>` (case),
+ * `/console/cases/<id>/export`, `/console/supervisor`. Case ids are random server ids, never content.
  */
-export type Route = { name: 'queue' } | { name: 'case'; id: string } | { name: 'export'; id: string };
+export type Route =
+  | { name: 'queue' }
+  | { name: 'supervisor' }
+  | { name: 'case'; id: string }
+  | { name: 'export'; id: string };
 
 const BASE = '/console/';
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
+  if (/^supervisor\/?$/.test(rest)) return { name: 'supervisor' };
   const m = /^cases\/([A-Za-z0-9_-]{1,100})(\/export)?\/?$/.exec(rest);
   if (m) return m[2] ? { name: 'export', id: m[1]! } : { name: 'case', id: m[1]! };
   return { name: 'queue' };
@@ -17,6 +22,7 @@ export function parseRoute(pathname: string): Route {
 
 export function hrefOf(route: Route): string {
   if (route.name === 'queue') return BASE;
+  if (route.name === 'supervisor') return `${BASE}supervisor`;
   return `${BASE}cases/${route.id}${route.name === 'export' ? '/export' : ''}`;
 }
 

@@ -47,6 +47,8 @@ export type CaseDetail = {
   createdAt: string;
   visibleAt: string | null;
   assignee?: CaseSummary['assignee'];
+  /** Kept past its retention period by a supervisor's legal hold. */
+  legalHold?: boolean;
   body: string;
   items: { id: string; sha256: string; size: number }[];
   receipt: ServerReceipt | null;

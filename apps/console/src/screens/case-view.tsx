@@ -3,8 +3,10 @@ import { lastOpened, loadCase } from '../case/load-case.ts';
 import type { OpenedCase } from '../case/open-case.ts';
 import { formatTimeLeft, toRow } from '../case/queue-model.ts';
 import { AuditTrail } from '../components/audit-trail.tsx';
+import { CaseControls } from '../components/case-controls.tsx';
 import { Chat } from '../components/chat.tsx';
 import { EvidenceItem } from '../components/evidence-item.tsx';
+import { HashSubmissionPanel } from '../components/hash-submission.tsx';
 import { MetadataForm } from '../components/metadata-form.tsx';
 import { ReferralPanel } from '../components/referral-panel.tsx';
 import { ReporterPanel } from '../components/reporter-panel.tsx';
@@ -15,6 +17,7 @@ import { useInstance } from '../lib/instance.ts';
 import { hrefOf, onLinkClick } from '../lib/router.ts';
 import { currentSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
+import { assigneeId } from '../lib/types.ts';
 
 export function CaseView({ id }: { id: string }) {
   const { config, pack } = useInstance();
@@ -168,6 +171,7 @@ export function CaseView({ id }: { id: string }) {
             headingRef={referHeading}
             onReferred={() => void reload(opened)}
           />
+          <HashSubmissionPanel opened={opened} />
           <Chat opened={opened} onSent={() => void reload(opened)} />
           {mayReadAudit && <AuditTrail caseId={id} />}
         </div>
@@ -180,6 +184,14 @@ export function CaseView({ id }: { id: string }) {
               language={body.language}
               onChanged={() => void reload(opened)}
               onRefer={goToReferral}
+            />
+          </div>
+          <div class="panel">
+            <CaseControls
+              caseId={id}
+              assignee={assigneeId(detail.assignee)}
+              legalHold={detail.legalHold ?? false}
+              onChanged={() => void reload(opened)}
             />
           </div>
           <div class="panel">

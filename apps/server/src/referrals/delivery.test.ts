@@ -267,7 +267,9 @@ describe.each(databaseKinds())('warm referral on %s', (kind) => {
       ...deps,
       secretOf: (name: string) => (name === 'TEST_UNSET_SECRET' ? 'now-set' : undefined),
     };
-    expect(await retryReferral(fixed, failed[0]!.referralId, now)).toBe(true);
+    expect(await retryReferral(fixed, failed[0]!.referralId, now)).toMatchObject({
+      caseId: failed[0]!.caseId,
+    });
     const received = receiver.received.length;
     await runDueJobs({
       db: deps.db,

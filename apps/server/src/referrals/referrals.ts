@@ -316,15 +316,17 @@ export async function failedReferrals(deps: ReferralDeps): Promise<(ReferralView
     .map((job) => ({ ...viewOf(job), caseId: (job.payload as ReferralPayload).caseId }));
 }
 
-/** A supervisor's "try again" on a failed referral of their helpline. */
+/** A supervisor's "try again" on a failed referral of their helpline: the referral retried, if any. */
 export async function retryReferral(
   deps: ReferralDeps,
   referralId: string,
   now = new Date(),
-): Promise<boolean> {
+): Promise<{ caseId: string; serviceId: string } | null> {
   const failed = await failedReferrals(deps);
   const match = failed.find((r) => r.referralId === referralId);
-  return match ? retryDeadJob(deps.db, `referral:${match.caseId}:${match.serviceId}`, now) : false;
+  if (!match) return null;
+  const retried = await retryDeadJob(deps.db, `referral:${match.caseId}:${match.serviceId}`, now);
+  return retried ? { caseId: match.caseId, serviceId: match.serviceId } : null;
 }
 
 function viewOf(job: Job | typeof jobs.$inferSelect): ReferralView {

@@ -226,7 +226,14 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
     async (request) => {
       const worker = await requirePermission(db, policy, request, 'case.audit');
       if (worker.helplineId !== referrals.helpline.id) throw referralNotFound();
-      if (!(await retryReferral(referrals, request.params.referralId))) throw referralNotFound();
+      const retried = await retryReferral(referrals, request.params.referralId);
+      if (!retried) throw referralNotFound();
+      await appendAudit(db, {
+        actor: `worker:${worker.id}`,
+        action: 'referral.retried',
+        caseId: retried.caseId,
+        detail: { referralId: request.params.referralId, serviceId: retried.serviceId },
+      });
       return { state: 'queued' as const };
     },
   );

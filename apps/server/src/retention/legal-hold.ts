@@ -9,7 +9,7 @@ import { reports } from '../db/schema/index.ts';
  */
 export async function setLegalHold(
   db: Db,
-  input: { helplineId: string; caseId: string; workerId: string; hold: boolean },
+  input: { helplineId: string; caseId: string; workerId: string; hold: boolean; reason?: string },
   now = new Date(),
 ): Promise<{ legalHold: boolean; changed: boolean } | null> {
   return db.transaction(async (tx) => {
@@ -33,6 +33,8 @@ export async function setLegalHold(
         actor: `worker:${input.workerId}`,
         action: input.hold ? 'case.legal-hold-set' : 'case.legal-hold-cleared',
         caseId: input.caseId,
+        // A short code from LEGAL_HOLD_REASONS (never free text): the audit log is in the clear.
+        ...(input.reason ? { detail: { reason: input.reason } } : {}),
       },
       now,
     );

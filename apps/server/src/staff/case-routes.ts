@@ -135,6 +135,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
             visibleAt: z.date(),
             closedAt: z.date().nullable(),
             assignee: z.string().nullable(),
+            /** Kept past its retention period (retention/routes.ts). */
+            legalHold: z.boolean(),
             /** The reporter's own recipient: a reply is sealed to the helpline and to this. */
             reporterRecipient: z.string(),
             body: z.string(),
@@ -169,6 +171,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
         visibleAt: row.visibleAt!,
         closedAt: row.closedAt,
         assignee: row.assigneeId,
+        legalHold: row.legalHold,
         reporterRecipient: row.reporterRecipient,
         body: toBase64(row.body),
         items: items.map(({ id, sha256, size }) => ({ id, sha256, size })),
