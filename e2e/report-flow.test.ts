@@ -131,7 +131,7 @@ describe('reporter app: a full report and follow-up', () => {
     await page.getByRole('button', { name: t.receiptStart }).click();
     await page.locator('h1', { hasText: t.startTitle }).waitFor();
     await page.getByRole('button', { name: new RegExp(t.startReport) }).click();
-    await page.locator('h1', { hasText: t.whatTitle }).waitFor();
+    await page.locator('h1', { hasText: t.whoTitle }).waitFor();
     await expect.poll(() => page.getByRole('radio', { checked: true }).count()).toBe(0);
 
     // The helpline opens exactly what the child sent: the story, and the hashes of the plaintext items.

@@ -8,6 +8,7 @@ import { hammingDistance } from '@vangnet/pdq';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordsFor } from '../apps/report/src/i18n/role-words.ts';
 import { reportItems } from '../apps/server/src/db/schema/index.ts';
 import { importKnownHashList } from '../apps/server/src/known-hashes/import-list.ts';
 import { ensureHelpline } from '../apps/server/src/services/helpline.ts';
@@ -93,16 +94,16 @@ describe('reporter app: hash-only route', () => {
 
     await screen(page, t.startTitle);
     await page.getByRole('button', { name: new RegExp(t.startReport) }).click();
+    await screen(page, t.whoTitle);
+    await pick(page, t.roles.self ?? '');
+    await next(page);
     await screen(page, t.whatTitle);
     await pick(page, t.categories['image-abuse']?.[0] ?? '');
     await next(page);
     await screen(page, t.whereTitle);
     await page.getByRole('radio').first().check();
     await next(page);
-    await screen(page, t.whoTitle);
-    await pick(page, t.roles.self ?? '');
-    await next(page);
-    await screen(page, t.ageTitle);
+    await screen(page, wordsFor(t, 'self').ageTitle);
     await pick(page, t.ages['13-15'] ?? '');
     await next(page);
     await screen(page, t.dangerTitle);

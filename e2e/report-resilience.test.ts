@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordsFor } from '../apps/report/src/i18n/role-words.ts';
 import { reports } from '../apps/server/src/db/schema/index.ts';
 import { launchBrowser, MOBILE_VIEWPORT } from './support/browser.ts';
 import {
@@ -47,7 +48,8 @@ async function reportRows(): Promise<{ status: string }[]> {
 
 async function answerUpTo(page: Page, target: 'danger' | 'story'): Promise<void> {
   await page.getByRole('button', { name: new RegExp(t.startReport) }).click();
-  for (const title of [t.whatTitle, t.whereTitle, t.whoTitle, t.ageTitle]) {
+  // Who reports comes first; the child about themselves is asked "How old are you?".
+  for (const title of [t.whoTitle, t.whatTitle, t.whereTitle, wordsFor(t, 'self').ageTitle]) {
     await page.locator('h1', { hasText: title }).waitFor();
     await page.getByRole('radio').first().check();
     await page.getByRole('button', { name: t.next, exact: true }).click();

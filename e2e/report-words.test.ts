@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Messages } from '../apps/report/src/i18n/en.ts';
+import { wordsFor } from '../apps/report/src/i18n/role-words.ts';
 import { launchBrowser } from './support/browser.ts';
 import { axe, heading, phoneContext, type ReportServer, startReportServer } from './support/report-app.ts';
 import { catalogs } from './support/report-walk.ts';
@@ -45,14 +46,14 @@ async function pick(page: Page, t: Messages, label: string): Promise<void> {
 async function walkSextortion(page: Page, t: Messages): Promise<void> {
   await expect.poll(() => heading(page)).toBe(t.startTitle);
   await page.getByRole('button', { name: new RegExp(t.startReport) }).click();
+  await expect.poll(() => heading(page)).toBe(t.whoTitle);
+  await pick(page, t, t.roles.self ?? '');
   await expect.poll(() => heading(page)).toBe(t.whatTitle);
   await pick(page, t, t.categories.sextortion?.[0] ?? '');
   await expect.poll(() => heading(page)).toBe(t.whereTitle);
   await page.getByRole('radio').first().check();
   await page.getByRole('button', { name: t.next, exact: true }).click();
-  await expect.poll(() => heading(page)).toBe(t.whoTitle);
-  await pick(page, t, t.roles.self ?? '');
-  await expect.poll(() => heading(page)).toBe(t.ageTitle);
+  await expect.poll(() => heading(page)).toBe(wordsFor(t, 'self').ageTitle);
   await pick(page, t, t.ages['13-15'] ?? '');
   await expect.poll(() => heading(page)).toBe(t.dangerTitle);
 }

@@ -1,8 +1,10 @@
+import type { AgeBand, CategoryCode, Role } from '@vangnet/core/taxonomy';
 import type { Page } from 'playwright-core';
 import { de } from '../../apps/report/src/i18n/de.ts';
 import { en, type Messages } from '../../apps/report/src/i18n/en.ts';
 import { fr } from '../../apps/report/src/i18n/fr.ts';
 import { nl } from '../../apps/report/src/i18n/nl.ts';
+import { wordsFor } from '../../apps/report/src/i18n/role-words.ts';
 
 /** The app's own catalogs, so a walk finds its buttons by the words a child sees, in any language. */
 export const catalogs = { nl, en, fr, de } satisfies Record<string, Messages>;
@@ -20,6 +22,11 @@ export interface WalkOptions {
   platform?: string;
   /** Typed into the "links" field of the story step. */
   links?: string;
+  /** Who reports (default: the child about themselves); later screens are worded for this role. */
+  role?: Role;
+  category?: CategoryCode;
+  /** Not asked of an adult about themselves. */
+  ageBand?: AgeBand;
 }
 
 /** The screen is there once its heading has taken focus (each screen moves focus to its h1). */
@@ -98,27 +105,32 @@ export async function walkToReview(page: Page, o: WalkOptions): Promise<void> {
   } else {
     await page.getByRole('button', { name: new RegExp(t.startReport) }).click();
   }
-  await waitForHeading(page, t.whatTitle);
+  // Who reports comes first; every later screen is worded for that role.
+  await waitForHeading(page, t.whoTitle);
+  await check('who');
+  const role = o.role ?? 'self';
+  await choose(page, o, t.roles[role] ?? null);
+  await next(page, o);
+  const w = wordsFor(t, role);
+
+  await waitForHeading(page, w.whatTitle);
   await check('what');
-  await choose(page, o, t.categories.harassment?.[0] ?? null);
+  await choose(page, o, t.categories[o.category ?? 'harassment']?.[0] ?? null);
   await next(page, o);
 
-  await waitForHeading(page, t.whereTitle);
+  await waitForHeading(page, w.whereTitle);
   await check('where');
   await choose(page, o, o.platform ?? null);
   await next(page, o);
 
-  await waitForHeading(page, t.whoTitle);
-  await check('who');
-  await choose(page, o, t.roles.self ?? null);
-  await next(page, o);
+  if (role !== 'adult') {
+    await waitForHeading(page, w.ageTitle);
+    await check('age');
+    await choose(page, o, t.ages[o.ageBand ?? '13-15'] ?? null);
+    await next(page, o);
+  }
 
-  await waitForHeading(page, t.ageTitle);
-  await check('age');
-  await choose(page, o, t.ages['13-15'] ?? null);
-  await next(page, o);
-
-  await waitForHeading(page, t.dangerTitle);
+  await waitForHeading(page, w.dangerTitle);
   await check('danger');
   if (o.keyboard) {
     await tabTo(page, (f) => f.type === 'checkbox' && f.name === t.flagOngoing);
@@ -128,7 +140,7 @@ export async function walkToReview(page: Page, o: WalkOptions): Promise<void> {
   }
   await next(page, o);
 
-  await waitForHeading(page, t.storyTitle);
+  await waitForHeading(page, w.storyTitle);
   await check('story');
   if (o.story) {
     if (o.keyboard) {
@@ -153,7 +165,7 @@ export async function walkToReview(page: Page, o: WalkOptions): Promise<void> {
   if (o.pin) await addEvidence(page, o, check);
   await next(page, o);
 
-  await waitForHeading(page, t.contactTitle);
+  await waitForHeading(page, w.contactTitle);
   await check('contact');
   await next(page, o);
 

@@ -1,15 +1,9 @@
 import { isHashOnlyRoute } from '@vangnet/core/report-metadata';
-import {
-  AGE_BANDS,
-  type AgeBand,
-  CATEGORY_CODES,
-  type CategoryCode,
-  ROLES,
-  type Role,
-} from '@vangnet/core/taxonomy';
+import { type AgeBand, CATEGORY_CODES, type CategoryCode, ROLES, type Role } from '@vangnet/core/taxonomy';
 import { useEffect } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
-import { useI18n } from '../i18n/index.ts';
+import { type Messages, useI18n } from '../i18n/index.ts';
+import { wordsFor } from '../i18n/role-words.ts';
 import { lazyScreen } from '../lazy.tsx';
 import type { Screen } from '../nav.ts';
 import { useNav } from '../nav.ts';
@@ -17,7 +11,7 @@ import { type Draft, forgetDraft, updateDraft, useDraft } from './draft.ts';
 import { CategoryIcon } from './icons.tsx';
 import { RouteAdvice, routeAdvice } from './route-advice.tsx';
 import { Options, StepFrame } from './step-frame.tsx';
-import { isStep, stepAfter } from './steps.ts';
+import { ageBandsFor, FIRST_STEP, isStep, stepAfter } from './steps.ts';
 
 const Evidence = lazyScreen<object>(() => import('../vault/evidence-step.tsx').then((m) => m.EvidenceStep));
 const HashOnly = lazyScreen<{ draft: Draft }>(() =>
@@ -31,7 +25,7 @@ const Receipt = lazyScreen<object>(() => import('../send/receipt.tsx').then((m) 
 export function Flow({ screen }: { screen: Screen }) {
   const draft = useDraft();
   const { t } = useI18n();
-  const sealedAlready = !!draft?.outboxId && screen === 'what';
+  const sealedAlready = !!draft?.outboxId && screen === FIRST_STEP;
   // A new report after one was sealed: start from empty. The sealed one lives on in the outbox.
   useEffect(() => {
     if (sealedAlready) forgetDraft();
@@ -70,17 +64,22 @@ export function Flow({ screen }: { screen: Screen }) {
   }
 }
 
-function useNext() {
+function useNext(draft: Draft) {
   const nav = useNav();
   return () => {
-    if (isStep(nav.screen)) nav.go(stepAfter(nav.screen));
+    if (isStep(nav.screen)) nav.go(stepAfter(nav.screen, draft.role));
   };
 }
 
+/** The catalog worded for this reporter's role ("What happened to your child?"). */
+function useWords(draft: Draft): Messages {
+  return wordsFor(useI18n().t, draft.role);
+}
+
 function What({ draft }: { draft: Draft }) {
-  const { t } = useI18n();
+  const t = useWords(draft);
   const nav = useNav();
-  const next = useNext();
+  const next = useNext(draft);
   return (
     <StepFrame
       step="what"
@@ -104,9 +103,9 @@ function What({ draft }: { draft: Draft }) {
 }
 
 function Where({ draft }: { draft: Draft }) {
-  const { t } = useI18n();
+  const t = useWords(draft);
   const { pack } = useApp();
-  const next = useNext();
+  const next = useNext(draft);
   const platforms = (pack?.platforms ?? []).map((p) => ({ value: p.id, label: p.name }));
   return (
     <StepFrame step="where" title={t.whereTitle} canNext={!!draft.platform} onNext={next}>
@@ -122,15 +121,21 @@ function Where({ draft }: { draft: Draft }) {
 }
 
 function Who({ draft }: { draft: Draft }) {
-  const { t } = useI18n();
-  const next = useNext();
+  const t = useWords(draft);
+  const next = useNext(draft);
   return (
     <StepFrame step="who" title={t.whoTitle} canNext={!!draft.role} onNext={next}>
       <Options
         name="role"
         legend={t.whoTitle}
         value={draft.role}
-        onChange={(v) => updateDraft({ role: v as Role })}
+        onChange={(v) => {
+          const role = v as Role;
+          // An adult about themselves is 18 or older: the age step is skipped (steps.ts). Leaving that
+          // role clears the age it implied, so the new role's own age question is answered.
+          const ageBand = role === 'adult' ? '18-plus' : draft.role === 'adult' ? undefined : draft.ageBand;
+          void updateDraft({ role, ageBand });
+        }}
         options={ROLES.map((r) => ({ value: r, label: t.roles[r] ?? r }))}
       />
     </StepFrame>
@@ -138,8 +143,8 @@ function Who({ draft }: { draft: Draft }) {
 }
 
 function Age({ draft }: { draft: Draft }) {
-  const { t } = useI18n();
-  const next = useNext();
+  const t = useWords(draft);
+  const next = useNext(draft);
   return (
     <StepFrame step="age" title={t.ageTitle} canNext={!!draft.ageBand} onNext={next}>
       <Options
@@ -147,7 +152,7 @@ function Age({ draft }: { draft: Draft }) {
         legend={t.ageTitle}
         value={draft.ageBand}
         onChange={(v) => updateDraft({ ageBand: v as AgeBand })}
-        options={AGE_BANDS.map((a) => ({ value: a, label: t.ages[a] ?? a }))}
+        options={ageBandsFor(draft.role).map((a) => ({ value: a, label: t.ages[a] ?? a }))}
       />
     </StepFrame>
   );
@@ -161,10 +166,10 @@ const FLAG_LABELS = {
 } as const;
 
 function Danger({ draft }: { draft: Draft }) {
-  const { t } = useI18n();
+  const t = useWords(draft);
   const { pack } = useApp();
   const nav = useNav();
-  const next = useNext();
+  const next = useNext(draft);
   return (
     <StepFrame
       step="danger"
@@ -198,8 +203,8 @@ function Danger({ draft }: { draft: Draft }) {
 }
 
 function Story({ draft }: { draft: Draft }) {
-  const { t } = useI18n();
-  const next = useNext();
+  const t = useWords(draft);
+  const next = useNext(draft);
   return (
     <StepFrame step="story" title={t.storyTitle} hint={t.storyHint} onNext={next}>
       <div class="field">
@@ -225,8 +230,8 @@ function Story({ draft }: { draft: Draft }) {
 }
 
 function Contact({ draft }: { draft: Draft }) {
-  const { t } = useI18n();
-  const next = useNext();
+  const t = useWords(draft);
+  const next = useNext(draft);
   const field = (key: keyof Draft['contact'], label: string, type: string, autocomplete: string) => (
     <div class="field">
       <label for={`contact-${key}`}>{label}</label>

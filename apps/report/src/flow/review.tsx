@@ -2,16 +2,17 @@ import { isHashOnlyRoute } from '@vangnet/core/report-metadata';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { useI18n } from '../i18n/index.ts';
+import { wordsFor } from '../i18n/role-words.ts';
 import { useNav } from '../nav.ts';
 import { UnlockVault } from '../vault/evidence-step.tsx';
 import { isUnlocked, listItems, unlockWithPin } from '../vault/vault-store.ts';
 import { flushDraft, useDraft } from './draft.ts';
 import { StepFrame } from './step-frame.tsx';
-import type { Step } from './steps.ts';
+import { type Step, stepsFor } from './steps.ts';
 
 /** Everything once more, each with "Change", then "Send". Evidence needs the PIN to be re-sealed. */
 export function Review() {
-  const { t } = useI18n();
+  const { t: base } = useI18n();
   const { pack } = useApp();
   const nav = useNav();
   const draft = useDraft();
@@ -23,6 +24,7 @@ export function Review() {
     void listItems().then((items) => setItemCount(items.length));
   }, []);
   if (!draft) return null;
+  const t = wordsFor(base, draft.role);
 
   const flags = (Object.keys(draft.flags) as (keyof typeof draft.flags)[]).filter((f) => draft.flags[f]);
   const flagText: Record<string, string> = {
@@ -46,7 +48,7 @@ export function Review() {
   const evidence = [itemCount ? t.vaultCount(itemCount) : '', codes ? t.hashOnlyReview(codes) : '']
     .filter(Boolean)
     .join(', ');
-  const rows: [string, string, Step][] = [
+  const allRows: [string, string, Step][] = [
     [t.reviewWhat, draft.category ? (t.categories[draft.category]?.[0] ?? '') : '', 'what'],
     [t.reviewWhere, platform ?? draft.platform ?? '', 'where'],
     [t.reviewWho, draft.role ? (t.roles[draft.role] ?? '') : '', 'who'],
@@ -56,6 +58,8 @@ export function Review() {
     [t.reviewEvidence, evidence || t.reviewNone, 'evidence'],
     [t.reviewContact, contact, 'contact'],
   ];
+  // An adult about themselves was not asked the age band, so it is not offered for change either.
+  const rows = allRows.filter(([, , step]) => stepsFor(draft.role).includes(step));
   const complete = !!(draft.category && draft.platform && draft.role && draft.ageBand);
   const needsPin = itemCount > 0 && !unlocked;
   return (

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n/index.ts';
 import { Title } from '../shell.tsx';
-import { STEPS, type Step } from './steps.ts';
+import { useDraft } from './draft.ts';
+import { type Step, stepsFor } from './steps.ts';
 
 /**
  * One question per screen. A form, so Enter moves on from any field, and the step number is said
@@ -18,7 +19,9 @@ export function StepFrame(props: {
   extraActions?: ComponentChildren;
 }) {
   const { t } = useI18n();
-  const n = STEPS.indexOf(props.step) + 1;
+  // An adult about themselves skips the age step, so their count is one shorter.
+  const steps = stepsFor(useDraft()?.role);
+  const n = steps.indexOf(props.step) + 1;
   return (
     <form
       class="screen step"
@@ -27,7 +30,7 @@ export function StepFrame(props: {
         if (props.canNext !== false) props.onNext();
       }}
     >
-      <p class="step-count">{t.stepOf(n, STEPS.length)}</p>
+      <p class="step-count">{t.stepOf(n, steps.length)}</p>
       <Title>{props.title}</Title>
       {props.hint && <p class="hint">{props.hint}</p>}
       {props.children}

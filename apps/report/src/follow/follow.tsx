@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useDraft } from '../flow/draft.ts';
 import { useI18n } from '../i18n/index.ts';
+import { wordsFor } from '../i18n/role-words.ts';
 import { lazyScreen } from '../lazy.tsx';
 import { Title } from '../shell.tsx';
 import { PinField } from '../vault/pin-field.tsx';
@@ -21,8 +22,10 @@ const vault = () => import('../vault/vault-store.ts');
  * reporter asks this device to remember it in the PIN vault: then the PIN opens the report.
  */
 export function Follow() {
-  const { t, lang } = useI18n();
+  const { t: base, lang } = useI18n();
   const draft = useDraft();
+  // Worded for the reporter's role when this phone sent the report (a parent: "your code", "vous").
+  const t = wordsFor(base, draft?.role);
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -193,7 +196,7 @@ function OpenedView(props: {
   onReply: (text: string, idempotencyKey: string) => Promise<void>;
   children?: ComponentChildren;
 }) {
-  const { t } = useI18n();
+  const t = wordsFor(useI18n().t, useDraft()?.role);
   const { report } = props;
   const [reply, setReply] = useState('');
   // One key per reply, chosen before the first try: pressing Send twice, or a retry, posts it once.

@@ -5,6 +5,7 @@ import { en, type Messages } from './en.ts';
 import { fr } from './fr.ts';
 import { pickLanguage } from './index.ts';
 import { nl } from './nl.ts';
+import { ROLE_KEYS, type RoleKey, wordsFor } from './role-words.ts';
 
 const catalogs: Record<string, Messages> = { en, nl, fr, de };
 
@@ -51,5 +52,86 @@ describe('pickLanguage', () => {
     [['EN-gb'], 'en'],
   ])('%j → %s', (preferred, expected) => {
     expect(pickLanguage(preferred)).toBe(expected);
+  });
+});
+
+describe('role wording', () => {
+  const sample = (t: Messages, key: RoleKey): string => {
+    const value = t[key];
+    return typeof value === 'function' ? value('X') : value;
+  };
+
+  it.each(Object.entries(catalogs))('%s words every screen for every role, none empty', (_lang, t) => {
+    expect(Object.keys(t.roleWords).sort()).toEqual([...ROLES].sort());
+    for (const role of ROLES) {
+      const words = wordsFor(t, role);
+      for (const key of ROLE_KEYS) expect(sample(words, key).trim(), `${role} ${key}`).not.toBe('');
+      // A variant the source catalog has (e.g. "your child") is in every language too.
+      for (const key of Object.keys(en.roleWords[role])) {
+        expect(t.roleWords[role], `${role} ${key}`).toHaveProperty(key);
+      }
+      for (const key of Object.keys(t.roleWords[role])) expect(ROLE_KEYS, key).toContain(key);
+    }
+  });
+
+  // French: "vous" for parents, professionals and adults; "tu" for children about themselves and friends.
+  const tuForm = /(?<!\p{L})(tu|te|toi|ton|ta|tes|t’)(?!\p{L})/iu;
+  const vousForm = /(?<!\p{L})(vous|votre|vos)(?!\p{L})/iu;
+  it.each([
+    ['parent', 'vous'],
+    ['professional', 'vous'],
+    ['adult', 'vous'],
+    ['self', 'tu'],
+    ['friend', 'tu'],
+  ] as const)('in French a %s is addressed with "%s"', (role, register) => {
+    const words = wordsFor(fr, role);
+    for (const key of ROLE_KEYS) {
+      const text = sample(words, key);
+      expect(text, `${role} ${key}`).not.toMatch(register === 'vous' ? tuForm : vousForm);
+    }
+    // The role question comes before the role is known: neither form.
+    expect(fr.whoTitle).not.toMatch(tuForm);
+    expect(fr.whoTitle).not.toMatch(vousForm);
+  });
+
+  // Dutch: "u" for parents, professionals and adults (as the packs' own pages for parents); "je" for young people.
+  const jeForm = /(?<!\p{L})(je|jij|jouw)(?!\p{L})/iu;
+  const uForm = /(?<!\p{L})(u|uw)(?!\p{L})/iu;
+  it.each([
+    ['parent', 'u'],
+    ['professional', 'u'],
+    ['adult', 'u'],
+    ['self', 'je'],
+    ['friend', 'je'],
+  ] as const)('in Dutch a %s is addressed with "%s"', (role, register) => {
+    const words = wordsFor(nl, role);
+    for (const key of ROLE_KEYS) {
+      expect(sample(words, key), `${role} ${key}`).not.toMatch(register === 'u' ? jeForm : uForm);
+    }
+  });
+
+  it.each([
+    ['en', 'parent', 'whatTitle', 'What happened to your child?'],
+    ['en', 'parent', 'ageTitle', 'How old is your child?'],
+    ['en', 'self', 'ageTitle', 'How old are you?'],
+    ['en', 'self', 'whatTitle', en.whatTitle],
+    ['en', 'adult', 'whatTitle', 'What happened to you?'],
+    ['fr', 'parent', 'ageTitle', 'Quel âge a votre enfant ?'],
+    ['fr', 'self', 'storyTitle', fr.storyTitle],
+    ['fr', 'adult', 'storyTitle', 'Racontez avec vos mots'],
+    ['nl', 'parent', 'whatTitle', 'Wat is er met uw kind gebeurd?'],
+    ['de', 'professional', 'ageTitle', 'Wie alt ist die junge Person?'],
+  ] as const)('%s, %s: %s is "%s"', (lang, role, key, text) => {
+    expect(sample(wordsFor(catalogs[lang] as Messages, role), key)).toBe(text);
+  });
+
+  it('no role (a follow-up on another phone) keeps the base words', () => {
+    expect(wordsFor(en, undefined)).toBe(en);
+    expect(wordsFor(fr, undefined).storyTitle).toBe(fr.storyTitle);
+  });
+
+  it('a role variant with a placeholder keeps it', () => {
+    expect(wordsFor(fr, 'parent').receiptHas('Child Focus')).toBe('Child Focus a votre signalement.');
+    expect(wordsFor(fr, 'self').receiptHas('Child Focus')).toBe(fr.receiptHas('Child Focus'));
   });
 });

@@ -330,6 +330,35 @@ export const de: Messages = {
     professional: 'Ich bin Lehrkraft oder arbeite mit jungen Leuten',
     adult: 'Ich bin erwachsen und es ist mir passiert',
   },
+  // Wörter für die Rolle der meldenden Person (role-words.ts): eine Variante ersetzt den Grundtext.
+  roleWords: {
+    self: { ageTitle: 'Wie alt bist du?' },
+    friend: {
+      whatTitle: 'Was ist der Person passiert?',
+      ageTitle: 'Wie alt ist die Person?',
+      dangerTitle: 'Wie geht es der Person jetzt?',
+      flagDanger: 'Die Person ist nicht sicher oder in Gefahr',
+      flagSelfHarm: 'Die Person spricht davon, sich wehzutun',
+      storyHint: 'Nur wenn du willst. Schreib, was der Person passiert ist, wann, und wer dabei war.',
+    },
+    parent: {
+      whatTitle: 'Was ist deinem Kind passiert?',
+      ageTitle: 'Wie alt ist dein Kind?',
+      dangerTitle: 'Wie geht es deinem Kind jetzt?',
+      flagDanger: 'Mein Kind ist nicht sicher oder in Gefahr',
+      flagSelfHarm: 'Mein Kind spricht davon, sich wehzutun',
+      storyHint: 'Nur wenn du willst. Schreib, was deinem Kind passiert ist, wann, und wer dabei war.',
+    },
+    professional: {
+      whatTitle: 'Was ist der jungen Person passiert?',
+      ageTitle: 'Wie alt ist die junge Person?',
+      dangerTitle: 'Wie geht es der jungen Person jetzt?',
+      flagDanger: 'Die junge Person ist nicht sicher oder in Gefahr',
+      flagSelfHarm: 'Die junge Person spricht davon, sich wehzutun',
+      storyHint: 'Nur wenn du willst. Schreib, was der jungen Person passiert ist, wann, und wer dabei war.',
+    },
+    adult: { whatTitle: 'Was ist dir passiert?' },
+  },
   ages: {
     'under-10': 'Jünger als 10',
     '10-12': '10 bis 12',

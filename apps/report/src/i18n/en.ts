@@ -1,3 +1,5 @@
+import type { RoleWords } from './role-words.ts';
+
 /**
  * English: the source catalog. Its shape is the type every other language must fill in full, so a
  * missing string is a type error. Short sentences, reading age about ten, no blame.
@@ -317,6 +319,35 @@ export const en = {
     professional: 'I am a teacher or work with young people',
     adult: 'I am an adult and it happened to me',
   } as Record<string, string>,
+  // Wording for the reporter's role (role-words.ts): a variant replaces the base string for that role.
+  roleWords: {
+    self: { ageTitle: 'How old are you?' },
+    friend: {
+      whatTitle: 'What happened to them?',
+      ageTitle: 'How old are they?',
+      dangerTitle: 'How are things for them now?',
+      flagDanger: 'They are unsafe or in danger',
+      flagSelfHarm: 'They talk about hurting themselves',
+      storyHint: 'Only if you want. Write what happened to them, when, and who was there.',
+    },
+    parent: {
+      whatTitle: 'What happened to your child?',
+      ageTitle: 'How old is your child?',
+      dangerTitle: 'How is your child now?',
+      flagDanger: 'My child is unsafe or in danger',
+      flagSelfHarm: 'My child talks about hurting themselves',
+      storyHint: 'Only if you want. Write what happened to your child, when, and who was there.',
+    },
+    professional: {
+      whatTitle: 'What happened to the young person?',
+      ageTitle: 'How old is the young person?',
+      dangerTitle: 'How is the young person now?',
+      flagDanger: 'The young person is unsafe or in danger',
+      flagSelfHarm: 'The young person talks about hurting themselves',
+      storyHint: 'Only if you want. Write what happened to the young person, when, and who was there.',
+    },
+    adult: { whatTitle: 'What happened to you?' },
+  } as RoleWords,
   ages: {
     'under-10': 'Younger than 10',
     '10-12': '10 to 12',

@@ -76,7 +76,7 @@ export const fr: Messages = {
   whatHint: 'Choisis ce qui correspond le mieux.',
   whereTitle: 'Où est-ce que ça s’est passé ?',
   whereOther: 'Ailleurs',
-  whoTitle: 'Qui es-tu ?',
+  whoTitle: 'Qui fait ce signalement ?',
   ageTitle: 'Quel âge a la personne à qui c’est arrivé ?',
   dangerTitle: 'Comment ça va maintenant ?',
   dangerHint: 'Coche ce qui est vrai. Tu peux aussi ne rien cocher.',
@@ -333,6 +333,79 @@ export const fr: Messages = {
     parent: 'Je suis un parent',
     professional: 'Je suis prof ou je travaille avec des jeunes',
     adult: 'Je suis adulte et ça m’est arrivé',
+  },
+  // Les mots selon le rôle de la personne qui signale (role-words.ts) : « tu » pour les jeunes,
+  // « vous » pour les parents, les professionnels et les adultes.
+  roleWords: {
+    self: { ageTitle: 'Tu as quel âge ?' },
+    friend: {
+      whatTitle: 'Qu’est-ce qui est arrivé à cette personne ?',
+      ageTitle: 'Quel âge a cette personne ?',
+      dangerTitle: 'Comment va cette personne maintenant ?',
+      flagDanger: 'Cette personne n’est pas en sécurité ou elle est en danger',
+      flagSelfHarm: 'Cette personne parle de se faire du mal',
+      storyHint: 'Seulement si tu veux. Écris ce qui est arrivé à cette personne, quand, et qui était là.',
+    },
+    parent: {
+      whatTitle: 'Qu’est-ce qui est arrivé à votre enfant ?',
+      ageTitle: 'Quel âge a votre enfant ?',
+      dangerTitle: 'Comment va votre enfant maintenant ?',
+      flagDanger: 'Mon enfant n’est pas en sécurité ou il est en danger',
+      flagSelfHarm: 'Mon enfant parle de se faire du mal',
+      storyHint:
+        'Seulement si vous voulez. Écrivez ce qui est arrivé à votre enfant, quand, et qui était là.',
+      whatHint: 'Choisissez ce qui correspond le mieux.',
+      dangerHint: 'Cochez ce qui est vrai. Vous pouvez aussi ne rien cocher.',
+      storyTitle: 'Racontez avec vos mots',
+      contactTitle: 'Est-ce que nous pouvons vous contacter ?',
+      contactAnonymousHint: 'Vous pourrez quand même lire notre réponse avec votre code.',
+      receiptWhy:
+        'Ce code est le seul moyen de revenir à votre signalement. Nous ne savons pas qui vous êtes. Gardez-le bien.',
+      receiptHas: (name: string) => `${name} a votre signalement.`,
+      receiptAnswer: (time: string) =>
+        `Quelqu’un là-bas va le lire. Ils essaient de vous répondre en ${time}. Regardez avec votre code.`,
+      receiptAlsoNote:
+        'Ils n’ont pas votre signalement. Vous pouvez les contacter vous-même. Ou demandez à la ligne d’aide.',
+      followTitle: 'Voir la suite avec votre code',
+    },
+    professional: {
+      whatTitle: 'Qu’est-ce qui est arrivé au jeune ?',
+      ageTitle: 'Quel âge a le jeune ?',
+      dangerTitle: 'Comment va le jeune maintenant ?',
+      flagDanger: 'Le jeune n’est pas en sécurité ou il est en danger',
+      flagSelfHarm: 'Le jeune parle de se faire du mal',
+      storyHint: 'Seulement si vous voulez. Écrivez ce qui est arrivé au jeune, quand, et qui était là.',
+      whatHint: 'Choisissez ce qui correspond le mieux.',
+      dangerHint: 'Cochez ce qui est vrai. Vous pouvez aussi ne rien cocher.',
+      storyTitle: 'Racontez avec vos mots',
+      contactTitle: 'Est-ce que nous pouvons vous contacter ?',
+      contactAnonymousHint: 'Vous pourrez quand même lire notre réponse avec votre code.',
+      receiptWhy:
+        'Ce code est le seul moyen de revenir à votre signalement. Nous ne savons pas qui vous êtes. Gardez-le bien.',
+      receiptHas: (name: string) => `${name} a votre signalement.`,
+      receiptAnswer: (time: string) =>
+        `Quelqu’un là-bas va le lire. Ils essaient de vous répondre en ${time}. Regardez avec votre code.`,
+      receiptAlsoNote:
+        'Ils n’ont pas votre signalement. Vous pouvez les contacter vous-même. Ou demandez à la ligne d’aide.',
+      followTitle: 'Voir la suite avec votre code',
+    },
+    adult: {
+      whatTitle: 'Qu’est-ce qui vous est arrivé ?',
+      storyHint: 'Seulement si vous voulez. Écrivez ce qui s’est passé, quand, et qui était là.',
+      whatHint: 'Choisissez ce qui correspond le mieux.',
+      dangerHint: 'Cochez ce qui est vrai. Vous pouvez aussi ne rien cocher.',
+      storyTitle: 'Racontez avec vos mots',
+      contactTitle: 'Est-ce que nous pouvons vous contacter ?',
+      contactAnonymousHint: 'Vous pourrez quand même lire notre réponse avec votre code.',
+      receiptWhy:
+        'Ce code est le seul moyen de revenir à votre signalement. Nous ne savons pas qui vous êtes. Gardez-le bien.',
+      receiptHas: (name: string) => `${name} a votre signalement.`,
+      receiptAnswer: (time: string) =>
+        `Quelqu’un là-bas va le lire. Ils essaient de vous répondre en ${time}. Regardez avec votre code.`,
+      receiptAlsoNote:
+        'Ils n’ont pas votre signalement. Vous pouvez les contacter vous-même. Ou demandez à la ligne d’aide.',
+      followTitle: 'Voir la suite avec votre code',
+    },
   },
   ages: {
     'under-10': 'Moins de 10 ans',

@@ -325,6 +325,75 @@ export const nl: Messages = {
     professional: 'Ik ben leraar of werk met jongeren',
     adult: 'Ik ben volwassen en het gaat over mij',
   },
+  // Woorden voor de rol van de melder (role-words.ts): een variant vervangt de gewone tekst voor die rol.
+  // "je" voor jongeren, "u" voor ouders, professionals en volwassenen (zoals de pagina's van het pakket).
+  roleWords: {
+    self: { ageTitle: 'Hoe oud ben je?' },
+    friend: {
+      whatTitle: 'Wat is er met diegene gebeurd?',
+      ageTitle: 'Hoe oud is diegene?',
+      dangerTitle: 'Hoe gaat het nu met diegene?',
+      flagDanger: 'Diegene is niet veilig of in gevaar',
+      flagSelfHarm: 'Diegene praat erover zichzelf pijn te doen',
+      storyHint: 'Alleen als je wilt. Schrijf wat er met diegene gebeurde, wanneer, en wie erbij was.',
+    },
+    parent: {
+      whatTitle: 'Wat is er met uw kind gebeurd?',
+      ageTitle: 'Hoe oud is uw kind?',
+      dangerTitle: 'Hoe gaat het nu met uw kind?',
+      flagDanger: 'Mijn kind is niet veilig of in gevaar',
+      flagSelfHarm: 'Mijn kind praat erover zichzelf pijn te doen',
+      storyHint: 'Alleen als u wilt. Schrijf wat er met uw kind gebeurde, wanneer, en wie erbij was.',
+      dangerHint: 'Vink aan wat klopt. U mag ook niets aanvinken.',
+      storyTitle: 'Vertel het in uw eigen woorden',
+      contactTitle: 'Mogen we contact met u opnemen?',
+      contactAnonymousHint: 'U kunt ons antwoord toch lezen met uw code.',
+      receiptWhy:
+        'Met deze code komt u terug bij uw melding. Er is geen andere manier. Wij weten niet wie u bent. Bewaar hem goed.',
+      receiptHas: (name: string) => `${name} heeft uw melding.`,
+      receiptAnswer: (time: string) =>
+        `Iemand daar leest uw melding. Ze proberen binnen ${time} te antwoorden. Kijk met uw code.`,
+      receiptAlsoNote:
+        'Zij hebben uw melding niet. U kunt ze zelf bellen of schrijven. Of vraag het de hulplijn.',
+      followTitle: 'Verder met uw code',
+    },
+    professional: {
+      whatTitle: 'Wat is er met de jongere gebeurd?',
+      ageTitle: 'Hoe oud is de jongere?',
+      dangerTitle: 'Hoe gaat het nu met de jongere?',
+      flagDanger: 'De jongere is niet veilig of in gevaar',
+      flagSelfHarm: 'De jongere praat erover zichzelf pijn te doen',
+      storyHint: 'Alleen als u wilt. Schrijf wat er met de jongere gebeurde, wanneer, en wie erbij was.',
+      dangerHint: 'Vink aan wat klopt. U mag ook niets aanvinken.',
+      storyTitle: 'Vertel het in uw eigen woorden',
+      contactTitle: 'Mogen we contact met u opnemen?',
+      contactAnonymousHint: 'U kunt ons antwoord toch lezen met uw code.',
+      receiptWhy:
+        'Met deze code komt u terug bij uw melding. Er is geen andere manier. Wij weten niet wie u bent. Bewaar hem goed.',
+      receiptHas: (name: string) => `${name} heeft uw melding.`,
+      receiptAnswer: (time: string) =>
+        `Iemand daar leest uw melding. Ze proberen binnen ${time} te antwoorden. Kijk met uw code.`,
+      receiptAlsoNote:
+        'Zij hebben uw melding niet. U kunt ze zelf bellen of schrijven. Of vraag het de hulplijn.',
+      followTitle: 'Verder met uw code',
+    },
+    adult: {
+      whatTitle: 'Wat is er met u gebeurd?',
+      storyHint: 'Alleen als u wilt. Schrijf wat er gebeurde, wanneer, en wie erbij was.',
+      dangerHint: 'Vink aan wat klopt. U mag ook niets aanvinken.',
+      storyTitle: 'Vertel het in uw eigen woorden',
+      contactTitle: 'Mogen we contact met u opnemen?',
+      contactAnonymousHint: 'U kunt ons antwoord toch lezen met uw code.',
+      receiptWhy:
+        'Met deze code komt u terug bij uw melding. Er is geen andere manier. Wij weten niet wie u bent. Bewaar hem goed.',
+      receiptHas: (name: string) => `${name} heeft uw melding.`,
+      receiptAnswer: (time: string) =>
+        `Iemand daar leest uw melding. Ze proberen binnen ${time} te antwoorden. Kijk met uw code.`,
+      receiptAlsoNote:
+        'Zij hebben uw melding niet. U kunt ze zelf bellen of schrijven. Of vraag het de hulplijn.',
+      followTitle: 'Verder met uw code',
+    },
+  },
   ages: {
     'under-10': 'Jonger dan 10',
     '10-12': '10 tot 12',

@@ -1,3 +1,4 @@
+import { FIRST_STEP } from '../flow/steps.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { Title } from '../shell.tsx';
@@ -14,7 +15,7 @@ export function Start() {
           <span class="choice-title">{t.startNeedHelp}</span>
           <span class="choice-hint">{t.startNeedHelpHint}</span>
         </button>
-        <button type="button" class="choice big primary" onClick={() => nav.go('what')}>
+        <button type="button" class="choice big primary" onClick={() => nav.go(FIRST_STEP)}>
           {/* Always the same words: the first screen must not tell whoever sees it that a report is under way
               (the flow itself picks up the draft). */}
           <span class="choice-title">{t.startReport}</span>

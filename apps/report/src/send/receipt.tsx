@@ -4,6 +4,7 @@ import { useApp } from '../app-context.ts';
 import { forgetDraft, useDraft } from '../flow/draft.ts';
 import { RouteAdvice } from '../flow/route-advice.tsx';
 import { useI18n } from '../i18n/index.ts';
+import { wordsFor } from '../i18n/role-words.ts';
 import { useNav } from '../nav.ts';
 import { Title } from '../shell.tsx';
 import { SpokenIn } from '../spoken-in.tsx';
@@ -16,11 +17,13 @@ import { ReceiptCode } from './receipt-code.tsx';
  * not have the report, so they are listed as "can help too", without a time.
  */
 export function Receipt() {
-  const { t, lang } = useI18n();
+  const { t: base, lang } = useI18n();
   const { pack } = useApp();
   const nav = useNav();
   const draft = useDraft();
   if (!draft?.receipt) return null;
+  // Worded for the reporter's role: a parent reads "your report", in French with "vous".
+  const t = wordsFor(base, draft.role);
   const { category, role, ageBand, flags } = draft;
   // RoutingPack asks for whole services, but routing reads only ids and lead times, which the public
   // pack keeps (it drops just the connector settings).
