@@ -96,6 +96,27 @@ describe('reporter app: large default text size, 320 px wide', () => {
     await context.close();
   });
 
+  it('"Snel weg" is one Shift+Tab away from the heading each screen focuses, and its ring is drawn', async () => {
+    const t = catalogs.nl;
+    const page = await largeTextPhone('nl', 'nl-NL');
+    for (const open of [null, t.startReport]) {
+      if (open) {
+        await page.getByRole('button', { name: new RegExp(open) }).click();
+        await page.locator('h1', { hasText: t.whoTitle }).waitFor();
+      }
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      await page.keyboard.press('Shift+Tab');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(t.quickExit);
+      const ring = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+      });
+      expect(ring.style).toBe('solid');
+      expect(ring.width).toBeGreaterThanOrEqual(3);
+    }
+    await page.context().close();
+  });
+
   for (const [lang, locale] of [
     ['nl', 'nl-NL'],
     ['de', 'de-DE'],

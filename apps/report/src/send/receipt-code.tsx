@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { useDraft } from '../flow/draft.ts';
 import { useI18n } from '../i18n/index.ts';
+import { wordsFor } from '../i18n/role-words.ts';
 
 /** "123 456 …": groups of three are easier to read aloud, copy by hand and type back. */
 export function groupCode(code: string): string {
@@ -37,7 +39,8 @@ function saveAsImage(code: string, title: string): void {
 }
 
 export function ReceiptCode({ code }: { code: string }) {
-  const { t } = useI18n();
+  // "Keep it safe" in the reporter's own register (a parent is addressed with "vous" in French).
+  const t = wordsFor(useI18n().t, useDraft()?.role);
   const [copied, setCopied] = useState(false);
   return (
     <div class="receipt">
