@@ -19,6 +19,7 @@ import type { InstanceConfig } from './lib/types.ts';
 import { CaseView } from './screens/case-view.tsx';
 import { ExportScreen } from './screens/export-screen.tsx';
 import { Queue } from './screens/queue.tsx';
+import { Security } from './screens/security.tsx';
 import { SignIn } from './screens/sign-in.tsx';
 import { SupervisorScreen } from './screens/supervisor.tsx';
 import { Unlock } from './screens/unlock.tsx';
@@ -80,8 +81,12 @@ export function App() {
         email={session.email}
         languageMenu={languageMenu}
         supervisor={instance !== null && workerMay('case.audit', instance.pack)}
+        enrolmentOnly={session.mustAddPasskey === true}
       />
-      {instance ? (
+      {session.mustAddPasskey ? (
+        // Passkeys are required and this worker has none: the server allows nothing else yet.
+        <Security />
+      ) : instance ? (
         <InstanceContext.Provider value={instance}>
           <Screens />
         </InstanceContext.Provider>
@@ -123,10 +128,12 @@ function Header({
   email,
   languageMenu,
   supervisor,
+  enrolmentOnly,
 }: {
   email: string;
   languageMenu: ComponentChildren;
   supervisor: boolean;
+  enrolmentOnly: boolean;
 }) {
   async function signOut() {
     try {
@@ -147,6 +154,11 @@ function Header({
       )}
       {languageMenu}
       <span class="muted who">{email}</span>
+      {!enrolmentOnly && (
+        <a href={hrefOf({ name: 'security' })} onClick={onLinkClick({ name: 'security' })}>
+          {text.passkeys.nav}
+        </a>
+      )}
       <button type="button" onClick={lock}>
         {text.signIn.lock}
       </button>
@@ -165,10 +177,12 @@ function Screens() {
       supervisor: text.supervisor.title,
       export: text.exportScreen.title,
       case: text.case.title,
+      security: text.passkeys.title,
     } as const;
     document.title = `${titles[route.name]} · ${text.appName}`;
   }, [route, textLanguage]);
   if (route.name === 'supervisor') return <SupervisorScreen />;
+  if (route.name === 'security') return <Security />;
   if (route.name === 'case') return <CaseView key={route.id} id={route.id} />;
   if (route.name === 'export') return <ExportScreen key={route.id} id={route.id} />;
   return <Queue />;

@@ -91,6 +91,19 @@ describe.each(databaseKinds())('response headers on %s', (kind) => {
       }
       // apps/report/src/send/receipt-code.tsx copies the receipt code with navigator.clipboard.
       expect(features.get('clipboard-write'), url).toBe('(self)');
+      // Passkeys are for the console only; the reporter app and the API never use WebAuthn.
+      expect(features.get('publickey-credentials-create'), url).toBe('()');
+      expect(features.get('publickey-credentials-get'), url).toBe('()');
+    }
+  });
+
+  it('lets only the console pages use passkeys (WebAuthn) for their own origin', async () => {
+    for (const url of ['/console/', '/console/security']) {
+      const policy = String((await t.app.inject({ url })).headers['permissions-policy'] ?? '');
+      const features = new Map(policy.split(',').map((f) => f.trim().split('=') as [string, string]));
+      expect(features.get('publickey-credentials-create'), url).toBe('(self)');
+      expect(features.get('publickey-credentials-get'), url).toBe('(self)');
+      expect(features.get('camera'), url).toBe('()');
     }
   });
 });

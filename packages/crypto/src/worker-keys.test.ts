@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OpenError } from './errors.ts';
 import { generateIdentity } from './keys.ts';
-import { deriveWorkerSecrets, unwrapHelplineIdentity, wrapHelplineIdentity } from './worker-keys.ts';
+import {
+  deriveWorkerSecrets,
+  passkeyUnwrapKey,
+  unwrapHelplineIdentity,
+  wrapHelplineIdentity,
+} from './worker-keys.ts';
 
 const salt = '8f1d2c3b4a5968778695a4b3c2d1e0f0';
 
@@ -60,5 +65,31 @@ describe('helpline key wrapping', () => {
     const { unwrapKey } = await deriveWorkerSecrets('pw', salt);
     const header = Buffer.from(await wrapHelplineIdentity(helpline.identity, unwrapKey)).toString('latin1');
     expect(header).toMatch(/^age-encryption\.org\/v1\n-> scrypt \S+ 10\n/);
+  });
+});
+
+describe('passkey (PRF) unwrap key', () => {
+  it('is 32 bytes, the same for the same PRF output and different for another', () => {
+    const prf = new Uint8Array(32).fill(7);
+    const key = passkeyUnwrapKey(prf);
+    expect(key).toHaveLength(32);
+    expect(passkeyUnwrapKey(prf)).toEqual(key);
+    expect(passkeyUnwrapKey(new Uint8Array(32).fill(8))).not.toEqual(key);
+    // Not the PRF output itself: a leaked key does not give the authenticator's secret away.
+    expect(key).not.toEqual(prf);
+  });
+
+  it('wraps and unwraps the helpline identity; another passkey cannot open it', async () => {
+    const { identity } = await generateIdentity();
+    const key = passkeyUnwrapKey(new Uint8Array(32).fill(1));
+    const wrapped = await wrapHelplineIdentity(identity, key);
+    expect(await unwrapHelplineIdentity(wrapped, key)).toBe(identity);
+    await expect(
+      unwrapHelplineIdentity(wrapped, passkeyUnwrapKey(new Uint8Array(32).fill(2))),
+    ).rejects.toThrow(OpenError);
+  });
+
+  it('refuses a short PRF output', () => {
+    expect(() => passkeyUnwrapKey(new Uint8Array(16))).toThrow(TypeError);
   });
 });

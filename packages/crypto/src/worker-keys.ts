@@ -1,4 +1,6 @@
+import { hkdf } from '@noble/hashes/hkdf.js';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { fromHex, fromUtf8, toHex, utf8 } from './encoding.ts';
 import { OpenError } from './errors.ts';
@@ -65,4 +67,18 @@ export async function unwrapHelplineIdentity(
   }
   if (!isIdentity(text)) throw new OpenError();
   return text;
+}
+
+/** What the console asks a passkey's PRF for (the browser hashes it again with "WebAuthn PRF\0"). */
+export const PASSKEY_PRF_INPUT: Uint8Array = sha256(utf8('vangnet/staff/passkey-prf/v1'));
+
+/**
+ * The unwrap key a passkey gives through the WebAuthn PRF extension: HKDF-SHA-256 over the PRF output
+ * (32 secret bytes only that authenticator can make for that credential), so the raw PRF output is
+ * never itself the key. Used with `wrapHelplineIdentity` / `unwrapHelplineIdentity` like the
+ * password's unwrap key; the server stores the result wrapped and cannot open it.
+ */
+export function passkeyUnwrapKey(prfOutput: Uint8Array): Uint8Array {
+  if (prfOutput.length < 32) throw new TypeError('A PRF output is at least 32 bytes.');
+  return hkdf(sha256, prfOutput, undefined, utf8('vangnet/staff/passkey-unwrap/v1'), 32);
 }

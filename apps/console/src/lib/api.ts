@@ -49,7 +49,12 @@ async function send(method: string, path: string, body?: unknown, headers: Recor
     } catch {
       // Not problem+json (a proxy's error page, say): keep the status code.
     }
-    if (response.status === 401 && !path.startsWith('/staff/prelogin') && !path.startsWith('/staff/login')) {
+    if (
+      response.status === 401 &&
+      !path.startsWith('/staff/prelogin') &&
+      !path.startsWith('/staff/login') &&
+      !path.startsWith('/staff/passkey-login')
+    ) {
       onUnauthorised();
     }
     throw new ApiError(response.status, code, fields);
@@ -80,4 +85,8 @@ export async function putJson<T>(path: string, body: unknown): Promise<T> {
 
 export async function getBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await (await send('GET', path)).arrayBuffer());
+}
+
+export async function deleteJson(path: string): Promise<void> {
+  await send('DELETE', path);
 }

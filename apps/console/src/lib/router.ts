@@ -1,20 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * Four screens need no router library: `/console/` (queue), `/console/cases/<id>` (case),
- * `/console/cases/<id>/export`, `/console/supervisor`. Case ids are random server ids, never content.
+ * A few screens need no router library: `/console/` (queue), `/console/cases/<id>` (case),
+ * `/console/cases/<id>/export`, `/console/supervisor`, `/console/security` (the worker's passkeys).
+ * Case ids are random server ids, never content.
  */
 export type Route =
   | { name: 'queue' }
   | { name: 'supervisor' }
   | { name: 'case'; id: string }
-  | { name: 'export'; id: string };
+  | { name: 'export'; id: string }
+  | { name: 'security' };
 
 const BASE = '/console/';
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (/^supervisor\/?$/.test(rest)) return { name: 'supervisor' };
+  if (/^security\/?$/.test(rest)) return { name: 'security' };
   const m = /^cases\/([A-Za-z0-9_-]{1,100})(\/export)?\/?$/.exec(rest);
   if (m) return m[2] ? { name: 'export', id: m[1]! } : { name: 'case', id: m[1]! };
   return { name: 'queue' };
@@ -23,6 +26,7 @@ export function parseRoute(pathname: string): Route {
 export function hrefOf(route: Route): string {
   if (route.name === 'queue') return BASE;
   if (route.name === 'supervisor') return `${BASE}supervisor`;
+  if (route.name === 'security') return `${BASE}security`;
   return `${BASE}cases/${route.id}${route.name === 'export' ? '/export' : ''}`;
 }
 

@@ -10,6 +10,15 @@ export type Session = {
   email: string;
   kdfSalt: string;
   wrappedHelplineKey: Uint8Array;
+  /**
+   * Signed in with a passkey that could not unlock the keys, not unlocked yet: the unlock screen says
+   * the password is still needed (after that, a lock is an ordinary inactivity lock).
+   */
+  signedInWithPasskey?: boolean;
+  /** The passkey that signed in, when it has PRF: it unlocks again after an inactivity lock. */
+  prfPasskey?: { id: string; wrappedKey: string };
+  /** Passkeys are required and this worker has none: the console shows only the passkey screen. */
+  mustAddPasskey?: boolean;
 };
 
 let session: Session | null = null;
@@ -47,7 +56,18 @@ export function updateWorker(worker: Worker): void {
   changed();
 }
 
+/**
+ * Signed in, keys still locked: after a passkey sign-in without PRF, the password unwraps them
+ * (unlock screen).
+ */
+export function startLockedSession(next: Session): void {
+  session = next;
+  identity = null;
+  changed();
+}
+
 export function unlock(unwrapped: string): void {
+  if (session?.signedInWithPasskey) session = { ...session, signedInWithPasskey: false };
   identity = unwrapped;
   changed();
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
-import { startSession } from '../lib/session.ts';
+import { passkeyErrorCode, passkeysSupported, signInWithPasskey, unwrapWithPrf } from '../lib/passkey.ts';
+import { startLockedSession, startSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 import type { Worker } from '../lib/types.ts';
 
@@ -66,23 +67,67 @@ export function SignIn() {
     setBusy(true);
     try {
       const secrets = await derived.current!;
-      const r = await postJson<{ worker: Worker; wrappedHelplineKey: string }>('/staff/login', {
-        email: email.trim(),
-        authKey: secrets.authKey,
-        totp,
-      });
+      const r = await postJson<{ worker: Worker; wrappedHelplineKey: string; mustAddPasskey?: boolean }>(
+        '/staff/login',
+        {
+          email: email.trim(),
+          authKey: secrets.authKey,
+          totp,
+        },
+      );
       const crypto = await loadCrypto();
       const wrapped = crypto.fromBase64(r.wrappedHelplineKey);
       const identity = await crypto.unwrapHelplineIdentity(wrapped, secrets.unwrapKey);
       secrets.unwrapKey.fill(0);
       startSession(
-        { worker: r.worker, email: email.trim(), kdfSalt: salt, wrappedHelplineKey: wrapped },
+        {
+          worker: r.worker,
+          email: email.trim(),
+          kdfSalt: salt,
+          wrappedHelplineKey: wrapped,
+          mustAddPasskey: r.mustAddPasskey === true,
+        },
         identity,
       );
     } catch (e) {
       setError(errorText(e instanceof ApiError ? e.code : 'unlock.wrong-password'));
       // A wrong password or code: start again at the password, the most likely mistake.
       if (e instanceof ApiError && e.status === 401) setStep('password');
+      // This worker must use their passkey: back to the first step, where its button is.
+      if (e instanceof ApiError && e.code === 'staff.passkey-required') setStep('email');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /**
+   * Passkey instead of password + TOTP. With PRF the passkey also unwraps the helpline identity;
+   * without it the console opens locked and the unlock screen asks for the password.
+   */
+  async function submitPasskey() {
+    setError(null);
+    setBusy(true);
+    try {
+      const { answer, prf, passkeyId } = await signInWithPasskey();
+      const crypto = await loadCrypto();
+      const next = {
+        worker: answer.worker,
+        email: answer.worker.email,
+        kdfSalt: answer.kdfSalt,
+        wrappedHelplineKey: answer.wrappedHelplineKey
+          ? crypto.fromBase64(answer.wrappedHelplineKey)
+          : new Uint8Array(),
+        ...(prf && answer.passkeyWrappedKey
+          ? { prfPasskey: { id: passkeyId, wrappedKey: answer.passkeyWrappedKey } }
+          : {}),
+      };
+      const identity =
+        prf && answer.passkeyWrappedKey ? await unwrapWithPrf(answer.passkeyWrappedKey, prf) : null;
+      prf?.fill(0);
+      if (identity) startSession(next, identity);
+      else startLockedSession({ ...next, signedInWithPasskey: true });
+    } catch (e) {
+      setError(errorText(passkeyErrorCode(e)));
     } finally {
       setBusy(false);
     }
@@ -97,6 +142,14 @@ export function SignIn() {
         <p class="notice notice-error" role="alert">
           {error}
         </p>
+      )}
+      {step === 'email' && passkeysSupported() && (
+        <div class="stack">
+          <button type="button" class="primary" disabled={busy} onClick={() => void submitPasskey()}>
+            {busy ? text.passkeys.signingIn : text.passkeys.signInWith}
+          </button>
+          <p class="muted">{text.passkeys.or}</p>
+        </div>
       )}
       {step === 'email' && (
         <form onSubmit={submitEmail} class="stack">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { useFocusOnMount } from '../lib/focus.ts';
+import { passkeyErrorCode, unlockWithPasskey } from '../lib/passkey.ts';
 import { currentSession, endSession, unlock } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 
@@ -31,6 +32,22 @@ export function Unlock() {
     }
   }
 
+  async function submitPasskey() {
+    const passkey = session.prfPasskey;
+    if (!passkey) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const identity = await unlockWithPasskey(passkey.id, passkey.wrappedKey);
+      if (identity) unlock(identity);
+      else setError(errorText('passkey.cancelled'));
+    } catch (e) {
+      setError(errorText(passkeyErrorCode(e)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function signOut() {
     try {
       await postJson('/staff/logout', {});
@@ -41,12 +58,20 @@ export function Unlock() {
 
   return (
     <main id="main" class="sign-in">
-      <h1>{text.signIn.lockedTitle}</h1>
-      <p>{text.signIn.lockedBody}</p>
+      <h1>{session.signedInWithPasskey ? text.passkeys.passwordStillTitle : text.signIn.lockedTitle}</h1>
+      <p>{session.signedInWithPasskey ? text.passkeys.passwordStill : text.signIn.lockedBody}</p>
       {error && (
         <p class="notice notice-error" role="alert">
           {error}
         </p>
+      )}
+      {session.prfPasskey && (
+        <div class="stack">
+          <button type="button" class="primary" disabled={busy} onClick={() => void submitPasskey()}>
+            {text.passkeys.unlockWith}
+          </button>
+          <p class="muted">{text.passkeys.orPassword}</p>
+        </div>
       )}
       <form onSubmit={submit} class="stack">
         <p class="muted">{session.email}</p>

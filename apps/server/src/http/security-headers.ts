@@ -6,40 +6,52 @@ import type { FastifyInstance } from 'fastify';
  * receipt code (`navigator.clipboard.writeText`, apps/report/src/send/receipt-code.tsx); it takes
  * photos through `<input type="file" capture>`, which opens the phone's own camera app and needs no
  * camera permission. Nothing uses the microphone, location, sensors, payments or device APIs. Staff
- * sign in with TOTP; allow `publickey-credentials-*` for `self` when passkeys come. Only features
- * Chromium recognises are listed (an unknown one is a console warning on every page).
+ * sign in with a passkey or password + TOTP: the console's pages (and only they) may use WebAuthn
+ * (`publickey-credentials-*` for `self`). Only features Chromium recognises are listed (an unknown
+ * one is a console warning on every page).
  */
-export const PERMISSIONS_POLICY = [
-  ...[
-    'accelerometer',
-    'autoplay',
-    'browsing-topics',
-    'camera',
-    'clipboard-read',
-    'display-capture',
-    'encrypted-media',
-    'fullscreen',
-    'geolocation',
-    'gyroscope',
-    'hid',
-    'idle-detection',
-    'local-fonts',
-    'magnetometer',
-    'microphone',
-    'midi',
-    'otp-credentials',
-    'payment',
-    'picture-in-picture',
-    'publickey-credentials-create',
-    'publickey-credentials-get',
-    'screen-wake-lock',
-    'serial',
-    'storage-access',
-    'usb',
-    'xr-spatial-tracking',
-  ].map((feature) => `${feature}=()`),
-  'clipboard-write=(self)',
-].join(', ');
+const WEBAUTHN_FEATURES = ['publickey-credentials-create', 'publickey-credentials-get'];
+
+function permissionsPolicy(allowWebAuthn: boolean): string {
+  return [
+    ...[
+      'accelerometer',
+      'autoplay',
+      'browsing-topics',
+      'camera',
+      'clipboard-read',
+      'display-capture',
+      'encrypted-media',
+      'fullscreen',
+      'geolocation',
+      'gyroscope',
+      'hid',
+      'idle-detection',
+      'local-fonts',
+      'magnetometer',
+      'microphone',
+      'midi',
+      'otp-credentials',
+      'payment',
+      'picture-in-picture',
+      'publickey-credentials-create',
+      'publickey-credentials-get',
+      'screen-wake-lock',
+      'serial',
+      'storage-access',
+      'usb',
+      'xr-spatial-tracking',
+    ]
+      .filter((feature) => !(allowWebAuthn && WEBAUTHN_FEATURES.includes(feature)))
+      .map((feature) => `${feature}=()`),
+    'clipboard-write=(self)',
+    ...(allowWebAuthn ? WEBAUTHN_FEATURES.map((feature) => `${feature}=(self)`) : []),
+  ].join(', ');
+}
+
+export const PERMISSIONS_POLICY = permissionsPolicy(false);
+/** The case-worker console's pages: passkeys for staff sign-in. */
+export const CONSOLE_PERMISSIONS_POLICY = permissionsPolicy(true);
 
 /**
  * Strict headers for every answer: only our own scripts, styles, images and connections; no inline
@@ -50,7 +62,10 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
   // onRequest, not onSend: the tus upload handler writes its reply itself and copies the headers set
   // so far. A route that may be cached sets its own Cache-Control later.
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    reply.header(
+      'permissions-policy',
+      request.url.startsWith('/console') ? CONSOLE_PERMISSIONS_POLICY : PERMISSIONS_POLICY,
+    );
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   await app.register(helmet, {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app-deps.ts';
 import { caseRoutes } from './case-routes.ts';
+import { passkeyRoutes } from './passkey-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
 import { signInRoutes } from './sign-in-routes.ts';
 import { staffPolicyOf } from './staff-policy.ts';
@@ -25,4 +26,5 @@ export const staffRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   await app.register(workerRoutes, { deps, policy });
   await app.register(workflowRoute, { db: deps.db, policy });
   await app.register(profileRoutes, { deps });
+  await app.register(passkeyRoutes, { deps, policy });
 };

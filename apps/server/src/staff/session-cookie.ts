@@ -50,15 +50,28 @@ export const forbidden = () => new Problem(403, 'staff.forbidden', 'Your role ma
 /** Workers already resolved for a request (by the session gate), so a route does not look again. */
 const resolvedWorkers = new WeakMap<FastifyRequest, WorkerView>();
 
-/** The signed-in worker, or a 401 problem. */
+/** What a session that may only add a passkey (`passkey-enrolment`) can reach. */
+const ENROLMENT_ROUTES: ReadonlySet<string> = new Set([
+  `${COOKIE_PATH}/me`,
+  `${COOKIE_PATH}/passkeys`,
+  `${COOKIE_PATH}/passkeys/options`,
+]);
+
+export const passkeyEnrolmentRequired = () =>
+  new Problem(403, 'staff.passkey-enrolment-required', 'Add a passkey before you continue');
+
+/** The signed-in worker, or a 401 problem (403 when the session may only add a passkey). */
 export async function requireWorker(db: Db, request: FastifyRequest, now = new Date()): Promise<WorkerView> {
   const known = resolvedWorkers.get(request);
   if (known) return known;
   const token = readSessionToken(request);
-  const worker = token ? await resolveSession(db, token, now) : null;
-  if (!worker) throw signedOut();
-  resolvedWorkers.set(request, worker);
-  return worker;
+  const resolved = token ? await resolveSession(db, token, now) : null;
+  if (!resolved) throw signedOut();
+  if (resolved.scope !== 'full' && !ENROLMENT_ROUTES.has(request.routeOptions.url ?? '')) {
+    throw passkeyEnrolmentRequired();
+  }
+  resolvedWorkers.set(request, resolved.worker);
+  return resolved.worker;
 }
 
 /** The signed-in worker when their role has `permission`; 401 or 403 otherwise. */

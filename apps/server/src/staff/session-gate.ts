@@ -10,9 +10,11 @@ export const PUBLIC_STAFF_ROUTES: ReadonlySet<string> = new Set([
   `${STAFF_PREFIX}prelogin`,
   `${STAFF_PREFIX}login`,
   `${STAFF_PREFIX}logout`,
+  `${STAFF_PREFIX}passkey-login/options`,
+  `${STAFF_PREFIX}passkey-login`,
 ]);
 
-/** Bodies that need no session are small: an e-mail address, an authKey and a code. */
+/** Bodies that need no session are small: an e-mail address, an authKey and a code, a WebAuthn assertion. */
 export const PUBLIC_STAFF_BODY_LIMIT = 16 * 1024;
 
 /**

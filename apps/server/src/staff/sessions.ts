@@ -5,14 +5,26 @@ import { helplines, sessions, workers } from '../db/schema/index.ts';
 import { newSessionToken, SESSION_IDLE_MS, sessionExpiry, sessionIdOf } from './session-token.ts';
 import type { WorkerView } from './workers.ts';
 
+/**
+ * `full`; or `passkey-enrolment`: a worker who must sign in with a passkey but has none yet signed in
+ * with password + TOTP, and may only add a passkey (session-cookie.ts).
+ */
+export type SessionScope = 'full' | 'passkey-enrolment';
+
 /** Starts a session and returns the token for the cookie; only its hash is stored. */
-export async function startSession(db: Db, workerId: string, now = new Date()): Promise<string> {
+export async function startSession(
+  db: Db,
+  workerId: string,
+  now = new Date(),
+  scope: SessionScope = 'full',
+): Promise<string> {
   const token = newSessionToken();
   await db.insert(sessions).values({
     id: sessionIdOf(token),
     workerId,
     createdAt: now,
     expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+    scope,
   });
   return token;
 }
@@ -21,11 +33,16 @@ export async function startSession(db: Db, workerId: string, now = new Date()): 
  * The signed-in worker for a cookie token, or null when the session is unknown, expired or the
  * account was disabled. A live session's idle expiry moves forward (never past the absolute limit).
  */
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<WorkerView | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<{ worker: WorkerView; scope: SessionScope } | null> {
   const id = sessionIdOf(token);
   const [row] = await db
     .select({
       createdAt: sessions.createdAt,
+      scope: sessions.scope,
       workerId: workers.id,
       email: workers.email,
       role: workers.role,
@@ -43,12 +60,15 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
   if (expiresAt <= now) return null;
   await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
   return {
-    id: row.workerId,
-    email: row.email,
-    role: row.role as StaffRole,
-    helplineId: row.helplineId,
-    country: row.country,
-    ...(row.displayName ? { displayName: row.displayName } : {}),
+    worker: {
+      id: row.workerId,
+      email: row.email,
+      role: row.role as StaffRole,
+      helplineId: row.helplineId,
+      country: row.country,
+      ...(row.displayName ? { displayName: row.displayName } : {}),
+    },
+    scope: row.scope === 'passkey-enrolment' ? 'passkey-enrolment' : 'full',
   };
 }
 

@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { type AppDeps, defaultLimits } from '../app-deps.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { Problem } from '../http/problem.ts';
+import { passkeyCount, passkeyRequired } from './passkeys.ts';
 import { clearSessionCookie, readSessionToken, requireWorker, setSessionCookie } from './session-cookie.ts';
 import { PUBLIC_STAFF_BODY_LIMIT } from './session-gate.ts';
-import { endSession, startSession } from './sessions.ts';
+import { endSession, type SessionScope, startSession } from './sessions.ts';
 import { preloginSalt, signIn } from './sign-in.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 import type { StaffPolicy } from './staff-policy.ts';
@@ -81,7 +82,14 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
           authKey: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters'),
           totp: z.string().regex(/^\d{6}$/, '6 digits'),
         }),
-        response: { 200: z.object({ worker: workerSchema, wrappedHelplineKey: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            worker: workerSchema,
+            wrappedHelplineKey: z.string().nullable(),
+            /** Passkeys are required and the worker has none: this session may only add one. */
+            mustAddPasskey: z.boolean(),
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -102,12 +110,22 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
       }
       const row = result.worker;
       throttle.succeeded(account, address);
-      const token = await startSession(db, row.id, now);
+      // Checked only after the password and code were right, so the answer tells a stranger nothing.
+      let scope: SessionScope = 'full';
+      if (await passkeyRequired(db, row.id)) {
+        if ((await passkeyCount(db, row.id)) > 0) {
+          throw new Problem(403, 'staff.passkey-required', 'Sign in with your passkey');
+        }
+        // No passkey yet: the password signs in once more, to add one and nothing else.
+        scope = 'passkey-enrolment';
+      }
+      const token = await startSession(db, row.id, now, scope);
       await appendAudit(db, { actor: `worker:${row.id}`, action: 'staff.login' }, now);
       setSessionCookie(request, reply, token);
       return {
         worker: await workerView(db, row),
         wrappedHelplineKey: row.wrappedHelplineKey ? toBase64(row.wrappedHelplineKey) : null,
+        mustAddPasskey: scope === 'passkey-enrolment',
       };
     },
   );

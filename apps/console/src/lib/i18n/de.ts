@@ -21,6 +21,58 @@ export const de: ConsoleCatalog = {
     signOut: 'Abmelden',
     lock: 'Sperren',
   },
+  passkeys: {
+    signInWith: 'Mit einem Passkey anmelden',
+    or: 'Oder melden Sie sich mit E-Mail, Passwort und Code an:',
+    signingIn: 'Warten auf Ihren Passkey…',
+    passwordStill:
+      'Sie sind mit Ihrem Passkey angemeldet. Geben Sie Ihr Passwort ein, um die Schlüssel der Fälle zu entsperren.',
+    passwordStillTitle: 'Schlüssel der Fälle entsperren',
+    unlockWith: 'Mit Ihrem Passkey entsperren',
+    orPassword: 'Oder geben Sie Ihr Passwort ein:',
+    nav: 'Sicherheit',
+    title: 'Passkeys (Zugangsschlüssel)',
+    intro:
+      'Ein Passkey meldet Sie ohne Passwort oder Code an. Er liegt auf diesem Computer, Ihrem Telefon oder einem Sicherheitsschlüssel und wird mit Fingerabdruck, Gesicht oder PIN geprüft.',
+    keysNote:
+      'Wenn Ihr Passkey es kann, entsperrt er auch die Schlüssel der Fälle. Sonst geben Sie nach der Anmeldung Ihr Passwort ein.',
+    required: 'Ihre Beratungsstelle verlangt die Anmeldung mit einem Passkey.',
+    mustAdd:
+      'Ihre Beratungsstelle verlangt einen Passkey. Fügen Sie jetzt einen hinzu. Melden Sie sich danach ab und mit ihm wieder an.',
+    addedSignOut: 'Passkey hinzugefügt. Melden Sie sich ab und mit Ihrem Passkey wieder an.',
+    listTitle: 'Ihre Passkeys',
+    none: 'Sie haben noch keine Passkeys.',
+    name: 'Bezeichnung',
+    nameHint: 'Zum Beispiel: Laptop im Büro, Telefon.',
+    added: 'Hinzugefügt',
+    lastUsed: 'Zuletzt benutzt',
+    never: 'Nie',
+    unlocksKeys: 'Entsperrt die Schlüssel der Fälle',
+    yes: 'Ja',
+    no: 'Nein, Passwort nötig',
+    actions: 'Aktionen',
+    add: 'Passkey hinzufügen',
+    adding: 'Warten auf Ihren Passkey…',
+    remove: (name: string) => `${name} entfernen`,
+    removeLabel: 'Entfernen',
+    addedOne: (name: string) => `Passkey „${name}“ hinzugefügt.`,
+    removedOne: (name: string) => `Passkey „${name}“ entfernt.`,
+    notSupported:
+      'Passkeys funktionieren hier nicht. Der Browser kann sie nicht, oder die Konsole wurde über eine Zahlenadresse statt eines Namens geöffnet.',
+    cancelled: 'Der Passkey wurde nicht erstellt oder nicht benutzt. Bitte erneut versuchen.',
+    back: 'Zurück zur Warteschlange',
+    ruleTitle: 'Passkey-Regel (Administration)',
+    ruleIntro:
+      'Ist ein Passkey Pflicht, meldet Passwort und Code diese Person nicht mehr an. Wer noch keinen Passkey hat, kann sich einmal anmelden, nur um einen hinzuzufügen.',
+    ruleHelpline: 'Passkey Pflicht für alle Mitarbeitenden dieser Beratungsstelle',
+    ruleWorkers: 'Mitarbeitende',
+    ruleWorker: 'Mitarbeiterin oder Mitarbeiter',
+    ruleRole: 'Rolle',
+    rulePasskeys: 'Anzahl Passkeys',
+    ruleRequired: 'Passkey Pflicht',
+    ruleRequireFor: (email: string) => `Passkey Pflicht für ${email}`,
+    ruleSaved: 'Gespeichert.',
+  },
   queue: {
     title: 'Offene Fälle',
     count: (n: number, breached: number) =>
@@ -400,6 +452,19 @@ export const de: ConsoleCatalog = {
     'unlock.wrong-password': 'Dieses Passwort entsperrt den Schlüssel nicht.',
     'case.status-transition': 'Dieser Wechsel ist vom aktuellen Stand aus nicht erlaubt.',
     'case.status-fields-missing': 'Füllen Sie zuerst die Pflichtfelder aus.',
+    'staff.passkey-required': 'Ihre Beratungsstelle verlangt die Anmeldung mit Ihrem Passkey.',
+    'staff.passkey-failed':
+      'Dieser Passkey konnte Sie nicht anmelden. Bitte erneut versuchen oder das Passwort benutzen.',
+    'staff.passkey-enrolment-required':
+      'Fügen Sie zuerst einen Passkey hinzu. Melden Sie sich danach ab und mit ihm wieder an.',
+    'passkey.too-many': 'Sie haben schon die höchste Zahl an Passkeys. Entfernen Sie zuerst einen.',
+    'passkey.invalid': 'Dieser Passkey konnte nicht geprüft werden. Bitte erneut versuchen.',
+    'passkey.challenge-used': 'Das hat zu lange gedauert. Bitte erneut versuchen.',
+    'passkey.not-found': 'Dieser Passkey wurde schon entfernt.',
+    'passkey.last-required':
+      'Passkeys sind Pflicht. Fügen Sie einen weiteren hinzu, bevor Sie diesen entfernen.',
+    'passkey.bad-name': 'Geben Sie dem Passkey eine Bezeichnung.',
+    'passkey.cancelled': 'Der Passkey wurde nicht erstellt oder nicht benutzt. Bitte erneut versuchen.',
     'staff.display-name-invalid':
       'Verwenden Sie einen kurzen Namen: Buchstaben, Leerzeichen und Bindestriche, höchstens 60 Zeichen.',
     'http.403': 'Das dürfen Sie nicht.',

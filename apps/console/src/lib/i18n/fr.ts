@@ -21,6 +21,58 @@ export const fr: ConsoleCatalog = {
     signOut: 'Se déconnecter',
     lock: 'Verrouiller',
   },
+  passkeys: {
+    signInWith: 'Se connecter avec une clé d’accès',
+    or: 'Ou connectez-vous avec votre e-mail, votre mot de passe et votre code :',
+    signingIn: 'En attente de votre clé d’accès…',
+    passwordStill:
+      'Vous êtes connecté avec votre clé d’accès. Tapez votre mot de passe pour déverrouiller les clés des dossiers.',
+    passwordStillTitle: 'Déverrouiller les clés des dossiers',
+    unlockWith: 'Déverrouiller avec votre clé d’accès',
+    orPassword: 'Ou tapez votre mot de passe :',
+    nav: 'Sécurité',
+    title: 'Clés d’accès',
+    intro:
+      'Une clé d’accès (passkey) vous connecte sans mot de passe ni code. Elle se trouve sur cet ordinateur, votre téléphone ou une clé de sécurité, et elle est vérifiée par votre empreinte, votre visage ou un code PIN.',
+    keysNote:
+      'Si votre clé d’accès le permet, elle déverrouille aussi les clés des dossiers. Sinon, vous tapez votre mot de passe après la connexion.',
+    required: 'Votre ligne d’aide vous demande de vous connecter avec une clé d’accès.',
+    mustAdd:
+      'Votre ligne d’aide vous demande d’utiliser une clé d’accès. Ajoutez-en une maintenant. Puis déconnectez-vous et reconnectez-vous avec elle.',
+    addedSignOut: 'Clé d’accès ajoutée. Déconnectez-vous, puis reconnectez-vous avec votre clé d’accès.',
+    listTitle: 'Vos clés d’accès',
+    none: 'Vous n’avez pas encore de clé d’accès.',
+    name: 'Nom',
+    nameHint: 'Par exemple : ordinateur du bureau, téléphone.',
+    added: 'Ajoutée le',
+    lastUsed: 'Dernière utilisation',
+    never: 'Jamais',
+    unlocksKeys: 'Déverrouille les clés des dossiers',
+    yes: 'Oui',
+    no: 'Non, mot de passe nécessaire',
+    actions: 'Opérations',
+    add: 'Ajouter une clé d’accès',
+    adding: 'En attente de votre clé d’accès…',
+    remove: (name: string) => `Supprimer ${name}`,
+    removeLabel: 'Supprimer',
+    addedOne: (name: string) => `Clé d’accès « ${name} » ajoutée.`,
+    removedOne: (name: string) => `Clé d’accès « ${name} » supprimée.`,
+    notSupported:
+      'Les clés d’accès ne fonctionnent pas ici. Le navigateur ne les prend pas en charge, ou la console a été ouverte par une adresse chiffrée au lieu d’un nom.',
+    cancelled: 'La clé d’accès n’a pas été créée ou utilisée. Réessayez.',
+    back: 'Retour à la file',
+    ruleTitle: 'Règle des clés d’accès (administrateurs)',
+    ruleIntro:
+      'Quand une clé d’accès est obligatoire, le mot de passe et le code ne suffisent plus pour ce collaborateur. Sans clé d’accès, il peut se connecter une seule fois, uniquement pour en ajouter une.',
+    ruleHelpline: 'Clé d’accès obligatoire pour tous les collaborateurs de cette ligne d’aide',
+    ruleWorkers: 'Collaborateurs',
+    ruleWorker: 'Collaborateur',
+    ruleRole: 'Rôle',
+    rulePasskeys: 'Clés d’accès',
+    ruleRequired: 'Clé d’accès obligatoire',
+    ruleRequireFor: (email: string) => `Clé d’accès obligatoire pour ${email}`,
+    ruleSaved: 'Enregistré.',
+  },
   queue: {
     title: 'Dossiers ouverts',
     count: (n: number, breached: number) =>
@@ -396,6 +448,19 @@ export const fr: ConsoleCatalog = {
     'unlock.wrong-password': 'Ce mot de passe ne déverrouille pas la clé.',
     'case.status-transition': 'Ce changement de statut n’est pas permis depuis le statut actuel.',
     'case.status-fields-missing': 'Remplissez d’abord les champs obligatoires.',
+    'staff.passkey-required': 'Votre ligne d’aide vous demande de vous connecter avec votre clé d’accès.',
+    'staff.passkey-failed':
+      'Cette clé d’accès n’a pas pu vous connecter. Réessayez ou utilisez votre mot de passe.',
+    'staff.passkey-enrolment-required':
+      'Ajoutez d’abord une clé d’accès. Puis déconnectez-vous et reconnectez-vous avec elle.',
+    'passkey.too-many': 'Vous avez déjà le nombre maximal de clés d’accès. Supprimez-en une d’abord.',
+    'passkey.invalid': 'Cette clé d’accès n’a pas pu être vérifiée. Réessayez.',
+    'passkey.challenge-used': 'Cela a pris trop de temps. Réessayez.',
+    'passkey.not-found': 'Cette clé d’accès a déjà été supprimée.',
+    'passkey.last-required':
+      'Les clés d’accès sont obligatoires. Ajoutez-en une autre avant de supprimer celle-ci.',
+    'passkey.bad-name': 'Donnez un nom à la clé d’accès.',
+    'passkey.cancelled': 'La clé d’accès n’a pas été créée ou utilisée. Réessayez.',
     'staff.display-name-invalid':
       'Utilisez un nom court : lettres, espaces et traits d’union, 60 caractères au plus.',
     'http.403': 'Vous ne pouvez pas faire cela.',

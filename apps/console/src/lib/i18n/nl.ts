@@ -21,6 +21,58 @@ export const nl: ConsoleCatalog = {
     signOut: 'Afmelden',
     lock: 'Vergrendelen',
   },
+  passkeys: {
+    signInWith: 'Aanmelden met een toegangssleutel',
+    or: 'Of meld je aan met je e-mailadres, wachtwoord en code:',
+    signingIn: 'Wachten op je toegangssleutel…',
+    passwordStill:
+      'Je bent aangemeld met je toegangssleutel. Typ je wachtwoord om de sleutels van de dossiers te ontgrendelen.',
+    passwordStillTitle: 'Sleutels van de dossiers ontgrendelen',
+    unlockWith: 'Ontgrendelen met je toegangssleutel',
+    orPassword: 'Of typ je wachtwoord:',
+    nav: 'Beveiliging',
+    title: 'Toegangssleutels',
+    intro:
+      'Met een toegangssleutel (passkey) meld je je aan zonder wachtwoord of code. Hij staat op deze computer, je telefoon of een beveiligingssleutel en wordt gecontroleerd met je vingerafdruk, gezicht of pincode.',
+    keysNote:
+      'Als je toegangssleutel het kan, ontgrendelt hij ook de sleutels van de dossiers. Anders typ je na het aanmelden je wachtwoord.',
+    required: 'Je hulplijn vraagt je om je aan te melden met een toegangssleutel.',
+    mustAdd:
+      'Je hulplijn vraagt je een toegangssleutel te gebruiken. Voeg er nu een toe. Meld je daarna af en weer aan met die sleutel.',
+    addedSignOut: 'Toegangssleutel toegevoegd. Meld je af en meld je weer aan met je toegangssleutel.',
+    listTitle: 'Je toegangssleutels',
+    none: 'Je hebt nog geen toegangssleutels.',
+    name: 'Naam',
+    nameHint: 'Bijvoorbeeld: laptop op het werk, telefoon.',
+    added: 'Toegevoegd',
+    lastUsed: 'Laatst gebruikt',
+    never: 'Nooit',
+    unlocksKeys: 'Ontgrendelt de sleutels van de dossiers',
+    yes: 'Ja',
+    no: 'Nee, wachtwoord nodig',
+    actions: 'Acties',
+    add: 'Toegangssleutel toevoegen',
+    adding: 'Wachten op je toegangssleutel…',
+    remove: (name: string) => `${name} verwijderen`,
+    removeLabel: 'Verwijderen',
+    addedOne: (name: string) => `Toegangssleutel „${name}” toegevoegd.`,
+    removedOne: (name: string) => `Toegangssleutel „${name}” verwijderd.`,
+    notSupported:
+      'Toegangssleutels werken hier niet. De browser kan het niet, of de console is geopend met een nummeradres in plaats van een naam.',
+    cancelled: 'De toegangssleutel is niet gemaakt of niet gebruikt. Probeer het opnieuw.',
+    back: 'Terug naar de wachtrij',
+    ruleTitle: 'Regel voor toegangssleutels (beheerders)',
+    ruleIntro:
+      'Als een toegangssleutel verplicht is, kan die medewerker zich niet meer aanmelden met wachtwoord en code. Wie nog geen toegangssleutel heeft, kan zich één keer aanmelden, alleen om er een toe te voegen.',
+    ruleHelpline: 'Toegangssleutel verplicht voor alle medewerkers van deze hulplijn',
+    ruleWorkers: 'Medewerkers',
+    ruleWorker: 'Medewerker',
+    ruleRole: 'Rol',
+    rulePasskeys: 'Toegangssleutels',
+    ruleRequired: 'Toegangssleutel verplicht',
+    ruleRequireFor: (email: string) => `Toegangssleutel verplicht voor ${email}`,
+    ruleSaved: 'Opgeslagen.',
+  },
   queue: {
     title: 'Open dossiers',
     count: (n: number, breached: number) =>
@@ -397,6 +449,19 @@ export const nl: ConsoleCatalog = {
     'unlock.wrong-password': 'Met dat wachtwoord gaat de sleutel niet open.',
     'case.status-transition': 'Die statuswijziging kan niet vanuit de huidige status.',
     'case.status-fields-missing': 'Vul eerst de verplichte velden in.',
+    'staff.passkey-required': 'Je hulplijn vraagt je om je aan te melden met je toegangssleutel.',
+    'staff.passkey-failed':
+      'Deze toegangssleutel kon je niet aanmelden. Probeer het opnieuw of gebruik je wachtwoord.',
+    'staff.passkey-enrolment-required':
+      'Voeg eerst een toegangssleutel toe. Meld je daarna af en weer aan met die sleutel.',
+    'passkey.too-many': 'Je hebt al het hoogste aantal toegangssleutels. Verwijder er eerst een.',
+    'passkey.invalid': 'Deze toegangssleutel kon niet gecontroleerd worden. Probeer het opnieuw.',
+    'passkey.challenge-used': 'Dat duurde te lang. Probeer het opnieuw.',
+    'passkey.not-found': 'Deze toegangssleutel was al verwijderd.',
+    'passkey.last-required':
+      'Toegangssleutels zijn verplicht. Voeg eerst een andere toe voor je deze verwijdert.',
+    'passkey.bad-name': 'Geef de toegangssleutel een naam.',
+    'passkey.cancelled': 'De toegangssleutel is niet gemaakt of niet gebruikt. Probeer het opnieuw.',
     'staff.display-name-invalid':
       'Gebruik een korte naam: letters, spaties en koppeltekens, hoogstens 60 tekens.',
     'http.403': 'Je mag dit niet doen.',

@@ -6,6 +6,7 @@ export * from './jobs.ts';
 export * from './known-hash-lists.ts';
 export * from './known-hash-matches.ts';
 export * from './messages.ts';
+export * from './passkeys.ts';
 export * from './push-subscriptions.ts';
 export * from './report-events.ts';
 export * from './report-items.ts';

@@ -11,6 +11,11 @@ export const sessions = pgTable(
       .references(() => workers.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /**
+     * `full`, or `passkey-enrolment`: a password sign-in of a worker who must use a passkey but has
+     * none yet may only add one (session-gate.ts).
+     */
+    scope: text('scope').notNull().default('full'),
   },
   (t) => [index('sessions_worker_idx').on(t.workerId)],
 );

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.ts';
 import { helplines } from './helplines.ts';
 
@@ -22,6 +22,8 @@ export const workers = pgTable('workers', {
   totpLastStep: integer('totp_last_step'),
   wrappedHelplineKey: bytea('wrapped_helpline_key'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** An administrator's rule: this worker signs in with a passkey, not with password + TOTP. */
+  passkeyRequired: boolean('passkey_required').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type WorkerRow = typeof workers.$inferSelect;
