@@ -23,6 +23,7 @@ import {
   submitReportAnswer,
   submitReportBody,
 } from './report-schemas.ts';
+import { reporterTimelineEntry } from './reporter-timeline.ts';
 
 /** Events written in the same millisecond keep their logical order (an item arrives, then the report is visible). */
 const eventRank: Record<string, number> = { received: 0, 'evidence-received': 1, visible: 2 };
@@ -125,11 +126,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
         reportId: report.id,
         status: report.status,
         createdAt: report.createdAt.toISOString(),
-        timeline: events.sort(byTimelineOrder).map((e) => ({
-          at: e.at.toISOString(),
-          event: e.event,
-          ...(e.detail ? { detail: e.detail } : {}),
-        })),
+        timeline: events
+          .sort(byTimelineOrder)
+          .map(reporterTimelineEntry)
+          .filter((e) => e !== null),
         ...(report.receipt && report.signature
           ? { receipt: report.receipt as ServerReceipt, signature: report.signature }
           : {}),

@@ -8,6 +8,7 @@ import { appendAudit, readAuditChain } from '../audit/append-audit.ts';
 import { base64Schema } from '../http/base64-schema.ts';
 import { Problem } from '../http/problem.ts';
 import { MAX_MESSAGE_BYTES } from '../routes/report-schemas.ts';
+import { recordFirstReportEvent } from '../services/report-events.ts';
 import { decodeSealed } from '../services/sealed-bytes.ts';
 import {
   assignCase,
@@ -177,6 +178,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
       const [items, messages] = await Promise.all([caseItems(db, row.id), caseMessages(db, row.id)]);
       await appendAudit(db, { actor: `worker:${worker.id}`, action: 'case.view', caseId: row.id });
       if (row.reporterUnreadAt) await markReporterMessagesRead(db, row.id, row.reporterUnreadAt);
+      // The reporter's timeline says the helpline has read the report (once; never who or how often).
+      await recordFirstReportEvent(db, row.id, 'helpline-read');
       return {
         id: row.id,
         metadata: metadataOf(row),
