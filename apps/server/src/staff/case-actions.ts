@@ -288,7 +288,7 @@ export async function recordContact(
       { workerId: input.workerId, via: input.via, transitions: policy.transitions },
       now,
     );
-    if (result.firstContactAt !== now) {
+    if (!result.first) {
       // Contact after the first one is still part of the case's record.
       await appendAudit(
         tx as Tx,

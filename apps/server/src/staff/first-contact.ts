@@ -7,7 +7,13 @@ import type { Db } from '../db/open-database.ts';
 import { reports } from '../db/schema/index.ts';
 import { recordReportEvent } from '../services/report-events.ts';
 
-export type FirstContactResult = { firstContactAt: Date; via: FirstContactVia; status: ReportState };
+export type FirstContactResult = {
+  firstContactAt: Date;
+  via: FirstContactVia;
+  status: ReportState;
+  /** Whether this call made the first contact (false: it was made before). */
+  first: boolean;
+};
 
 /**
  * Records the first human contact with the reporter inside the caller's transaction, on a case row the
@@ -30,7 +36,12 @@ export async function recordFirstContact(
 ): Promise<FirstContactResult> {
   const from = row.status as ReportState;
   if (row.firstContactAt) {
-    return { firstContactAt: row.firstContactAt, via: row.firstContactVia as FirstContactVia, status: from };
+    return {
+      firstContactAt: row.firstContactAt,
+      via: row.firstContactVia as FirstContactVia,
+      status: from,
+      first: false,
+    };
   }
   const next = statusAfterFirstContact(from, input.transitions ?? DEFAULT_STATUS_TRANSITIONS);
   await tx
@@ -53,5 +64,5 @@ export async function recordFirstContact(
   );
   // The reporter's timeline shows the new status (no worker, no channel).
   if (next) await recordReportEvent(tx, row.id, 'status-changed', { status: next }, now);
-  return { firstContactAt: now, via: input.via, status: next ?? from };
+  return { firstContactAt: now, via: input.via, status: next ?? from, first: true };
 }
