@@ -177,6 +177,23 @@ describe('first contact, and the child reads the timeline in plain words', () =>
     }
     expect(await axe(page)).toEqual([]);
     await shot(page, 'follow-timeline-nl');
+    // The child writes back: the case is marked unread in the worker's queue.
+    await page.getByLabel(t.followReplyLabel).fill('Dank je. Het gaat nu beter.');
+    await page.getByRole('button', { name: t.followSend }).click();
+    await page.getByText(t.followSent).waitFor();
     await context.close();
+  });
+
+  it("the child's message marks the case unread in the queue until the worker opens it", async () => {
+    // The queue polls every few seconds: no reload.
+    const row = worker.locator('table.cases tbody tr').first();
+    await row.getByTestId('unread').waitFor();
+    expect(await consoleAxe(worker)).toEqual([]);
+    await row.locator('a').first().click();
+    await worker.getByText('Dank je. Het gaat nu beter.').waitFor();
+    await worker.getByRole('link', { name: 'Back to the queue' }).click();
+    const again = worker.locator('table.cases tbody tr').first();
+    await again.getByTestId('first-contact-met').waitFor();
+    await expect.poll(() => again.getByTestId('unread').count()).toBe(0);
   });
 });
