@@ -295,13 +295,6 @@ export const de: Messages = {
     closed: 'Abgeschlossen',
   },
 
-  events: {
-    received: 'Deine Meldung ist angekommen',
-    'evidence-received': 'Deine Beweise sind angekommen',
-    visible: 'Das Hilfeteam kann sie jetzt lesen',
-    'status-changed': 'Der Stand hat sich geändert',
-    'helpline-replied': 'Das Hilfeteam hat dir geschrieben',
-  },
   categories: {
     harassment: ['Mobbing oder gemeine Nachrichten', 'Jemand sagt immer wieder fiese Dinge'],
     threats: ['Drohungen', 'Jemand sagt, dass er dir wehtun will'],

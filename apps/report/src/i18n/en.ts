@@ -288,13 +288,6 @@ export const en = {
     closed: 'Closed',
   } as Record<string, string>,
 
-  events: {
-    received: 'Your report arrived',
-    'evidence-received': 'Your evidence arrived',
-    visible: 'The helpline can read it now',
-    'status-changed': 'Status changed',
-    'helpline-replied': 'The helpline wrote to you',
-  } as Record<string, string>,
   categories: {
     harassment: ['Bullying or mean messages', 'Someone keeps saying nasty things'],
     threats: ['Threats', 'Someone says they will hurt you'],

@@ -293,13 +293,6 @@ export const fr: Messages = {
     closed: 'Terminé',
   },
 
-  events: {
-    received: 'Ton signalement est arrivé',
-    'evidence-received': 'Tes preuves sont arrivées',
-    visible: 'La ligne d’aide peut le lire maintenant',
-    'status-changed': 'Le statut a changé',
-    'helpline-replied': 'La ligne d’aide t’a écrit',
-  },
   categories: {
     harassment: ['Harcèlement ou messages méchants', 'Quelqu’un dit sans arrêt des choses méchantes'],
     threats: ['Menaces', 'Quelqu’un dit qu’il va te faire du mal'],

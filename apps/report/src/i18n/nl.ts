@@ -290,13 +290,6 @@ export const nl: Messages = {
     closed: 'Afgesloten',
   },
 
-  events: {
-    received: 'Je melding is aangekomen',
-    'evidence-received': 'Je bewijs is aangekomen',
-    visible: 'De hulplijn kan het nu lezen',
-    'status-changed': 'Status veranderd',
-    'helpline-replied': 'De hulplijn heeft je geschreven',
-  },
   categories: {
     harassment: ['Pesten of gemene berichten', 'Iemand zegt steeds nare dingen'],
     threats: ['Bedreiging', 'Iemand zegt dat die je pijn gaat doen'],
