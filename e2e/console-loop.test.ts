@@ -162,7 +162,7 @@ describe('console: the whole loop', () => {
     expect(thread.messages.filter((m) => m.author === 'helpline')).toHaveLength(1);
   });
 
-  it('moves the case through the workflow: contacted (by the first reply), referred (service + consent), closed (reason)', async () => {
+  it('moves the case through the workflow: contacted (by the first reply), referred (Refer panel), closed (reason)', async () => {
     const status = page.locator('[data-status]').last();
     // The reply above was the first contact: the pack's workflow moved the case to "contacted".
     await expect.poll(() => status.getAttribute('data-status')).toBe('contacted');

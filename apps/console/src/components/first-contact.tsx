@@ -60,7 +60,8 @@ export function FirstContact(props: {
       <button type="submit" disabled={busy}>
         {text.contact.record}
       </button>
-      <p role="status">{done ? text.contact.recorded : ''}</p>
+      {/* A polite live region without the status role: the case view keeps one `status` (the Refer panel's). */}
+      <p aria-live="polite">{done ? text.contact.recorded : ''}</p>
       {error && (
         <p class="notice notice-error" role="alert">
           {error}
