@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, postJson } from '../lib/api.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { useInstance } from '../lib/instance.ts';
 import { errorText, text } from '../lib/text.ts';
 
 /**
@@ -12,6 +14,7 @@ export function FirstContact(props: {
   via: string | null | undefined;
   onChanged: () => void;
 }) {
+  const { pack } = useInstance();
   const [via, setVia] = useState<'phone' | 'chat'>('phone');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +43,7 @@ export function FirstContact(props: {
           <span class="badge badge-ok">{text.contact.met}</span>{' '}
           <span data-testid="first-contact">
             {text.contact.metAt(
-              new Date(props.firstContactAt).toLocaleString(),
+              formatDateTime(props.firstContactAt, pack.meta.timeZone),
               text.contact.via[props.via ?? ''] ?? '',
             )}
           </span>

@@ -265,6 +265,7 @@ export function Queue() {
 }
 
 function Reminders({ reminders }: { reminders: Reminder[] }) {
+  const { timeZone } = useInstance().pack.meta;
   return (
     <section class="reminders" aria-labelledby="reminders-h" data-testid="reminders">
       <h2 id="reminders-h">
@@ -275,7 +276,7 @@ function Reminders({ reminders }: { reminders: Reminder[] }) {
           <li key={`${r.caseId}-${r.kind}-${r.step}`}>
             <strong>{text.contact.reminderStep[r.step]}</strong>:{' '}
             {r.kind === 'first-contact' ? text.contact.reminderFirstContact : text.contact.reminderPartner} (
-            {text.contact.reminderTarget(new Date(r.deadline).toLocaleString())}) ·{' '}
+            {text.contact.reminderTarget(formatDateTime(r.deadline, timeZone))}) ·{' '}
             <a
               href={hrefOf({ name: 'case', id: r.caseId })}
               onClick={onLinkClick({ name: 'case', id: r.caseId })}
