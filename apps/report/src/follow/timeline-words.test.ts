@@ -46,6 +46,7 @@ describe('the follow-up timeline in plain words', () => {
         ev('evidence-received', '2026-12-01T10:00:02.000Z'),
         ev('visible', '2026-12-01T10:00:02.000Z'),
         ev('helpline-read', '2026-12-01T11:00:00.000Z'),
+        ev('helpline-replied', '2026-12-01T11:05:00.000Z'),
         ev('status-changed', '2026-12-01T11:05:00.000Z', { status: 'contacted' }),
       ],
       [
@@ -53,6 +54,7 @@ describe('the follow-up timeline in plain words', () => {
         'Je bewijs is aangekomen (2 stukken).',
         'Helpwanted kan je melding nu zien.',
         'Helpwanted heeft je melding gelezen.',
+        'Helpwanted heeft je geschreven.',
         'Helpwanted heeft contact met je opgenomen.',
       ],
     ],

@@ -13,6 +13,8 @@ export type TimelineWords = {
   evidence: (count: number) => string;
   visible: (helpline: string) => string;
   read: (helpline: string) => string;
+  /** The helpline sent a message (it is in the messages below). */
+  replied: (helpline: string) => string;
   /** Per status a worker sets: contacted, in-progress, referred, closed. */
   status: Record<string, (helpline: string) => string>;
   handedOver: (service: string, date: string) => string;
@@ -81,6 +83,9 @@ export function describeTimeline(events: readonly TimelineEvent[], ctx: Timeline
         break;
       case 'helpline-read':
         if (!seen.has('helpline-read')) push(words.read(helplineName));
+        break;
+      case 'helpline-replied':
+        push(words.replied(helplineName));
         break;
       case 'status-changed': {
         const status = e.detail?.status ?? '';

@@ -371,6 +371,7 @@ export const de: Messages = {
       count === 1 ? 'Dein Beweis ist angekommen.' : `Deine Beweise sind angekommen (${count}).`,
     visible: (helpline: string) => `${helpline} kann deine Meldung jetzt sehen.`,
     read: (helpline: string) => `${helpline} hat deine Meldung gelesen.`,
+    replied: (helpline: string) => `${helpline} hat dir geschrieben.`,
     status: {
       contacted: (helpline: string) => `${helpline} hat sich bei dir gemeldet.`,
       'in-progress': (helpline: string) => `${helpline} kümmert sich um deine Meldung.`,

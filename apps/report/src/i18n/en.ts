@@ -362,6 +362,7 @@ export const en = {
       count === 1 ? 'Your evidence arrived.' : `Your evidence arrived (${count} items).`,
     visible: (helpline: string) => `${helpline} can see your report now.`,
     read: (helpline: string) => `${helpline} has read your report.`,
+    replied: (helpline: string) => `${helpline} wrote to you.`,
     status: {
       contacted: (helpline: string) => `${helpline} has contacted you.`,
       'in-progress': (helpline: string) => `${helpline} is working on your report.`,

@@ -419,6 +419,7 @@ export const fr: Messages = {
       count === 1 ? 'Ta preuve est arrivée.' : `Tes preuves sont arrivées (${count}).`,
     visible: (helpline: string) => `${helpline} peut voir ton signalement maintenant.`,
     read: (helpline: string) => `${helpline} a lu ton signalement.`,
+    replied: (helpline: string) => `${helpline} t’a écrit.`,
     status: {
       contacted: (helpline: string) => `${helpline} a pris contact avec toi.`,
       'in-progress': (helpline: string) => `${helpline} s’occupe de ton signalement.`,

@@ -406,6 +406,7 @@ export const nl: Messages = {
       count === 1 ? 'Je bewijs is aangekomen.' : `Je bewijs is aangekomen (${count} stukken).`,
     visible: (helpline: string) => `${helpline} kan je melding nu zien.`,
     read: (helpline: string) => `${helpline} heeft je melding gelezen.`,
+    replied: (helpline: string) => `${helpline} heeft je geschreven.`,
     status: {
       contacted: (helpline: string) => `${helpline} heeft contact met je opgenomen.`,
       'in-progress': (helpline: string) => `${helpline} is met je melding bezig.`,
