@@ -162,11 +162,11 @@ describe('console: the whole loop', () => {
     expect(thread.messages.filter((m) => m.author === 'helpline')).toHaveLength(1);
   });
 
-  it('moves the case through the workflow: contacted, referred (service + consent), closed (reason)', async () => {
+  it('moves the case through the workflow: contacted (by the first reply), referred (Refer panel), closed (reason)', async () => {
     const status = page.locator('[data-status]').last();
-    await page.getByLabel('Change status').selectOption('contacted');
-    await page.getByRole('button', { name: 'Change status' }).click();
+    // The reply above was the first contact: the pack's workflow moved the case to "contacted".
     await expect.poll(() => status.getAttribute('data-status')).toBe('contacted');
+    await page.getByTestId('first-contact').waitFor();
 
     // "Referred" leads to the Refer panel: consent and what is shared are asked up front, the package is
     // sealed to the partner, and the status follows (console-referral.test.ts covers the hand-over).

@@ -220,7 +220,7 @@ describe('warm referral through a partner link', () => {
     expect(after.body.referrals).toEqual([
       expect.objectContaining({ state: 'outcome', outcome: 'accepted' }),
     ]);
-    // …and the reporter's timeline says who has it, and nothing more.
+    // …and the reporter's timeline says who has it (by the pack's service id), and nothing more.
     const self = await api<{ timeline: { event: string; detail?: Record<string, string> }[] }>(
       '/api/v1/reports/self',
       { headers: { authorization: `Bearer ${reporter.accessToken}` } },
@@ -233,17 +233,17 @@ describe('warm referral through a partner link', () => {
       {
         event: 'handed-over',
         at: expect.any(String),
-        detail: { serviceId: 'offlimits', service: 'Offlimits' },
+        detail: { serviceId: 'offlimits' },
       },
       {
         event: 'partner-confirmed',
         at: expect.any(String),
-        detail: { serviceId: 'offlimits', service: 'Offlimits' },
+        detail: { serviceId: 'offlimits' },
       },
       {
         event: 'partner-outcome',
         at: expect.any(String),
-        detail: { serviceId: 'offlimits', service: 'Offlimits', outcome: 'accepted' },
+        detail: { serviceId: 'offlimits', outcome: 'accepted' },
       },
     ]);
   });

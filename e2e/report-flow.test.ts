@@ -181,9 +181,10 @@ describe('reporter app: a full report and follow-up', () => {
     await page.getByLabel(t.followLabel).fill(code);
     await page.getByRole('button', { name: t.followOpen }).click();
     await page.getByTestId('status').waitFor({ timeout: 60_000 });
-    await expect.poll(() => page.getByTestId('status').innerText()).toBe(t.status.new);
+    // The helpline's message was the first contact: the case moved on to "contacted".
+    await expect.poll(() => page.getByTestId('status').innerText()).toBe(t.status.contacted);
     await expect.poll(() => page.getByText('Wil je vertellen wie het doet?').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(t.events.received ?? '').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(t.timeline.received).isVisible()).toBe(true);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'follow-open-nl');
 

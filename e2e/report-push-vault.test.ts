@@ -146,7 +146,8 @@ describe('news without looking, and the code behind the PIN', () => {
     expect(await axe(page)).toEqual([]);
     await shot(page, 'follow-push-on');
 
-    // The helpline writes and moves the case on: two events, two pushes (the job loop runs each second).
+    // The helpline opens the case (read), writes (a message, and as the first contact the case moves to
+    // "contacted") and moves it on: four events, four pushes (the job loop runs each second).
     const login = app.server.demoLogin as unknown as { email: string; password: string; totpSecret: string };
     const staff = await signInStaff(app.url, login);
     const caseView = await onlyCase(staff);
@@ -157,12 +158,13 @@ describe('news without looking, and the code behind the PIN', () => {
       body: JSON.stringify({ status: 'in-progress' }),
     });
     expect(status.status).toBe(200);
-    await expect.poll(() => receiver.for(sub.id).length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => receiver.for(sub.id).length, { timeout: 20_000 }).toBe(4);
     expect(receiver.rejected).toEqual([]);
     for (const push of receiver.for(sub.id)) {
       expect(JSON.parse(push.plaintext)).toEqual({ lang: 'en' });
       const seen = `${JSON.stringify(push.headers)}${push.raw.toString('latin1')}${push.plaintext}`;
-      for (const word of [secret, report.reportId, 'in-progress']) expect(seen).not.toContain(word);
+      for (const word of [secret, report.reportId, 'in-progress', 'contacted'])
+        expect(seen).not.toContain(word);
     }
 
     // Off again: the server forgets the subscription, and the next event pushes nothing.
@@ -176,8 +178,8 @@ describe('news without looking, and the code behind the PIN', () => {
       .select()
       .from(jobs)
       .where(and(eq(jobs.queue, PUSH_QUEUE), sql`${jobs.payload}->>'caseId' = ${caseView.id}`));
-    expect(queued).toHaveLength(2);
-    expect(receiver.for(sub.id)).toHaveLength(2);
+    expect(queued).toHaveLength(4);
+    expect(receiver.for(sub.id)).toHaveLength(4);
     await context.close();
   });
 

@@ -209,8 +209,9 @@ describe.each(databaseKinds())('client addresses on %s', (kind) => {
       },
     );
     expect(sent.status, sent.text).toBe(201);
+    // The reply was the first contact (new → contacted); the worker moves it on from there.
     expect(
-      (await staff('POST', `/api/v1/staff/cases/${reportId}/status`, { status: 'contacted' })).status,
+      (await staff('POST', `/api/v1/staff/cases/${reportId}/status`, { status: 'in-progress' })).status,
     ).toBe(200);
     expect((await staff('POST', `/api/v1/staff/cases/${reportId}/export`)).status).toBe(200);
     const imported = await call('POST', '/api/v1/staff/known-hash-lists?source=test', {

@@ -164,19 +164,20 @@ describe.each(databaseKinds())('"there is news" web push on %s', (kind) => {
     expect((await staff(messages, { sealed }, { 'idempotency-key': key })).statusCode).toBe(201);
     expect((await staff(messages, { sealed }, { 'idempotency-key': key })).statusCode).toBe(200);
     await runJobs();
-    expect(receiver.for(sub.id)).toHaveLength(1);
+    // Two events: the message, and (as the first contact) the step to "contacted".
+    expect(receiver.for(sub.id)).toHaveLength(2);
     // A note between workers is not for the child: no push.
     expect(
       (await staff(messages, { sealed, internal: true }, { 'idempotency-key': randomUUID() })).statusCode,
     ).toBe(201);
     await runJobs();
-    expect(receiver.for(sub.id)).toHaveLength(1);
+    expect(receiver.for(sub.id)).toHaveLength(2);
     // A status change the child sees.
     expect(
       (await staff(`/api/v1/staff/cases/${report.id}/status`, { status: 'in-progress' })).statusCode,
     ).toBe(200);
     await runJobs();
-    expect(receiver.for(sub.id)).toHaveLength(2);
+    expect(receiver.for(sub.id)).toHaveLength(3);
     // A referral: delivered, confirmed by the partner, outcome.
     const created = await createReferral(referrals, {
       caseId: report.id,
@@ -186,7 +187,7 @@ describe.each(databaseKinds())('"there is news" web push on %s', (kind) => {
     });
     expect(created.ok).toBe(true);
     await runJobs();
-    expect(receiver.for(sub.id)).toHaveLength(3);
+    expect(receiver.for(sub.id)).toHaveLength(4);
     const pkg = partner.packages.at(-1)!;
     expect((await acknowledgeReferral(referrals, pkg.referralId, pkg.token)).ok).toBe(true);
     // The partner's page clicked twice: one event, one push.
@@ -197,9 +198,17 @@ describe.each(databaseKinds())('"there is news" web push on %s', (kind) => {
 
     const pushes = receiver.for(sub.id);
     expect(receiver.rejected).toEqual([]);
-    expect(pushes).toHaveLength(5);
+    expect(pushes).toHaveLength(6);
     expect(pushes).toHaveLength((await newsEvents(report.id)).length);
-    const forbidden = [report.marker, report.id, 'Offlimits', 'offlimits', 'in-progress', 'Helpwanted'];
+    const forbidden = [
+      report.marker,
+      report.id,
+      'Offlimits',
+      'offlimits',
+      'in-progress',
+      'contacted',
+      'Helpwanted',
+    ];
     for (const push of pushes) {
       // The only thing in the payload: which language to say "there is news" in.
       expect(JSON.parse(push.plaintext)).toEqual({ lang: 'fr' });

@@ -242,9 +242,10 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
       { sealed: toBase64(await sealJson({ version: 1, text: 'hoi' }, [helpline.recipient])) },
       { 'idempotency-key': randomUUID() },
     );
-    expect((await post(`/api/v1/staff/cases/${report.id}/status`, { status: 'contacted' })).statusCode).toBe(
-      200,
-    );
+    // The message was the first contact (new → contacted); the worker moves it on from there.
+    expect(
+      (await post(`/api/v1/staff/cases/${report.id}/status`, { status: 'in-progress' })).statusCode,
+    ).toBe(200);
     await post(`/api/v1/staff/cases/${report.id}/take`);
     const exported = await post(`/api/v1/staff/cases/${report.id}/export`);
     expect(exported.statusCode).toBe(200);
@@ -258,6 +259,7 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
       'case.view',
       'evidence.view',
       'case.message',
+      'case.first-contact',
       'case.status',
       'case.assign',
       'case.export',
@@ -266,7 +268,7 @@ describe.each(databaseKinds())('staff case work on %s', (kind) => {
     const actors = new Set(
       trail
         .json()
-        .records.slice(0, 6)
+        .records.slice(0, 7)
         .map((r: { actor: string }) => r.actor),
     );
     expect([...actors]).toEqual([`worker:${worker.id}`]);

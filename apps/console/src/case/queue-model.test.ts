@@ -53,6 +53,40 @@ describe('queue order', () => {
     ]);
   });
 
+  it('stops the countdown once first contact is met, even while the status is still new', () => {
+    const rows = buildQueue(
+      pack,
+      [...cases, c('reached', '2026-11-24T05:00:00.000Z', { firstContactAt: '2026-11-24T05:30:00.000Z' })],
+      NO_FILTERS,
+      'w1',
+    );
+    const reached = rows.find((r) => r.id === 'reached')!;
+    expect(reached).toMatchObject({ deadline: null, firstContactMet: true });
+    expect(rows.find((r) => r.id === 'old-normal')).toMatchObject({ firstContactMet: false });
+    // No longer waiting: it goes after the cases still waiting, among the contacted ones (oldest first).
+    expect(rows.map((r) => r.id).slice(-2)).toEqual(['contacted', 'reached']);
+  });
+
+  it('moves a case with an unread reporter message to the top', () => {
+    const rows = buildQueue(
+      pack,
+      [
+        ...cases.filter((x) => x.id !== 'contacted'),
+        c('contacted', '2026-11-22T08:00:00.000Z', { status: 'contacted', unread: true }),
+      ],
+      NO_FILTERS,
+      'w1',
+    );
+    expect(rows.map((r) => r.id)).toEqual([
+      'contacted',
+      'older-urgent',
+      'new-urgent',
+      'old-normal',
+      'fresh-normal',
+    ]);
+    expect(rows[0]!.unread).toBe(true);
+  });
+
   it('gives a 1 h target to urgent cases and 24 h to others', () => {
     const rows = buildQueue(pack, cases, NO_FILTERS, 'w1');
     const urgent = rows.find((r) => r.id === 'new-urgent')!;

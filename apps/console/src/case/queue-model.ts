@@ -15,6 +15,9 @@ export type QueueRow = CaseSummary & {
   urgent: boolean;
   /** First-contact deadline (ms since epoch), or null once contact was made. */
   deadline: number | null;
+  /** A worker reached the reporter (a message or a recorded call): the countdown stopped. */
+  firstContactMet: boolean;
+  unread: boolean;
 };
 
 export type QueueFilters = {
@@ -35,16 +38,19 @@ export function toRow(pack: SlaMeta, c: CaseSummary): QueueRow {
   const urgent = c.urgent ?? isUrgent(pack, c.metadata);
   const received = new Date(c.visibleAt ?? c.createdAt);
   const target = urgent ? pack.meta.sla.firstContact.urgent : pack.meta.sla.firstContact.default;
-  const deadline = c.status === 'new' ? addLeadTime(received, target).getTime() : null;
-  return { ...c, urgent, deadline };
+  const firstContactMet = !!c.firstContactAt;
+  const deadline = c.status === 'new' && !firstContactMet ? addLeadTime(received, target).getTime() : null;
+  return { ...c, urgent, deadline, firstContactMet, unread: !!c.unread };
 }
 
 /**
- * Waiting for contact before everything else; among those, urgent first, then the least time left
- * (breached cases have negative time left, so they rise to the top of their group). Cases already
- * contacted follow, oldest first. Ties keep the order the cases arrived in.
+ * A case with a new message from the reporter first (they wrote and wait for an answer); then waiting
+ * for contact; among those, urgent first, then the least time left (breached cases have negative time
+ * left, so they rise to the top of their group). Cases already contacted follow, oldest first. Ties
+ * keep the order the cases arrived in.
  */
 export function compareRows(a: QueueRow, b: QueueRow): number {
+  if (a.unread !== b.unread) return a.unread ? -1 : 1;
   if ((a.deadline === null) !== (b.deadline === null)) return a.deadline === null ? 1 : -1;
   if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
   if (a.deadline !== null && b.deadline !== null && a.deadline !== b.deadline) return a.deadline - b.deadline;

@@ -502,6 +502,26 @@ const en = {
     reason: 'Reason',
     outcome: 'Outcome',
   } as Record<string, string>,
+  // First contact, unread reporter messages and SLA reminders (issue 10, "First contact counts").
+  contact: {
+    met: 'First contact met',
+    metAt: (when: string, via: string) => `First contact: ${when} (${via})`,
+    via: { message: 'message', phone: 'phone call', chat: 'chat' } as Record<string, string>,
+    unread: 'New message',
+    recordTitle: 'Contact outside the app',
+    recordHelp: 'Called or chatted with the reporter? Record it: the first contact stops the countdown.',
+    recordVia: 'How',
+    record: 'Record contact',
+    recorded: 'Contact recorded.',
+    remindersTitle: 'Reminders',
+    remindersNone: 'No reminders.',
+    reminderFirstContact: 'First contact due',
+    reminderPartner: 'Partner has not confirmed a referral',
+    reminderStep: { reminder: 'Reminder', escalation: 'Escalated' } as Record<string, string>,
+    reminderTarget: (when: string) => `target ${when}`,
+    reminderBadge: 'Reminder',
+    openCase: 'Open case',
+  },
 };
 
 export type ConsoleCatalog = typeof en;

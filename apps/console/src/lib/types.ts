@@ -20,6 +20,20 @@ export type CaseSummary = {
   assignee: { id: string; email?: string } | string | null;
   /** Set by the server from the pack's urgency rules. */
   urgent?: boolean;
+  /** When a worker first reached the reporter; null while the first-contact countdown runs. */
+  firstContactAt?: string | null;
+  /** The reporter wrote since a worker last opened the case. */
+  unread?: boolean;
+};
+
+/** A reminder or escalation the signed-in worker was told about (GET /staff/reminders). */
+export type Reminder = {
+  caseId: string;
+  kind: 'first-contact' | 'partner-confirmation';
+  step: 'reminder' | 'escalation';
+  deadline: string;
+  at: string;
+  serviceId?: string;
 };
 
 export type CaseMessage = {
@@ -49,6 +63,8 @@ export type CaseDetail = {
   assignee?: CaseSummary['assignee'];
   /** Kept past its retention period by a supervisor's legal hold. */
   legalHold?: boolean;
+  firstContactAt?: string | null;
+  firstContactVia?: 'message' | 'phone' | 'chat' | null;
   body: string;
   items: { id: string; sha256: string; size: number }[];
   receipt: ServerReceipt | null;

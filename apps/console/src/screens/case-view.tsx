@@ -6,6 +6,7 @@ import { AuditTrail } from '../components/audit-trail.tsx';
 import { CaseControls } from '../components/case-controls.tsx';
 import { Chat } from '../components/chat.tsx';
 import { EvidenceItem } from '../components/evidence-item.tsx';
+import { FirstContact } from '../components/first-contact.tsx';
 import { HashSubmissionPanel } from '../components/hash-submission.tsx';
 import { MetadataForm } from '../components/metadata-form.tsx';
 import { ReferralPanel } from '../components/referral-panel.tsx';
@@ -191,6 +192,14 @@ export function CaseView({ id }: { id: string }) {
               caseId={id}
               assignee={assigneeId(detail.assignee)}
               legalHold={detail.legalHold ?? false}
+              onChanged={() => void reload(opened)}
+            />
+          </div>
+          <div class="panel">
+            <FirstContact
+              caseId={id}
+              firstContactAt={detail.firstContactAt}
+              via={detail.firstContactVia}
               onChanged={() => void reload(opened)}
             />
           </div>

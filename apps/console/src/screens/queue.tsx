@@ -8,13 +8,13 @@ import {
   type QueueFilters,
   type QueueRow,
 } from '../case/queue-model.ts';
-import { ApiError, postJson } from '../lib/api.ts';
+import { ApiError, getJson, postJson } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useInstance } from '../lib/instance.ts';
 import { hrefOf, navigate, onLinkClick } from '../lib/router.ts';
 import { currentSession } from '../lib/session.ts';
 import { errorText, text, textLanguage } from '../lib/text.ts';
-import { assigneeId, assigneeLabel, type CaseSummary } from '../lib/types.ts';
+import { assigneeId, assigneeLabel, type CaseSummary, type Reminder } from '../lib/types.ts';
 
 const SHOW_STEP = 100;
 const POLL_MS = 5_000;
@@ -33,6 +33,7 @@ export function Queue() {
   const { pack } = useInstance();
   const me = currentSession()!.worker.id;
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  const [reminders, setReminders] = useState<Reminder[]>([]);
   const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
   const [shown, setShown] = useState(SHOW_STEP);
   const [selected, setSelected] = useState(0);
@@ -66,6 +67,13 @@ export function Queue() {
           () => stopped,
         );
         if (stopped) return;
+        // Reminders sent to this worker (also by e-mail); a failure here leaves the queue as it is.
+        try {
+          const answer: { reminders: Reminder[] } = await getJson('/staff/reminders');
+          if (!stopped) setReminders(answer.reminders);
+        } catch {
+          // The queue itself still shows every case's countdown.
+        }
         const ids = new Set(list.map((c) => c.id));
         if (known.current) {
           const fresh = list.filter((c) => !known.current!.has(c.id)).length;
@@ -154,6 +162,7 @@ export function Queue() {
       <p class="visually-hidden" aria-live="polite">
         {announcement}
       </p>
+      {reminders.length > 0 && <Reminders reminders={reminders} />}
       {error && (
         <p class="notice notice-error" role="alert">
           {error}
@@ -231,6 +240,7 @@ export function Queue() {
                 <Row
                   key={row.id}
                   row={row}
+                  reminded={reminders.some((r) => r.caseId === row.id)}
                   now={now}
                   me={me}
                   selected={i === selected}
@@ -254,8 +264,35 @@ export function Queue() {
   );
 }
 
+function Reminders({ reminders }: { reminders: Reminder[] }) {
+  const { timeZone } = useInstance().pack.meta;
+  return (
+    <section class="reminders" aria-labelledby="reminders-h" data-testid="reminders">
+      <h2 id="reminders-h">
+        {text.contact.remindersTitle} ({reminders.length})
+      </h2>
+      <ul>
+        {reminders.map((r) => (
+          <li key={`${r.caseId}-${r.kind}-${r.step}`}>
+            <strong>{text.contact.reminderStep[r.step]}</strong>:{' '}
+            {r.kind === 'first-contact' ? text.contact.reminderFirstContact : text.contact.reminderPartner} (
+            {text.contact.reminderTarget(formatDateTime(r.deadline, timeZone))}) ·{' '}
+            <a
+              href={hrefOf({ name: 'case', id: r.caseId })}
+              onClick={onLinkClick({ name: 'case', id: r.caseId })}
+            >
+              {text.contact.openCase}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Row(props: {
   row: QueueRow;
+  reminded: boolean;
   now: number;
   me: string;
   selected: boolean;
@@ -278,9 +315,14 @@ function Row(props: {
           <span class={left.breached ? 'badge badge-bad' : 'countdown'}>
             {left.breached ? <strong>{left.text}</strong> : left.text}
           </span>
+        ) : row.firstContactMet ? (
+          <span class="badge badge-ok" data-testid="first-contact-met">
+            {text.contact.met}
+          </span>
         ) : (
           <span class="muted">—</span>
         )}
+        {props.reminded && <span class="badge badge-urgent">{text.contact.reminderBadge}</span>}
         {row.urgent && <span class="badge badge-urgent">{text.queue.urgent}</span>}
       </td>
       <td>
@@ -293,6 +335,11 @@ function Row(props: {
         >
           {text.categories[row.metadata.category]}
         </a>
+        {row.unread && (
+          <span class="badge badge-unread" data-testid="unread">
+            {text.contact.unread}
+          </span>
+        )}
         {flags.length > 0 && <span class="muted flags"> · {flags.join(', ')}</span>}
       </td>
       <td>{row.metadata.platform}</td>

@@ -13,7 +13,8 @@ export interface ReporterKeysLike {
 
 export interface OpenedReport {
   status: string;
-  timeline: { at: string; event: string; status?: string }[];
+  /** Event kinds, times and codes only (status, service id, outcome); worded by timeline-words.ts. */
+  timeline: { at: string; event: string; detail?: Record<string, string> }[];
   messages: { id: string; author: 'reporter' | 'helpline'; createdAt: string; text: string | null }[];
 }
 
@@ -74,7 +75,7 @@ export async function openReport(
       timeline: self.timeline.map((e) => ({
         at: e.at,
         event: e.event,
-        ...(typeof e.detail?.status === 'string' ? { status: e.detail.status } : {}),
+        ...(e.detail ? { detail: stringsOnly(e.detail) } : {}),
       })),
       messages,
     },
@@ -101,4 +102,10 @@ export async function sendReply(keys: ReporterKeysLike, text: string, idempotenc
     body: JSON.stringify({ sealed: c.toBase64(sealed) }),
   });
   if (!res.ok) throw new Error(`reply: ${res.status}`);
+}
+
+function stringsOnly(detail: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(detail).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
+  );
 }

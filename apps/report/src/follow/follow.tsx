@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useApp } from '../app-context.ts';
 import { useDraft } from '../flow/draft.ts';
 import { useI18n } from '../i18n/index.ts';
 import { wordsFor } from '../i18n/role-words.ts';
@@ -8,6 +9,7 @@ import { Title } from '../shell.tsx';
 import { PinField } from '../vault/pin-field.tsx';
 import type { AgeIdentity, ReporterKeysLike } from './follow-api.ts';
 import { FollowError, type OpenedReport, openReport, sendReply } from './follow-api.ts';
+import { describeTimeline } from './timeline-words.ts';
 
 // Remembering the code and push live in their own chunk, loaded once a report is open.
 const DeviceOptions = lazyScreen<{ code: string; accessToken: string }>(() =>
@@ -202,7 +204,20 @@ function OpenedView(props: {
   // One key per reply, chosen before the first try: pressing Send twice, or a retry, posts it once.
   const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
   const [state, setState] = useState<'idle' | 'busy' | 'sent' | 'failed'>('idle');
-  const when = new Intl.DateTimeFormat(props.lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const { pack } = useApp();
+  const timeZone = pack?.meta.timeZone;
+  const when = new Intl.DateTimeFormat(props.lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  });
+  const lines = describeTimeline(report.timeline, {
+    words: t.timeline,
+    lang: props.lang,
+    ...(timeZone ? { timeZone } : {}),
+    helplineName: pack?.meta.helpline.name ?? t.followFromHelpline,
+    services: pack?.services ?? [],
+  });
   return (
     <section class="screen follow-open">
       <Title>{t.followTitle}</Title>
@@ -211,15 +226,13 @@ function OpenedView(props: {
         <span data-testid="status">{t.status[report.status] ?? report.status}</span>
       </p>
       <h2>{t.followTimeline}</h2>
-      <ol class="timeline">
-        {collapseRepeats(report.timeline).map(({ event: e, times }) => (
-          <li key={`${e.at}-${e.event}`}>
-            <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+      <ol class="timeline" data-testid="timeline">
+        {lines.map((line) => (
+          <li key={line.key}>
+            <time dateTime={line.at}>{when.format(new Date(line.at))}</time>
             {' · '}
-            {e.event === 'status-changed' && e.status
-              ? (t.status[e.status] ?? e.status)
-              : (t.events[e.event] ?? e.event)}
-            {times > 1 && ` (${times})`}
+            {line.text}
+            {line.unchecked && <span class="check-note">{line.unchecked}</span>}
           </li>
         ))}
       </ol>
@@ -267,17 +280,4 @@ function OpenedView(props: {
       {props.children}
     </section>
   );
-}
-
-type TimelineEvent = OpenedReport['timeline'][number];
-
-/** One line for a run of the same event (each evidence item arriving), with how many times. */
-function collapseRepeats(events: TimelineEvent[]): { event: TimelineEvent; times: number }[] {
-  const out: { event: TimelineEvent; times: number }[] = [];
-  for (const event of events) {
-    const last = out[out.length - 1];
-    if (last && last.event.event === event.event && event.event !== 'status-changed') last.times++;
-    else out.push({ event, times: 1 });
-  }
-  return out;
 }

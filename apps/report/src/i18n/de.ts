@@ -295,13 +295,6 @@ export const de: Messages = {
     closed: 'Abgeschlossen',
   },
 
-  events: {
-    received: 'Deine Meldung ist angekommen',
-    'evidence-received': 'Deine Beweise sind angekommen',
-    visible: 'Das Hilfeteam kann sie jetzt lesen',
-    'status-changed': 'Der Stand hat sich geändert',
-    'helpline-replied': 'Das Hilfeteam hat dir geschrieben',
-  },
   categories: {
     harassment: ['Mobbing oder gemeine Nachrichten', 'Jemand sagt immer wieder fiese Dinge'],
     threats: ['Drohungen', 'Jemand sagt, dass er dir wehtun will'],
@@ -370,5 +363,36 @@ export const de: Messages = {
   problems: {
     network: 'Keine Verbindung. Versuch es später noch einmal.',
     unknown: 'Etwas ist schiefgegangen. Versuch es noch einmal.',
+  },
+
+  timeline: {
+    received: 'Deine Meldung ist angekommen.',
+    evidence: (count: number) =>
+      count === 1 ? 'Dein Beweis ist angekommen.' : `Deine Beweise sind angekommen (${count}).`,
+    visible: (helpline: string) => `${helpline} kann deine Meldung jetzt sehen.`,
+    read: (helpline: string) => `${helpline} hat deine Meldung gelesen.`,
+    replied: (helpline: string) => `${helpline} hat dir geschrieben.`,
+    status: {
+      contacted: (helpline: string) => `${helpline} hat sich bei dir gemeldet.`,
+      'in-progress': (helpline: string) => `${helpline} kümmert sich um deine Meldung.`,
+      referred: (helpline: string) => `${helpline} gibt deine Meldung an jemanden weiter, der helfen kann.`,
+      closed: (helpline: string) => `${helpline} hat deine Meldung abgeschlossen.`,
+    },
+    handedOver: (service: string, date: string) =>
+      `Wir haben deine Meldung am ${date} an ${service} weitergegeben.`,
+    confirmedOn: (date: string) => `Sie haben es am ${date} bestätigt.`,
+    confirmed: (service: string) => `${service} hat bestätigt, dass sie deine Meldung haben.`,
+    expect: (time: string) => `Sie wollen sich bei dir melden. Das dauert bis zu ${time}.`,
+    expectUnchecked: (time: string) =>
+      `Vielleicht melden sie sich bei dir. Das kann bis zu ${time} dauern. Diese Zeit ist nicht bestätigt. Schau mit deinem Code nach.`,
+    outcome: {
+      accepted: (service: string) => `${service} hilft bei deiner Meldung.`,
+      declined: (service: string) =>
+        `${service} kann hier nicht helfen. Wir suchen mit dir nach anderer Hilfe.`,
+      resolved: (service: string) => `${service} sagt, dass es erledigt ist.`,
+      'referred-on': (service: string) =>
+        `${service} hat deine Meldung an jemand anderen weitergegeben, der helfen kann.`,
+    },
+    other: 'Bei deiner Meldung hat sich etwas geändert.',
   },
 };

@@ -1,3 +1,4 @@
+import type { TimelineWords } from '../follow/timeline-words.ts';
 import type { RoleWords } from './role-words.ts';
 
 /**
@@ -287,13 +288,6 @@ export const en = {
     closed: 'Closed',
   } as Record<string, string>,
 
-  events: {
-    received: 'Your report arrived',
-    'evidence-received': 'Your evidence arrived',
-    visible: 'The helpline can read it now',
-    'status-changed': 'Status changed',
-    'helpline-replied': 'The helpline wrote to you',
-  } as Record<string, string>,
   categories: {
     harassment: ['Bullying or mean messages', 'Someone keeps saying nasty things'],
     threats: ['Threats', 'Someone says they will hurt you'],
@@ -360,6 +354,36 @@ export const en = {
     network: 'No connection. Try again later.',
     unknown: 'Something went wrong. Try again.',
   } as Record<string, string>,
+
+  // The follow-up timeline in plain words (follow/timeline-words.ts): names come from the pack.
+  timeline: {
+    received: 'Your report arrived.',
+    evidence: (count: number) =>
+      count === 1 ? 'Your evidence arrived.' : `Your evidence arrived (${count} items).`,
+    visible: (helpline: string) => `${helpline} can see your report now.`,
+    read: (helpline: string) => `${helpline} has read your report.`,
+    replied: (helpline: string) => `${helpline} wrote to you.`,
+    status: {
+      contacted: (helpline: string) => `${helpline} has contacted you.`,
+      'in-progress': (helpline: string) => `${helpline} is working on your report.`,
+      referred: (helpline: string) => `${helpline} is passing your report on to someone who can help.`,
+      closed: (helpline: string) => `${helpline} has closed your report.`,
+    },
+    handedOver: (service: string, date: string) => `We passed your report to ${service} on ${date}.`,
+    confirmedOn: (date: string) => `They confirmed on ${date}.`,
+    confirmed: (service: string) => `${service} confirmed they have your report.`,
+    expect: (time: string) => `They expect to contact you within ${time}.`,
+    expectUnchecked: (time: string) =>
+      `They may contact you within ${time}. This time is not confirmed. Check with your code.`,
+    outcome: {
+      accepted: (service: string) => `${service} is helping with your report.`,
+      declined: (service: string) =>
+        `${service} cannot help with this. We will look for other help with you.`,
+      resolved: (service: string) => `${service} says it has been dealt with.`,
+      'referred-on': (service: string) => `${service} passed your report on to someone else who can help.`,
+    },
+    other: 'Something changed in your report.',
+  } as TimelineWords,
 };
 
 type Widen<T> = T extends string

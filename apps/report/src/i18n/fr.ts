@@ -293,13 +293,6 @@ export const fr: Messages = {
     closed: 'Terminé',
   },
 
-  events: {
-    received: 'Ton signalement est arrivé',
-    'evidence-received': 'Tes preuves sont arrivées',
-    visible: 'La ligne d’aide peut le lire maintenant',
-    'status-changed': 'Le statut a changé',
-    'helpline-replied': 'La ligne d’aide t’a écrit',
-  },
   categories: {
     harassment: ['Harcèlement ou messages méchants', 'Quelqu’un dit sans arrêt des choses méchantes'],
     threats: ['Menaces', 'Quelqu’un dit qu’il va te faire du mal'],
@@ -418,5 +411,36 @@ export const fr: Messages = {
   problems: {
     network: 'Pas de connexion. Réessaie plus tard.',
     unknown: 'Quelque chose n’a pas marché. Réessaie.',
+  },
+
+  timeline: {
+    received: 'Ton signalement est arrivé.',
+    evidence: (count: number) =>
+      count === 1 ? 'Ta preuve est arrivée.' : `Tes preuves sont arrivées (${count}).`,
+    visible: (helpline: string) => `${helpline} peut voir ton signalement maintenant.`,
+    read: (helpline: string) => `${helpline} a lu ton signalement.`,
+    replied: (helpline: string) => `${helpline} t’a écrit.`,
+    status: {
+      contacted: (helpline: string) => `${helpline} a pris contact avec toi.`,
+      'in-progress': (helpline: string) => `${helpline} s’occupe de ton signalement.`,
+      referred: (helpline: string) => `${helpline} transmet ton signalement à quelqu’un qui peut aider.`,
+      closed: (helpline: string) => `${helpline} a clôturé ton signalement.`,
+    },
+    handedOver: (service: string, date: string) =>
+      `Nous avons transmis ton signalement à ${service} le ${date}.`,
+    confirmedOn: (date: string) => `Ils l’ont confirmé le ${date}.`,
+    confirmed: (service: string) => `${service} a confirmé avoir reçu ton signalement.`,
+    expect: (time: string) => `Ils prévoient de te contacter dans un délai de ${time}.`,
+    expectUnchecked: (time: string) =>
+      `Ils te contacteront peut-être dans un délai de ${time}. Ce délai n’est pas confirmé. Vérifie avec ton code.`,
+    outcome: {
+      accepted: (service: string) => `${service} s’occupe de ton signalement.`,
+      declined: (service: string) =>
+        `${service} ne peut pas aider pour cela. Nous cherchons une autre aide avec toi.`,
+      resolved: (service: string) => `${service} dit que c’est réglé.`,
+      'referred-on': (service: string) =>
+        `${service} a transmis ton signalement à quelqu’un d’autre qui peut aider.`,
+    },
+    other: 'Quelque chose a changé pour ton signalement.',
   },
 };

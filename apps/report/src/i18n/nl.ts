@@ -290,13 +290,6 @@ export const nl: Messages = {
     closed: 'Afgesloten',
   },
 
-  events: {
-    received: 'Je melding is aangekomen',
-    'evidence-received': 'Je bewijs is aangekomen',
-    visible: 'De hulplijn kan het nu lezen',
-    'status-changed': 'Status veranderd',
-    'helpline-replied': 'De hulplijn heeft je geschreven',
-  },
   categories: {
     harassment: ['Pesten of gemene berichten', 'Iemand zegt steeds nare dingen'],
     threats: ['Bedreiging', 'Iemand zegt dat die je pijn gaat doen'],
@@ -405,5 +398,36 @@ export const nl: Messages = {
   problems: {
     network: 'Geen verbinding. Probeer het later opnieuw.',
     unknown: 'Er ging iets mis. Probeer het opnieuw.',
+  },
+
+  timeline: {
+    received: 'Je melding is aangekomen.',
+    evidence: (count: number) =>
+      count === 1 ? 'Je bewijs is aangekomen.' : `Je bewijs is aangekomen (${count} stukken).`,
+    visible: (helpline: string) => `${helpline} kan je melding nu zien.`,
+    read: (helpline: string) => `${helpline} heeft je melding gelezen.`,
+    replied: (helpline: string) => `${helpline} heeft je geschreven.`,
+    status: {
+      contacted: (helpline: string) => `${helpline} heeft contact met je opgenomen.`,
+      'in-progress': (helpline: string) => `${helpline} is met je melding bezig.`,
+      referred: (helpline: string) => `${helpline} geeft je melding door aan iemand die kan helpen.`,
+      closed: (helpline: string) => `${helpline} heeft je melding afgesloten.`,
+    },
+    handedOver: (service: string, date: string) =>
+      `We hebben je melding op ${date} doorgegeven aan ${service}.`,
+    confirmedOn: (date: string) => `Zij hebben het op ${date} bevestigd.`,
+    confirmed: (service: string) => `${service} heeft bevestigd dat ze je melding hebben.`,
+    expect: (time: string) => `Ze verwachten binnen ${time} contact met je op te nemen.`,
+    expectUnchecked: (time: string) =>
+      `Misschien nemen ze binnen ${time} contact met je op. Deze tijd is niet bevestigd. Kijk met je code.`,
+    outcome: {
+      accepted: (service: string) => `${service} helpt met je melding.`,
+      declined: (service: string) =>
+        `${service} kan hier niet helpen. We zoeken samen met je naar andere hulp.`,
+      resolved: (service: string) => `${service} zegt dat het is opgelost.`,
+      'referred-on': (service: string) =>
+        `${service} heeft je melding doorgegeven aan iemand anders die kan helpen.`,
+    },
+    other: 'Er is iets veranderd aan je melding.',
   },
 };

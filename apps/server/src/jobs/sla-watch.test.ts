@@ -83,13 +83,15 @@ describe.each(databaseKinds())('lead-time jobs on %s', (kind) => {
         caseId: 'urgent',
         action: 'sla.reminder',
         at: at(1),
-        detail: { kind: 'first-contact', deadline: at(60).toISOString() },
+        // No worker in this helpline to tell: recorded as told nobody, mailed nothing.
+        detail: { kind: 'first-contact', deadline: at(60).toISOString(), notified: '', mailed: false },
       },
       {
         caseId: 'urgent',
         action: 'sla.escalated',
         at: at(61),
-        detail: { kind: 'first-contact', deadline: at(60).toISOString() },
+        // No worker in this helpline to tell: recorded as told nobody, mailed nothing.
+        detail: { kind: 'first-contact', deadline: at(60).toISOString(), notified: '', mailed: false },
       },
     ]);
     expect(await overdueCases(db, 'h1')).toEqual([

@@ -66,7 +66,7 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
     db: deps.db,
     handlers: {
       [REFERRAL_QUEUE]: referralDeliveryHandler(referrals),
-      ...slaHandlers(deps.db),
+      ...slaHandlers(deps.db, { mail: referrals.mail, publicUrl: referrals.publicUrl }),
       ...retentionHandlers({ ...deps, uploadsDir: join(deps.config.dataDir, 'uploads') }),
       ...uploadSweepHandlers(deps),
       ...pushHandlers(deps.db, deps.push),

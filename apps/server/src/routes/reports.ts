@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps, Limits } from '../app-deps.ts';
-import { messages, type ReportEventRow, reportEvents, reportItems } from '../db/schema/index.ts';
+import { messages, type ReportEventRow, reportEvents, reportItems, reports } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
 import { pushRoutes } from '../push/routes.ts';
 import { runIdempotent } from '../services/idempotency.ts';
@@ -23,6 +23,7 @@ import {
   submitReportAnswer,
   submitReportBody,
 } from './report-schemas.ts';
+import { reporterTimelineEntry } from './reporter-timeline.ts';
 
 /** Events written in the same millisecond keep their logical order (an item arrives, then the report is visible). */
 const eventRank: Record<string, number> = { received: 0, 'evidence-received': 1, visible: 2 };
@@ -125,11 +126,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
         reportId: report.id,
         status: report.status,
         createdAt: report.createdAt.toISOString(),
-        timeline: events.sort(byTimelineOrder).map((e) => ({
-          at: e.at.toISOString(),
-          event: e.event,
-          ...(e.detail ? { detail: e.detail } : {}),
-        })),
+        timeline: events
+          .sort(byTimelineOrder)
+          .map(reporterTimelineEntry)
+          .filter((e) => e !== null),
         ...(report.receipt && report.signature
           ? { receipt: report.receipt as ServerReceipt, signature: report.signature }
           : {}),
@@ -174,6 +174,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
           await tx
             .insert(messages)
             .values({ id, reportId: report.id, author: 'reporter', sealed, createdAt });
+          // Unread in the queue until a worker opens the case (it moves up there).
+          await tx.update(reports).set({ reporterUnreadAt: createdAt }).where(eq(reports.id, report.id));
           return { statusCode: 201, response: { id, createdAt: createdAt.toISOString() } };
         },
       );

@@ -1,11 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CategoryCode, ReportState, UrgencyFlags } from '@vangnet/core';
-import { checkStatusChange, type StatusChangeCheck } from '@vangnet/core/permissions/status-change';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import {
+  checkStatusChange,
+  type StatusChangeCheck,
+  type StatusTransition,
+} from '@vangnet/core/permissions/status-change';
+import type { FirstContactVia } from '@vangnet/core/sla/first-contact';
+import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { idempotencyKeys, messages, reports, workers } from '../db/schema/index.ts';
 import { recordReportEvent } from '../services/report-events.ts';
+import { type FirstContactResult, recordFirstContact } from './first-contact.ts';
 import type { StaffPolicy } from './staff-policy.ts';
 
 /**
@@ -19,10 +25,14 @@ const actorOf = (workerId: string) => `worker:${workerId}`;
 async function lockCase(tx: Tx, helplineId: string, caseId: string) {
   const [row] = await tx
     .select({
+      id: reports.id,
       status: reports.status,
       assigneeId: reports.assigneeId,
       category: reports.category,
       flags: reports.flags,
+      visibleAt: reports.visibleAt,
+      firstContactAt: reports.firstContactAt,
+      firstContactVia: reports.firstContactVia,
     })
     .from(reports)
     .where(and(eq(reports.id, caseId), eq(reports.helplineId, helplineId), isNotNull(reports.visibleAt)))
@@ -53,6 +63,8 @@ export async function postHelplineMessage(
     sealed: Uint8Array;
     internal: boolean;
     idempotencyKey: string;
+    /** The pack's status workflow, for the step first contact takes (new → contacted). */
+    transitions?: readonly StatusTransition[] | undefined;
   },
   now = new Date(),
 ): Promise<MessageResult> {
@@ -103,6 +115,15 @@ export async function postHelplineMessage(
         },
         now,
       );
+      // The first message the reporter can read is the first contact; a note between workers is not.
+      if (!input.internal) {
+        await recordFirstContact(
+          tx as Tx,
+          row,
+          { workerId: input.workerId, via: 'message', transitions: input.transitions },
+          now,
+        );
+      }
       return { kind: 'created', body } as const;
     });
   } catch (error) {
@@ -247,4 +268,50 @@ export async function correctCaseMetadata(
     }
     return { ok: true, category, flags } as const;
   });
+}
+
+export type ContactResult = ({ ok: true } & FirstContactResult) | { ok: false; code: 'not-found' };
+
+/** A phone call or chat with the reporter outside the app, recorded by the worker: counts as first contact. */
+export async function recordContact(
+  db: Db,
+  policy: StaffPolicy,
+  input: { helplineId: string; caseId: string; workerId: string; via: Exclude<FirstContactVia, 'message'> },
+  now = new Date(),
+): Promise<ContactResult> {
+  return db.transaction(async (tx) => {
+    const row = await lockCase(tx as Tx, input.helplineId, input.caseId);
+    if (!row) return { ok: false, code: 'not-found' } as const;
+    const result = await recordFirstContact(
+      tx as Tx,
+      row,
+      { workerId: input.workerId, via: input.via, transitions: policy.transitions },
+      now,
+    );
+    if (!result.first) {
+      // Contact after the first one is still part of the case's record.
+      await appendAudit(
+        tx as Tx,
+        {
+          actor: actorOf(input.workerId),
+          action: 'case.contact',
+          caseId: input.caseId,
+          detail: { via: input.via },
+        },
+        now,
+      );
+    }
+    return { ok: true, ...result } as const;
+  });
+}
+
+/**
+ * A worker opened the case: the reporter's messages up to `seen` count as read. One that arrived while
+ * the case was being loaded stays unread.
+ */
+export async function markReporterMessagesRead(db: Db, caseId: string, seen: Date): Promise<void> {
+  await db
+    .update(reports)
+    .set({ reporterUnreadAt: null })
+    .where(and(eq(reports.id, caseId), lte(reports.reporterUnreadAt, seen)));
 }

@@ -26,6 +26,8 @@ export type CaseSummary = {
   createdAt: Date;
   visibleAt: Date;
   assignee: string | null;
+  firstContactAt: Date | null;
+  unread: boolean;
 };
 
 /** The clear columns a queue row needs; never the sealed body, which can be large. */
@@ -42,6 +44,8 @@ const summaryColumns = {
   createdAt: reports.createdAt,
   visibleAt: reports.visibleAt,
   assigneeId: reports.assigneeId,
+  firstContactAt: reports.firstContactAt,
+  reporterUnreadAt: reports.reporterUnreadAt,
 };
 
 type MetadataColumns = Pick<
@@ -145,6 +149,8 @@ export async function listCases(
       createdAt: row.createdAt,
       visibleAt: row.visibleAt!,
       assignee: row.assigneeId,
+      firstContactAt: row.firstContactAt,
+      unread: row.reporterUnreadAt !== null,
     })),
     nextCursor:
       more && last ? encodeCursor({ u: Number(last.urgent), v: String(last.micros), id: last.row.id }) : null,

@@ -1,4 +1,4 @@
-import { CATEGORY_CODES, REPORT_STATES, URGENCY_FLAGS } from '@vangnet/core';
+import { CATEGORY_CODES, FIRST_CONTACT_VIA, REPORT_STATES, URGENCY_FLAGS } from '@vangnet/core';
 import { can } from '@vangnet/core/permissions/permissions';
 import { toBase64 } from '@vangnet/crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -8,8 +8,16 @@ import { appendAudit, readAuditChain } from '../audit/append-audit.ts';
 import { base64Schema } from '../http/base64-schema.ts';
 import { Problem } from '../http/problem.ts';
 import { MAX_MESSAGE_BYTES } from '../routes/report-schemas.ts';
+import { recordFirstReportEvent } from '../services/report-events.ts';
 import { decodeSealed } from '../services/sealed-bytes.ts';
-import { assignCase, changeCaseStatus, correctCaseMetadata, postHelplineMessage } from './case-actions.ts';
+import {
+  assignCase,
+  changeCaseStatus,
+  correctCaseMetadata,
+  markReporterMessagesRead,
+  postHelplineMessage,
+  recordContact,
+} from './case-actions.ts';
 import { caseItems, caseMessages, decodeCursor, findCase, listCases, metadataOf } from './case-queries.ts';
 import { recordExport, signExportIndex } from './export-evidence.ts';
 import { requirePermission } from './session-cookie.ts';
@@ -76,6 +84,10 @@ const caseSummarySchema = z.object({
   createdAt: z.date(),
   visibleAt: z.date(),
   assignee: z.string().nullable(),
+  /** When a worker first reached the reporter; null while the first-contact countdown runs. */
+  firstContactAt: z.date().nullable(),
+  /** The reporter wrote since a worker last opened the case. */
+  unread: z.boolean(),
 });
 
 /** The queue and everything done with one case. Every read of a case is audited. */
@@ -134,6 +146,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
             createdAt: z.date(),
             visibleAt: z.date(),
             closedAt: z.date().nullable(),
+            firstContactAt: z.date().nullable(),
+            firstContactVia: z.enum(FIRST_CONTACT_VIA).nullable(),
             assignee: z.string().nullable(),
             /** Kept past its retention period (retention/routes.ts). */
             legalHold: z.boolean(),
@@ -163,6 +177,9 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
       if (!row) throw caseNotFound();
       const [items, messages] = await Promise.all([caseItems(db, row.id), caseMessages(db, row.id)]);
       await appendAudit(db, { actor: `worker:${worker.id}`, action: 'case.view', caseId: row.id });
+      if (row.reporterUnreadAt) await markReporterMessagesRead(db, row.id, row.reporterUnreadAt);
+      // The reporter's timeline says the helpline has read the report (once; never who or how often).
+      await recordFirstReportEvent(db, row.id, 'helpline-read');
       return {
         id: row.id,
         metadata: metadataOf(row),
@@ -170,6 +187,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
         createdAt: row.createdAt,
         visibleAt: row.visibleAt!,
         closedAt: row.closedAt,
+        firstContactAt: row.firstContactAt,
+        firstContactVia: row.firstContactVia as (typeof FIRST_CONTACT_VIA)[number] | null,
         assignee: row.assigneeId,
         legalHold: row.legalHold,
         reporterRecipient: row.reporterRecipient,
@@ -251,12 +270,44 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
         sealed,
         internal: request.body.internal,
         idempotencyKey: key,
+        transitions: policy.transitions,
       });
       if (result.kind === 'not-found') throw caseNotFound();
       if (result.kind === 'key-reused') {
         throw new Problem(409, 'idempotency.key-reused', 'This Idempotency-Key was used for another request');
       }
       return reply.code(result.kind === 'created' ? 201 : 200).send(result.body);
+    },
+  );
+
+  app.post(
+    '/cases/:id/contact',
+    {
+      schema: {
+        summary:
+          'Record a phone call or chat with the reporter outside the app; the first contact stops the countdown (audited)',
+        tags: ['staff'],
+        params: idParams,
+        body: z.object({ via: z.enum(['phone', 'chat']) }),
+        response: {
+          200: z.object({
+            firstContactAt: z.date(),
+            via: z.enum(FIRST_CONTACT_VIA),
+            status: statusSchema,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const worker = await requirePermission(db, policy, request, 'case.message');
+      const result = await recordContact(db, policy, {
+        helplineId: worker.helplineId,
+        caseId: request.params.id,
+        workerId: worker.id,
+        via: request.body.via,
+      });
+      if (!result.ok) throw caseNotFound();
+      return { firstContactAt: result.firstContactAt, via: result.via, status: result.status };
     },
   );
 

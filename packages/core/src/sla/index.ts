@@ -1,2 +1,3 @@
 export * from './deadlines.ts';
+export * from './first-contact.ts';
 export * from './lead-time.ts';

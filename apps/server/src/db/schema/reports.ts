@@ -36,6 +36,12 @@ export const reports = pgTable(
     assigneeId: text('assignee_id').references(() => workers.id),
     legalHold: boolean('legal_hold').notNull().default(false),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When a worker first reached the reporter (a message, or a recorded phone or chat contact). */
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
+    /** How: `message`, `phone` or `chat`. */
+    firstContactVia: text('first_contact_via'),
+    /** The reporter wrote since a worker last opened the case; null once a worker opened it. */
+    reporterUnreadAt: timestamp('reporter_unread_at', { withTimezone: true }),
   },
   (t) => [
     index('reports_helpline_status_idx').on(t.helplineId, t.status),
