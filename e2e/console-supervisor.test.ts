@@ -26,6 +26,7 @@ import { type RunningServer, startServer } from '@vangnet/server/server';
 import { generateTotpSecret } from '@vangnet/server/staff/totp';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
@@ -50,6 +51,9 @@ const root = join(import.meta.dirname, '..');
 const SECRET_ENV = 'VANGNET_CONNECTOR_OFFLIMITS_SECRET';
 
 let server: RunningServer;
+/** Mail the server sends (reminders, escalations), as a real SMTP server on loopback received it. */
+let smtp: SMTPServer;
+const mails: { to: string[]; raw: string }[] = [];
 let receiver: Server;
 let partnerUp = false;
 const received: string[] = [];
@@ -133,6 +137,24 @@ beforeAll(async () => {
   await writeFile(join(packDir, 'services.yaml'), edited);
   process.env[SECRET_ENV] = randomUUID();
   process.env[HOTLINE_SECRET_ENV] = randomUUID();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c) => {
+        raw += c;
+      });
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  process.env.MAIL_FROM = 'vangnet@helpwanted.test';
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
@@ -174,6 +196,9 @@ afterAll(async () => {
   await new Promise((r) => receiver?.close(r));
   delete process.env[SECRET_ENV];
   delete process.env[HOTLINE_SECRET_ENV];
+  delete process.env.SMTP_URL;
+  delete process.env.MAIL_FROM;
+  await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
   await rm(work, { recursive: true, force: true });
 });
 
@@ -187,7 +212,12 @@ async function letFirstContactLapse(caseId: string) {
   // Reminder jobs planned with the old time are planned again from the new one.
   await db.delete(jobs).where(like(jobs.id, `sla:first-contact:%:${caseId}`));
   await scheduleSlaJobs(db, pack.countryPack!);
-  await runDueJobs({ db, handlers: slaHandlers(db) });
+  // The same mail settings the server took from SMTP_URL at start: the reminder and escalation go out.
+  const notify = {
+    mail: { url: process.env.SMTP_URL!, from: process.env.MAIL_FROM! },
+    publicUrl: server.url,
+  };
+  await runDueJobs({ db, handlers: slaHandlers(db, notify) });
 }
 
 /** From the supervisor screen to a case, in the app (a reload would drop the keys from memory). */
@@ -237,6 +267,15 @@ describe('console: the supervisor', () => {
     await page.getByRole('heading', { name: 'Supervisor', level: 1 }).waitFor();
     const overdue = page.getByRole('table', { name: 'First contact overdue' });
     await expect.poll(() => overdue.locator(`tr[data-case-id="${overdueCase.reportId}"]`).count()).toBe(1);
+    // Nobody had the case, so the supervisors were told by e-mail: a link, nothing of the report.
+    const toSupervisor = () =>
+      mails.filter((m) => m.to.includes(supervisor.email) && m.raw.includes(overdueCase.reportId));
+    await expect.poll(() => toSupervisor().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    for (const { raw } of toSupervisor()) {
+      expect(raw).toContain(`/console/cases/${overdueCase.reportId}`);
+      for (const secret of ['gemene berichten', 'harassment', 'instagram', '13-15'])
+        expect(raw).not.toContain(secret);
+    }
     const failed = page.getByRole('table', { name: 'Failed hand-overs' });
     const row = failed.locator(`tr[data-referral-id="${referralId}"]`);
     await expect.poll(() => row.count()).toBe(1);
