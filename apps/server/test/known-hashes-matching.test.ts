@@ -154,7 +154,11 @@ describe.each(databaseKinds())('known-hash lists and hash-only reports on %s', (
     expect(hotlines).not.toContain(calmProposal.proposed[0].serviceId);
 
     const audit = await readAuditChain(t.deps.db, { caseId: reportId });
-    expect(audit.map((r) => r.action)).toEqual(['known-hashes.match', 'case.hash-matches']);
+    expect(audit.map((r) => r.action)).toEqual([
+      'known-hashes.match',
+      'case.hash-matches',
+      'case.referrals-view',
+    ]);
   });
 
   it('matches a blurred, re-compressed copy by PDQ; an unrelated image does not match', async () => {
