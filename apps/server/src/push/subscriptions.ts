@@ -1,54 +1,35 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { PushLang } from '@vangnet/core/push/news';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { pushSubscriptions } from '../db/schema/index.ts';
+import { type AtRestKey, atRestKeyOf, openAtRest, sealAtRest } from '../sealed-at-rest.ts';
 import type { Transaction } from '../services/idempotency.ts';
 
 /** What a browser's PushSubscription.toJSON() gives, the part the server needs to send. */
 export type BrowserSubscription = { endpoint: string; keys: { p256dh: string; auth: string } };
 
 /** The key that seals subscriptions at rest, derived from the server's signing key (like the TOTP key). */
-export type SubscriptionKey = { readonly bytes: Uint8Array; readonly kind: 'push-at-rest' };
+export type SubscriptionKey = AtRestKey<'push-at-rest'>;
 
 export function subscriptionKeyOf(signingPrivateKeyHex: string): SubscriptionKey {
-  const bytes = new Uint8Array(
-    hkdfSync(
-      'sha256',
-      Buffer.from(signingPrivateKeyHex, 'hex'),
-      Buffer.from('vangnet'),
-      'vangnet/push/at-rest/v1',
-      32,
-    ),
-  );
-  return { bytes, kind: 'push-at-rest' };
+  return atRestKeyOf(signingPrivateKeyHex, 'vangnet/push/at-rest/v1', 'push-at-rest');
 }
 
-const PREFIX = 'v1:';
-const aad = (reportId: string) => Buffer.from(`vangnet/push/v1:${reportId}`);
+const aad = (reportId: string) => `vangnet/push/v1:${reportId}`;
 
 function seal(key: SubscriptionKey, reportId: string, sub: BrowserSubscription): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key.bytes, iv);
-  cipher.setAAD(aad(reportId));
   const body = JSON.stringify({
     endpoint: sub.endpoint,
     keys: { p256dh: sub.keys.p256dh, auth: sub.keys.auth },
   });
-  const ciphertext = Buffer.concat([cipher.update(body, 'utf8'), cipher.final()]);
-  return PREFIX + Buffer.concat([iv, ciphertext, cipher.getAuthTag()]).toString('base64url');
+  return sealAtRest(key, aad(reportId), body);
 }
 
 function open(key: SubscriptionKey, reportId: string, stored: string): BrowserSubscription | null {
-  if (!stored.startsWith(PREFIX)) return null;
-  const bytes = Buffer.from(stored.slice(PREFIX.length), 'base64url');
-  if (bytes.length < 28) return null;
+  const text = openAtRest(key, aad(reportId), stored);
+  if (text === null) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key.bytes, bytes.subarray(0, 12));
-    decipher.setAAD(aad(reportId));
-    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-    const text = Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]);
-    return JSON.parse(text.toString('utf8')) as BrowserSubscription;
+    return JSON.parse(text) as BrowserSubscription;
   } catch {
     return null;
   }

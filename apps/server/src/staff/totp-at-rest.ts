@@ -1,7 +1,7 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, notLike } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { workers } from '../db/schema/index.ts';
+import { type AtRestKey, atRestKeyOf, isSealedAtRest, openAtRest, sealAtRest } from '../sealed-at-rest.ts';
 
 /**
  * TOTP secrets at rest. Each worker's secret is stored AES-256-GCM-sealed under a key the server
@@ -12,37 +12,22 @@ import { workers } from '../db/schema/index.ts';
  * Rotating the signing key makes the stored secrets unreadable: those workers then need a new TOTP
  * secret (an admin recreates the account). That is the price of keeping one key file to back up.
  */
-export type TotpKey = { readonly bytes: Uint8Array; readonly kind: 'totp-at-rest' };
+export type TotpKey = AtRestKey<'totp-at-rest'>;
 
 const PREFIX = 'v1:';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 export function totpKeyOf(signingPrivateKeyHex: string): TotpKey {
-  const bytes = new Uint8Array(
-    hkdfSync(
-      'sha256',
-      Buffer.from(signingPrivateKeyHex, 'hex'),
-      Buffer.from('vangnet'),
-      'vangnet/staff/totp-at-rest/v1',
-      32,
-    ),
-  );
-  return { bytes, kind: 'totp-at-rest' };
+  return atRestKeyOf(signingPrivateKeyHex, 'vangnet/staff/totp-at-rest/v1', 'totp-at-rest');
 }
 
-const aad = (workerId: string) => Buffer.from(`vangnet/totp/v1:${workerId}`);
+const aad = (workerId: string) => `vangnet/totp/v1:${workerId}`;
 
 export function isSealedTotpSecret(stored: string): boolean {
-  return stored.startsWith(PREFIX);
+  return isSealedAtRest(stored);
 }
 
 export function sealTotpSecret(key: TotpKey, workerId: string, secret: string): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key.bytes, iv);
-  cipher.setAAD(aad(workerId));
-  const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return PREFIX + Buffer.concat([iv, ciphertext, cipher.getAuthTag()]).toString('base64url');
+  return sealAtRest(key, aad(workerId), secret);
 }
 
 /**
@@ -51,19 +36,7 @@ export function sealTotpSecret(key: TotpKey, workerId: string, secret: string): 
  */
 export function openTotpSecret(key: TotpKey, workerId: string, stored: string): string | null {
   if (!isSealedTotpSecret(stored)) return stored;
-  const bytes = Buffer.from(stored.slice(PREFIX.length), 'base64url');
-  if (bytes.length < IV_BYTES + TAG_BYTES) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key.bytes, bytes.subarray(0, IV_BYTES));
-    decipher.setAAD(aad(workerId));
-    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-    return Buffer.concat([
-      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
-      decipher.final(),
-    ]).toString('utf8');
-  } catch {
-    return null;
-  }
+  return openAtRest(key, aad(workerId), stored);
 }
 
 /**
