@@ -26,8 +26,8 @@ import { type RunningServer, startServer } from '@vangnet/server/server';
 import { generateTotpSecret } from '@vangnet/server/staff/totp';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpSink, startSmtpSink } from '../apps/server/test/support/smtp-sink.ts';
 import {
   axe,
   DESKTOP,
@@ -52,8 +52,8 @@ const SECRET_ENV = 'VANGNET_CONNECTOR_OFFLIMITS_SECRET';
 
 let server: RunningServer;
 /** Mail the server sends (reminders, escalations), as a real SMTP server on loopback received it. */
-let smtp: SMTPServer;
-const mails: { to: string[]; raw: string }[] = [];
+let smtp: SmtpSink;
+const mails = (): SmtpSink['mails'] => smtp.mails;
 let receiver: Server;
 let partnerUp = false;
 const received: string[] = [];
@@ -137,23 +137,8 @@ beforeAll(async () => {
   await writeFile(join(packDir, 'services.yaml'), edited);
   process.env[SECRET_ENV] = randomUUID();
   process.env[HOTLINE_SECRET_ENV] = randomUUID();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c) => {
-        raw += c;
-      });
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpSink();
+  process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = 'vangnet@helpwanted.test';
   server = await startServer({
     port: 0,
@@ -198,7 +183,7 @@ afterAll(async () => {
   delete process.env[HOTLINE_SECRET_ENV];
   delete process.env.SMTP_URL;
   delete process.env.MAIL_FROM;
-  await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+  await smtp?.close();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -269,7 +254,7 @@ describe('console: the supervisor', () => {
     await expect.poll(() => overdue.locator(`tr[data-case-id="${overdueCase.reportId}"]`).count()).toBe(1);
     // Nobody had the case, so the supervisors were told by e-mail: a link, nothing of the report.
     const toSupervisor = () =>
-      mails.filter((m) => m.to.includes(supervisor.email) && m.raw.includes(overdueCase.reportId));
+      mails().filter((m) => m.to.includes(supervisor.email) && m.raw.includes(overdueCase.reportId));
     await expect.poll(() => toSupervisor().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     for (const { raw } of toSupervisor()) {
       expect(raw).toContain(`/console/cases/${overdueCase.reportId}`);

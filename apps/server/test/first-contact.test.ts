@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { sealJson, toBase64 } from '@vangnet/crypto';
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reportEvents } from '../src/db/schema/index.ts';
 import { scheduleSlaJobs, slaHandlers } from '../src/jobs/sla-watch.ts';
@@ -17,6 +15,7 @@ import {
   type TestWorker,
 } from './staff-fixtures.ts';
 import { databaseKinds } from './support/databases.ts';
+import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
 /**
@@ -32,9 +31,8 @@ describe.each(databaseKinds())('first contact and reminders on %s', (kind) => {
   let supervisor: TestWorker;
   let cookie: string;
   let supervisorCookie: string;
-  let smtp: SMTPServer;
-  let smtpPort: number;
-  const mails: { to: string[]; raw: string }[] = [];
+  let smtp: SmtpSink;
+  let mails: SmtpSink['mails'] = [];
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -43,26 +41,11 @@ describe.each(databaseKinds())('first contact and reminders on %s', (kind) => {
     supervisor = await addWorker(t.deps.db, helpline, 'supervisor');
     cookie = (await signInAs(t.app, worker)).cookie;
     supervisorCookie = (await signInAs(t.app, supervisor)).cookie;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c) => {
-          raw += c;
-        });
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpSink();
+    mails = smtp.mails;
   });
   afterAll(async () => {
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp?.close();
     await t?.close();
   });
 
@@ -179,7 +162,7 @@ describe.each(databaseKinds())('first contact and reminders on %s', (kind) => {
     expect((await post(`/api/v1/staff/cases/${mine.id}/take`, {})).statusCode).toBe(200);
     await scheduleSlaJobs(t.deps.db, t.deps.pack.countryPack!);
     const notify = {
-      mail: { url: `smtp://127.0.0.1:${smtpPort}`, from: 'vangnet@helpwanted.test' },
+      mail: { url: smtp.url, from: 'vangnet@helpwanted.test' },
       publicUrl: 'https://vangnet.test',
     };
     const ran = await runDueJobs({

@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/databases.ts';
+import { type SmtpSink, startSmtpSink } from '../../test/support/smtp-sink.ts';
 import { auditLog, reportEvents } from '../db/schema/index.ts';
 import { backoffMs } from '../jobs/queue.ts';
 import { runDueJobs } from '../jobs/worker.ts';
@@ -66,31 +66,15 @@ class Receiver {
 describe.each(databaseKinds())('warm referral on %s', (kind) => {
   let database: TestDatabase;
   let receiver: Receiver;
-  let smtp: SMTPServer;
-  let smtpPort: number;
-  const mails: { to: string[]; raw: string }[] = [];
+  let smtp: SmtpSink;
+  let mails: SmtpSink['mails'] = [];
   let deps: ReferralDeps;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     receiver = await Receiver.onFreePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c) => {
-          raw += c;
-        });
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpSink();
+    mails = smtp.mails;
     const pack = await packWithConnectors({
       offlimits: { type: 'webhook', url: receiver.url, secretEnv: 'TEST_OFFLIMITS_SECRET' },
       politie: { type: 'email', to: 'intake@politie.test' },
@@ -103,12 +87,12 @@ describe.each(databaseKinds())('warm referral on %s', (kind) => {
       publicUrl: 'http://vangnet.test',
       linkKey: deriveLinkKey('ab'.repeat(32)),
       secretOf: (name) => (name === 'TEST_OFFLIMITS_SECRET' ? SECRET : undefined),
-      mail: { url: `smtp://127.0.0.1:${smtpPort}`, from: 'vangnet@helpwanted.test' },
+      mail: { url: smtp.url, from: 'vangnet@helpwanted.test' },
     };
   });
   afterAll(async () => {
     await receiver.down();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp?.close();
     await database.close();
   });
 
