@@ -1,5 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { de as consoleDe } from '../apps/console/src/lib/i18n/de.ts';
+import { fr as consoleFr } from '../apps/console/src/lib/i18n/fr.ts';
+import { nl as consoleNl } from '../apps/console/src/lib/i18n/nl.ts';
+import { english as consoleEn } from '../apps/console/src/lib/text.ts';
 import {
   axe,
   type ConsoleServer,
@@ -12,6 +16,8 @@ import {
   submitReport,
 } from './console-fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
+
+const consoleCatalogs = { nl: consoleNl, en: consoleEn, de: consoleDe, fr: consoleFr };
 
 // The console on the BE-VL pack speaks the helpline's languages: French from the browser's language
 // on the first screen, a menu to change it (remembered in this browser), the reporter's language and
@@ -131,6 +137,16 @@ describe('console languages (BE-VL)', () => {
       await page.locator('a[href$="/console/"]').last().click();
       await page.getByRole('heading', { name: queue }).waitFor();
       expect(await axe(page)).toEqual([]);
+      // The screens issue 10 added, in this language too: the supervisor's and the passkeys'.
+      const words = consoleCatalogs[lang as keyof typeof consoleCatalogs];
+      await page.getByRole('link', { name: words.supervisor.nav, exact: true }).click();
+      await page.getByRole('heading', { name: words.supervisor.title, level: 1 }).waitFor();
+      expect(await axe(page)).toEqual([]);
+      await page.getByRole('link', { name: words.passkeys.nav, exact: true }).click();
+      await page.getByRole('heading', { name: words.passkeys.title, level: 1 }).waitFor();
+      expect(await axe(page)).toEqual([]);
+      await page.locator('a[href$="/console/"]').last().click();
+      await page.getByRole('heading', { name: queue }).waitFor();
       await openCase(friend.reportId);
     },
   );
