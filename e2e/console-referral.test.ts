@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PartnerContent } from '@vangnet/core';
 import { jobs } from '@vangnet/server/db/schema/index';
@@ -25,6 +24,7 @@ import {
   submitReport,
 } from './console-fixtures.ts';
 import { launchBrowser, MOBILE_VIEWPORT } from './support/browser.ts';
+import { copyPackWith } from './support/pack-copy.ts';
 
 /**
  * Issue 10, "Refer from the case view": a worker refers a case to the police from the console's Refer
@@ -33,7 +33,6 @@ import { launchBrowser, MOBILE_VIEWPORT } from './support/browser.ts';
  * The first delivery fails and the worker retries it; the partner then confirms through its link and
  * reports the outcome, and the case shows both, live.
  */
-const root = join(import.meta.dirname, '..');
 const SECRET_ENV = 'VANGNET_CONNECTOR_POLITIE_SECRET';
 const secret = randomUUID();
 const childText = 'Hij zegt dat hij me komt halen na school. Ik ben bang.';
@@ -66,16 +65,19 @@ beforeAll(async () => {
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/referrals`;
 
   // The NL pack as shipped, except that the police take referrals on a webhook of their own (here).
-  work = await mkdtemp(join(tmpdir(), 'vangnet-e2e-console-referral-'));
-  const packDir = join(work, 'NL');
-  await cp(join(root, 'country-packs/NL'), packDir, { recursive: true });
-  const services = await readFile(join(packDir, 'services.yaml'), 'utf8');
-  const replaced = services.replace(
-    /connector: \{ type: email, to: 'referrals@politie\.example\.invalid', recipient: (age1\w+) \}/,
-    `connector: { type: webhook, url: '${hook}', secretEnv: ${SECRET_ENV}, recipient: $1 }`,
+  const copied = await copyPackWith(
+    'NL',
+    [
+      {
+        file: 'services.yaml',
+        from: /connector: \{ type: email, to: 'referrals@politie\.example\.invalid', recipient: (age1\w+) \}/,
+        to: `connector: { type: webhook, url: '${hook}', secretEnv: ${SECRET_ENV}, recipient: $1 }`,
+      },
+    ],
+    'vangnet-e2e-console-referral-',
   );
-  expect(replaced).not.toBe(services);
-  await writeFile(join(packDir, 'services.yaml'), replaced);
+  work = copied.work;
+  const packDir = copied.packDir;
   process.env[SECRET_ENV] = secret;
   const started = await startServer({
     port: 0,

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HashSubmission } from '@vangnet/core';
 import {
@@ -40,6 +39,7 @@ import {
   submitReport,
 } from './console-fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
+import { copyPackWith } from './support/pack-copy.ts';
 import { type StaffSession, signInStaff } from './support/staff-client.ts';
 
 /**
@@ -47,7 +47,6 @@ import { type StaffSession, signInStaff } from './support/staff-client.ts';
  * (on loopback) answers 500 until told otherwise, retried from the screen and seen delivered; a legal
  * hold and an assignment on the case; the evidence viewer and an audio player, keyboard only.
  */
-const root = join(import.meta.dirname, '..');
 const SECRET_ENV = 'VANGNET_CONNECTOR_OFFLIMITS_SECRET';
 
 let server: RunningServer;
@@ -120,21 +119,25 @@ beforeAll(async () => {
   const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   const hook = `${base}/referrals`;
   hotlineKey = await generateIdentity();
-  work = await mkdtemp(join(tmpdir(), 'vangnet-e2e-supervisor-'));
-  const packDir = join(work, 'NL');
-  await cp(join(root, 'country-packs/NL'), packDir, { recursive: true });
-  const services = await readFile(join(packDir, 'services.yaml'), 'utf8');
-  const edited = services
-    .replace("'https://partner.example.invalid/offlimits/referrals'", `'${hook}'`)
-    // The NL hotline has no connector yet (docs/hash-only-reports.md); this copy gives it one, with its key.
-    .replace(
-      '    leadTimes: { firstContact: P1D, handover: PT4H }\n    unverified: [leadTimes]\n',
-      `    leadTimes: { firstContact: P1D, handover: PT4H }\n    connector: { type: webhook, url: '${base}/hotline', secretEnv: ${HOTLINE_SECRET_ENV}, recipient: ${hotlineKey.recipient} }\n    unverified: [leadTimes]\n`,
-    );
-  // Both edits must take: a changed pack would otherwise make this test pass for the wrong reason.
-  if (!edited.includes(hook) || !edited.includes(`${base}/hotline`))
-    throw new Error('services.yaml edit missed');
-  await writeFile(join(packDir, 'services.yaml'), edited);
+  const copied = await copyPackWith(
+    'NL',
+    [
+      {
+        file: 'services.yaml',
+        from: "'https://partner.example.invalid/offlimits/referrals'",
+        to: `'${hook}'`,
+      },
+      // The NL hotline has no connector yet (docs/hash-only-reports.md); this copy gives it one, with its key.
+      {
+        file: 'services.yaml',
+        from: '    leadTimes: { firstContact: P1D, handover: PT4H }\n    unverified: [leadTimes]\n',
+        to: `    leadTimes: { firstContact: P1D, handover: PT4H }\n    connector: { type: webhook, url: '${base}/hotline', secretEnv: ${HOTLINE_SECRET_ENV}, recipient: ${hotlineKey.recipient} }\n    unverified: [leadTimes]\n`,
+      },
+    ],
+    'vangnet-e2e-supervisor-',
+  );
+  work = copied.work;
+  const packDir = copied.packDir;
   process.env[SECRET_ENV] = randomUUID();
   process.env[HOTLINE_SECRET_ENV] = randomUUID();
   smtp = await startSmtpSink();

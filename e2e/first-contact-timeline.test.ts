@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { generateIdentity, sealJson, toBase64 } from '@vangnet/crypto';
 import type { ReferralPackage } from '@vangnet/server/referrals/referral-package';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +14,7 @@ import {
   signIn,
 } from './console-fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
+import { copyPackWith } from './support/pack-copy.ts';
 import {
   axe,
   heading,
@@ -31,7 +30,6 @@ import { catalogs, sendFromReview, walkToReview } from './support/report-walk.ts
 // Offlimits (its webhook runs on loopback) through the staff API and the partner confirms → the child,
 // in a fresh browser context with the code, reads the timeline in plain Dutch words.
 const t = catalogs.nl;
-const root = join(import.meta.dirname, '..');
 const SECRET_ENV = 'VANGNET_CONNECTOR_OFFLIMITS_SECRET';
 let app: ReportServer;
 let browser: Browser;
@@ -56,14 +54,19 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/referrals`;
   // The NL pack as shipped, with Offlimits' webhook pointed at the local partner.
-  work = await mkdtemp(join(tmpdir(), 'vangnet-e2e-contact-'));
-  const packDir = join(work, 'NL');
-  await cp(join(root, 'country-packs/NL'), packDir, { recursive: true });
-  const services = await readFile(join(packDir, 'services.yaml'), 'utf8');
-  await writeFile(
-    join(packDir, 'services.yaml'),
-    services.replace("'https://partner.example.invalid/offlimits/referrals'", `'${hook}'`),
+  const copied = await copyPackWith(
+    'NL',
+    [
+      {
+        file: 'services.yaml',
+        from: "'https://partner.example.invalid/offlimits/referrals'",
+        to: `'${hook}'`,
+      },
+    ],
+    'vangnet-e2e-contact-',
   );
+  work = copied.work;
+  const packDir = copied.packDir;
   process.env[SECRET_ENV] = randomUUID();
   app = await startReportServer({ countryPackDir: packDir });
   browser = await launchBrowser();

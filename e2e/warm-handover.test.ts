@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PartnerContent } from '@vangnet/core';
 import { reportEvents } from '@vangnet/server/db/schema/index';
@@ -20,6 +19,7 @@ import { PushReceiver } from '../apps/server/test/support/push-receiver.ts';
 import { isNewsForReporter } from '../packages/core/src/push/news.ts';
 import { axe as consoleAxe, DESKTOP, ensureConsoleBuilt, freshTotp, shot } from './console-fixtures.ts';
 import { launchBrowser, MOBILE_VIEWPORT } from './support/browser.ts';
+import { copyPackWith } from './support/pack-copy.ts';
 import { axe, ensureReportBuild, phoneContext } from './support/report-app.ts';
 import { catalogs, sendFromReview, walkToReview } from './support/report-walk.ts';
 
@@ -79,7 +79,6 @@ const walks: Walk[] = [
   },
 ];
 
-const root = join(import.meta.dirname, '..');
 const SECRET_ENV = 'VANGNET_CONNECTOR_POLITIE_SECRET';
 
 describe.each(walks)('warm hand-over on $pack, child in $childLocale, console in $consoleLocale', (walk) => {
@@ -118,23 +117,24 @@ describe.each(walks)('warm hand-over on $pack, child in $childLocale, console in
     const hook = `http://127.0.0.1:${(partnerHook.address() as AddressInfo).port}/referrals`;
     // The pack as shipped, except that the police take hand-overs on a webhook here, sealed to the
     // demo partner key whose identity the test holds.
-    work = await mkdtemp(join(tmpdir(), 'vangnet-e2e-handover-'));
-    const packDir = join(work, walk.pack);
-    await cp(join(root, 'country-packs', walk.pack), packDir, { recursive: true });
-    const services = await readFile(join(packDir, 'services.yaml'), 'utf8');
     const connector = `connector: { type: webhook, url: '${hook}', secretEnv: ${SECRET_ENV}, recipient: ${DEMO_PARTNER_RECIPIENT} }`;
-    const edited =
+    const edit =
       walk.pack === 'NL'
-        ? services.replace(
-            /connector: \{ type: email, to: 'referrals@politie\.example\.invalid'[^}]*\}/,
-            connector,
-          )
-        : services.replace(
-            /(- id: politie\n[\s\S]*?leadTimes: \{ firstContact: P3D, handover: P1D \}\n)/,
-            `$1    ${connector}\n`,
-          );
-    expect(edited).not.toBe(services);
-    await writeFile(join(packDir, 'services.yaml'), edited);
+        ? {
+            from: /connector: \{ type: email, to: 'referrals@politie\.example\.invalid'[^}]*\}/,
+            to: connector,
+          }
+        : {
+            from: /(- id: politie\n[\s\S]*?leadTimes: \{ firstContact: P3D, handover: P1D \}\n)/,
+            to: `$1    ${connector}\n`,
+          };
+    const copied = await copyPackWith(
+      walk.pack,
+      [{ file: 'services.yaml', ...edit }],
+      'vangnet-e2e-handover-',
+    );
+    work = copied.work;
+    const packDir = copied.packDir;
     process.env[SECRET_ENV] = randomUUID();
     const started = await startServer({
       port: 0,
