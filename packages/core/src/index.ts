@@ -5,3 +5,4 @@ export * from './report-metadata.ts';
 export * from './routing/index.ts';
 export * from './sla/index.ts';
 export * from './taxonomy.ts';
+export * from './statistics/index.ts';

@@ -1,0 +1,2 @@
+export * from './disclosure.ts';
+export * from './early-warning.ts';
