@@ -4,5 +4,5 @@ export * from './report-body.ts';
 export * from './report-metadata.ts';
 export * from './routing/index.ts';
 export * from './sla/index.ts';
-export * from './taxonomy.ts';
 export * from './statistics/index.ts';
+export * from './taxonomy.ts';

@@ -113,7 +113,9 @@ describe('checkForRise', () => {
       expectedAlarms += (series.length - BASELINE_WEEKS) * exactFalseAlarmRate(rate, rule.alpha);
     }
     const p = expectedAlarms / checks;
-    console.info(`early warning: ${alarms} false alarms in ${checks} checks; expected ${expectedAlarms.toFixed(1)} at the exact rate ${p.toFixed(4)} (alpha ${rule.alpha})`);
+    console.info(
+      `early warning: ${alarms} false alarms in ${checks} checks; expected ${expectedAlarms.toFixed(1)} at the exact rate ${p.toFixed(4)} (alpha ${rule.alpha})`,
+    );
     expect(p).toBeLessThanOrEqual(rule.alpha);
     const sd = Math.sqrt(checks * p * (1 - p));
     expect(alarms).toBeGreaterThanOrEqual(Math.floor(expectedAlarms - 3.3 * sd));
