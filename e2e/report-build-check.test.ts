@@ -11,12 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nl } from '../apps/report/src/i18n/nl.ts';
 import { UPDATE_REFUSED_MESSAGE } from '../apps/report/src/update-refused.ts';
 import { startTestApp, type TestApp } from '../apps/server/test/support/test-app.ts';
 import { readBuildList, signBuildFolder } from '../scripts/build-folder.ts';
 import { DEMO_RELEASE_PRIVATE_KEY } from '../scripts/demo-release-key.ts';
 import { launchBrowser } from './support/browser.ts';
-import { ensureReportBuild, phoneContext } from './support/report-app.ts';
+import { axe, ensureReportBuild, phoneContext } from './support/report-app.ts';
 import { reportDistDir } from './support/report-build.ts';
 
 // The installed reporter app takes an update only when every file it would cache is in a build list
@@ -92,6 +93,11 @@ describe('the installed app checks its updates against the signed build list', (
       void navigator.serviceWorker.getRegistration().then((r) => r?.update().catch(() => undefined));
     }, UPDATE_REFUSED_MESSAGE);
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.refused)).toBe('yes');
+    // A calm line says so; the screen stays usable and accessible.
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: nl.updateRefusedNote }).count())
+      .toBe(1);
+    expect(await axe(page)).toEqual([]);
     // Nothing waits to take over, the pinned build is the old one.
     await expect
       .poll(() =>
