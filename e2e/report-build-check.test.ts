@@ -1,12 +1,5 @@
-import {
-  appendFileSync,
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -73,6 +66,23 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
   rmSync(served, { recursive: true, force: true });
+});
+
+describe('the page pins its own scripts', () => {
+  it('names every script, module preload and stylesheet with the SHA-384 of the file served', () => {
+    const html = readFileSync(join(served, 'index.html'), 'utf8');
+    const tags = [...html.matchAll(/<(?:script|link)\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => /src=|rel="(modulepreload|stylesheet)"/.test(tag));
+    expect(tags.length).toBeGreaterThanOrEqual(3);
+    for (const tag of tags) {
+      const url = /(?:src|href)="\/([^"]+)"/.exec(tag)![1]!;
+      const digest = createHash('sha384')
+        .update(readFileSync(join(served, url)))
+        .digest('base64');
+      expect(tag).toContain(`integrity="sha384-${digest}"`);
+    }
+  });
 });
 
 describe('the installed app checks its updates against the signed build list', () => {
