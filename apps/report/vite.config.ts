@@ -1,7 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { buildList } from '../../scripts/build-list-plugin.ts';
 import { precompress } from '../../scripts/precompress-plugin.ts';
+import { subresourceIntegrity } from '../../scripts/sri-plugin.ts';
 
 // The reporter PWA. `vite build` → dist/, which apps/server serves at `/`.
 // injectManifest: our own small service worker (src/sw.ts); vite-plugin-pwa only fills in the list of
@@ -72,6 +74,9 @@ const config = {
       },
       devOptions: { enabled: false },
     }),
+    subresourceIntegrity(),
+    // After the service worker is written: it is in the list too.
+    buildList('report'),
     // Last, so the service worker written by VitePWA is compressed too.
     precompress(),
   ],

@@ -20,6 +20,14 @@ const commands: Record<string, Command> = {
     summary: 'check the whole audit hash chain and name the first broken link',
     load: () => import('./commands/verify-audit.ts'),
   },
+  'sign-build': {
+    summary: 'sign-build <folder> --key <file>: sign a built app with the release key',
+    load: () => import('./commands/sign-build.ts'),
+  },
+  'verify-build': {
+    summary: 'verify-build <folder>: check a built app against its signed build list',
+    load: () => import('./commands/verify-build.ts'),
+  },
   hashes: {
     summary: 'hashes import|list: known-image hash lists (CSV of pdq/md5)',
     load: () => import('./commands/hashes.ts'),

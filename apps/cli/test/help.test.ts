@@ -17,7 +17,16 @@ const commands = [...overview.stdout.matchAll(/^ {2}([a-z][a-z-]*) /gm)].map((m)
 describe('vangnet --help', () => {
   it('exits 0 and lists every command on its own line, each line fitting an 80-column terminal', () => {
     expect(overview.code).toBe(0);
-    expect(commands).toEqual(['pdq', 'pack', 'verify', 'verify-audit', 'hashes', 'totp']);
+    expect(commands).toEqual([
+      'pdq',
+      'pack',
+      'verify',
+      'verify-audit',
+      'sign-build',
+      'verify-build',
+      'hashes',
+      'totp',
+    ]);
     for (const line of overview.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(78);
     // The totp entry is one line of its own, ending before the output does: nothing runs into it.
     expect(overview.stdout).toMatch(/^ {2}totp {10}.*\(demo use\)\n$/m);

@@ -4,12 +4,14 @@ import { useApp } from './app-context.ts';
 import { isLang, LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n/index.ts';
 import { useNav } from './nav.ts';
 import { quickExit } from './quick-exit.ts';
+import { useUpdateRefused } from './update-refused-notice.ts';
 
 /** The frame of every screen: back, "Help now" and "Leave fast" on top; the language switcher below. */
 export function Shell({ children }: { children: ComponentChildren }) {
   const { t, lang, setLang } = useI18n();
   const nav = useNav();
   const { online } = useApp();
+  const updateRefused = useUpdateRefused();
   const onCrisis = nav.screen === 'crisis' || nav.screen === 'crisis-flow';
   return (
     <>
@@ -37,6 +39,11 @@ export function Shell({ children }: { children: ComponentChildren }) {
       {!online && (
         <p class="offline" role="status">
           {t.offlineNote}
+        </p>
+      )}
+      {updateRefused && (
+        <p class="offline" role="status">
+          {t.updateRefusedNote}
         </p>
       )}
       <main id="main">{children}</main>

@@ -5,6 +5,7 @@
 // screen) shows one neutral line and nothing else.
 
 import { PUSH_TAG, pushNoticeFor } from './push-notice.ts';
+import { installCheckedBuild } from './sw-build-check.ts';
 
 interface PrecacheEntry {
   url: string;
@@ -23,13 +24,14 @@ interface PushEvent extends ExtendableEvent {
 interface WindowClientLike {
   url: string;
   focus(): Promise<unknown>;
+  postMessage(message: unknown): void;
 }
 interface SwScope {
   location: Location;
   skipWaiting(): Promise<void>;
   clients: {
     claim(): Promise<void>;
-    matchAll(options: { type: 'window' }): Promise<WindowClientLike[]>;
+    matchAll(options: { type: 'window'; includeUncontrolled?: boolean }): Promise<WindowClientLike[]>;
     openWindow(url: string): Promise<unknown>;
   };
   registration: ServiceWorkerRegistration;
@@ -67,12 +69,11 @@ const urls = [...new Set(entries.map((e) => new URL(e.url, sw.location.href).hre
 /** Public data the app needs offline; nothing personal is ever cached here. */
 const DATA_PATHS = new Set(['/api/v1/pack', '/api/v1/config']);
 
+// Every file is checked against the signed build list before it is cached (sw-build-check.ts); a
+// refused update fails here, so the version already installed stays on.
 sw.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(APP_CACHE)
-      .then((cache) => cache.addAll(urls))
-      .then(() => sw.skipWaiting()),
+    installCheckedBuild(APP_CACHE, urls, sw.location.href, sw.clients).then(() => sw.skipWaiting()),
   );
 });
 

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppDeps, defaultLimits } from './app-deps.ts';
+import { buildRoutes } from './builds/routes.ts';
 import { registerApiDocsRoutes, registerOpenApi } from './http/api-docs.ts';
 import { reporterShell } from './http/app-shell.ts';
 import { createClientKeyer } from './http/client-key.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffSessionGate(app, deps.db);
   await app.register(healthRoutes, { deps });
   await app.register(configRoutes, { deps, prefix: '/api/v1' });
+  await app.register(buildRoutes, { deps, prefix: '/api/v1' });
   await app.register(reportRoutes, { deps, limits, prefix: '/api/v1' });
   await app.register(uploadRoutes, { deps, limits, prefix: '/api/v1' });
   await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });

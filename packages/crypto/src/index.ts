@@ -1,5 +1,6 @@
 // The public API of @vangnet/crypto. Browser-safe (no node: imports) and free of module-level work,
 // because the reporter app loads it lazily.
+export * from './build-list.ts';
 export * from './canonical-json.ts';
 export * from './countersign.ts';
 export * from './encoding.ts';

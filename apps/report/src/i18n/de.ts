@@ -14,6 +14,8 @@ export const de: Messages = {
   home: 'Start',
   loading: 'Lädt…',
   offlineNote: 'Du bist offline. Die Hilfenummern funktionieren trotzdem.',
+  updateRefusedNote:
+    'Wir konnten eine neue Version dieser App nicht prüfen. Darum haben wir sie nicht installiert. Deine App funktioniert weiter.',
 
   startTitle: 'Du bist nicht allein',
   startIntro: 'Ist online etwas passiert? Wir helfen dir. Du musst deinen Namen nicht sagen.',

@@ -18,6 +18,8 @@ export const en = {
   home: 'Start',
   loading: 'Loading…',
   offlineNote: 'You are offline. Help numbers still work.',
+  updateRefusedNote:
+    'We could not check a new version of this app. So we did not install it. Your app still works.',
 
   startTitle: 'You are not alone',
   startIntro: 'Something happened online? We can help. You do not have to give your name.',

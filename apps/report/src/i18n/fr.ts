@@ -14,6 +14,8 @@ export const fr: Messages = {
   home: 'Début',
   loading: 'Chargement…',
   offlineNote: 'Tu es hors ligne. Les numéros d’aide marchent quand même.',
+  updateRefusedNote:
+    'Nous n’avons pas pu vérifier une nouvelle version de cette appli. Alors nous ne l’avons pas installée. Ton appli marche toujours.',
 
   startTitle: 'Nous sommes là pour toi',
   startIntro:

@@ -14,6 +14,8 @@ export const nl: Messages = {
   home: 'Begin',
   loading: 'Laden…',
   offlineNote: 'Je bent offline. Hulpnummers werken nog wel.',
+  updateRefusedNote:
+    'We konden een nieuwe versie van deze app niet controleren. Daarom is die niet geïnstalleerd. Je app werkt gewoon.',
 
   startTitle: 'Je staat er niet alleen voor',
   startIntro: 'Is er online iets gebeurd? Wij helpen je. Je hoeft je naam niet te geven.',

@@ -4,6 +4,7 @@ import type { RouteInput } from '../routing/route-report.ts';
 import { leadTimeMs } from '../sla/lead-time.ts';
 import { URGENCY_FLAGS } from '../taxonomy.ts';
 import { parseCannedTexts } from './canned-texts.ts';
+import { releaseKeyWarnings } from './check-release-key.ts';
 import { findRoutesOutsideRemit } from './check-remit.ts';
 import { contrastRatio } from './contrast.ts';
 import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
@@ -250,6 +251,7 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
     });
   });
   for (const problem of findRoutesOutsideRemit(pack)) error(problem.file, problem.path, problem.message);
+  for (const problem of releaseKeyWarnings(meta)) warn(problem.file, problem.path, problem.message);
   const gaps = groupGaps(findUnroutedCombinations(pack));
   for (const gap of gaps.slice(0, MAX_LISTED_GAPS)) error('routes.yaml', 'rules', `no rule matches ${gap}`);
   if (gaps.length > MAX_LISTED_GAPS) {

@@ -5,6 +5,8 @@ export * from './demo-partner-key.ts';
 export * from './describe-issue.ts';
 export * from './nearest.ts';
 export * from './public.ts';
+export * from './release-key.ts';
 export * from './schema.ts';
 export * from './shell-crisis.ts';
+export * from './shell-template.ts';
 export * from './texts.ts';

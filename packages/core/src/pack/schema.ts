@@ -4,6 +4,8 @@ import { AGE_BANDS, CATEGORY_CODES, ROLES, URGENCY_FLAGS } from '../taxonomy.ts'
 
 export { GUIDE_ACTIONS, type GuideAction } from './guide-actions.ts';
 
+import { releaseKeySchema } from './release-key.ts';
+
 /**
  * The country pack: everything a member state changes without touching code (DESIGN.md, "Country
  * packs"). A pack is a folder of YAML and Markdown files; the server and the CLI read the files and
@@ -358,6 +360,8 @@ export const packMetaSchema = z.strictObject({
   }),
   statusWorkflow: z.strictObject({ transitions: z.array(transitionSchema).check(z.minLength(1)) }),
   rolePermissions: z.optional(z.partialRecord(z.enum(STAFF_ROLES), z.array(z.string()))),
+  /** Signs the app builds this helpline serves (release-key.ts); without it, updates go unchecked. */
+  releaseKey: z.optional(releaseKeySchema),
 });
 export type PackMeta = z.infer<typeof packMetaSchema>;
 

@@ -23,6 +23,8 @@ export function testPack(overrides: Partial<CountryPack> = {}): CountryPack {
       languages: [{ code: 'en', complete: true }],
       defaultLanguage: 'en',
       ageOfDigitalConsent: 16,
+      // Not the demo key, so checks of this pack report only what a test sets up.
+      releaseKey: 'ab'.repeat(32),
       shortNumberPattern: '11[0-9]',
       helpline: { id: 'helpline', name: 'Helpline' },
       branding: {
