@@ -7,7 +7,8 @@ import type { AgeIdentity, AgeRecipient, Sealed } from './types.ts';
 
 export { OpenError } from './errors.ts';
 
-function encrypterFor(recipients: readonly AgeRecipient[]): Encrypter {
+/** An age Encrypter for these X25519 recipients; seal-wasm.ts builds its header with it too. */
+export function encrypterFor(recipients: readonly AgeRecipient[]): Encrypter {
   if (recipients.length === 0) throw new TypeError('Sealing needs at least one recipient.');
   requireWebCrypto();
   const encrypter = new Encrypter();
