@@ -1,6 +1,8 @@
+import { Decrypter, Encrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
-import { utf8 } from './encoding.ts';
+import { fromUtf8, utf8 } from './encoding.ts';
 import { WrongPinError } from './errors.ts';
+import { generateIdentity } from './keys.ts';
 import { open, seal } from './seal.ts';
 import { createUnlockedVault, createVault, unlockVault } from './vault.ts';
 
@@ -37,5 +39,37 @@ describe('on-device evidence vault', () => {
 
   it('refuses an empty PIN', async () => {
     await expect(createVault('')).rejects.toThrow(TypeError);
+  });
+
+  it('opens a vault wrapped before scrypt moved to WebAssembly (typage passphrase mode, 2^18)', async () => {
+    const { identity } = await generateIdentity();
+    const old = new Encrypter();
+    old.setPassphrase('482916');
+    const wrapped = await old.encrypt(utf8(identity));
+    expect(await unlockVault(wrapped, '482916')).toBe(identity);
+    await expect(unlockVault(wrapped, '482917')).rejects.toThrow(WrongPinError);
+  });
+
+  it('reads the work factor from the vault itself: one wrapped at 2^16 opens too', async () => {
+    const { identity } = await generateIdentity();
+    const old = new Encrypter();
+    old.setPassphrase('7777');
+    old.setScryptWorkFactor(16);
+    expect(await unlockVault(await old.encrypt(utf8(identity)), '7777')).toBe(identity);
+  });
+
+  it('wraps a standard age passphrase file: typage opens it with the PIN', async () => {
+    const { vault, identity } = await createUnlockedVault('5309');
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase('5309');
+    expect(fromUtf8(await decrypter.decrypt(vault.wrappedIdentity))).toBe(identity);
+  });
+
+  it('refuses a hostile work factor above the age limit before deriving anything', async () => {
+    const { vault } = await createUnlockedVault('1111');
+    const text = Buffer.from(vault.wrappedIdentity).toString('latin1').replace(/ 18\n/, ' 30\n');
+    await expect(unlockVault(new Uint8Array(Buffer.from(text, 'latin1')), '1111')).rejects.toThrow(
+      WrongPinError,
+    );
   });
 });

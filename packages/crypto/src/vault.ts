@@ -2,6 +2,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { fromUtf8, utf8 } from './encoding.ts';
 import { WrongPinError } from './errors.ts';
 import { generateIdentity, isIdentity } from './keys.ts';
+import { scryptIdentity, scryptRecipient } from './scrypt-stanza.ts';
 import type { AgeIdentity, AgeRecipient } from './types.ts';
 
 export { WrongPinError } from './errors.ts';
@@ -15,8 +16,9 @@ export interface Vault {
 
 /**
  * A new on-device evidence vault: a fresh age identity wrapped under the PIN with age's passphrase mode
- * at its normal scrypt work factor (2^18). A PIN has little entropy, so the slow KDF is what stands
- * between someone holding the phone and the evidence.
+ * at its normal scrypt work factor (2^18, 256 MiB; above OWASP's scrypt minimum of 2^17). A PIN has
+ * little entropy, so the slow KDF is what stands between someone holding the phone and the evidence.
+ * scrypt runs in WebAssembly (scrypt-stanza.ts); the reporter app calls this from a worker.
  */
 export async function createVault(pin: string): Promise<Vault> {
   return (await createUnlockedVault(pin)).vault;
@@ -31,7 +33,7 @@ export async function createUnlockedVault(pin: string): Promise<{ vault: Vault; 
   if (pin.length === 0) throw new TypeError('A vault needs a PIN.');
   const { identity, recipient } = await generateIdentity();
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(pin.normalize('NFC'));
+  encrypter.addRecipient(scryptRecipient(pin.normalize('NFC')));
   return { vault: { wrappedIdentity: await encrypter.encrypt(utf8(identity)), recipient }, identity };
 }
 
@@ -41,7 +43,8 @@ export async function createUnlockedVault(pin: string): Promise<{ vault: Vault; 
  */
 export async function unlockVault(wrappedIdentity: Uint8Array, pin: string): Promise<AgeIdentity> {
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(pin.normalize('NFC'));
+  // The work factor is read from the vault's own stanza: a vault made at another one still opens.
+  decrypter.addIdentity(scryptIdentity(pin.normalize('NFC')));
   let text: string;
   try {
     text = fromUtf8(await decrypter.decrypt(wrappedIdentity));
