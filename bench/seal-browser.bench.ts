@@ -80,7 +80,7 @@ try {
       const bytes = new Uint8Array(await (await fetch('/video.bin')).arrayBuffer());
       const timeOf = async (run: Seal) => {
         const ms: number[] = [];
-        let out = new Uint8Array(0);
+        let out: Uint8Array = new Uint8Array(0);
         for (let i = 0; i < runs; i++) {
           const start = performance.now();
           out = await run(bytes, [recipient]);
@@ -93,7 +93,10 @@ try {
       const js = await timeOf(seal);
       // In slices: the DevTools protocol copies each request body, and one of 100 MB is too big for it.
       for (let at = 0; at < wasm.out.length; at += 4 << 20)
-        await fetch('/sealed', { method: 'POST', body: wasm.out.slice(at, at + (4 << 20)) });
+        await fetch('/sealed', {
+          method: 'POST',
+          body: wasm.out.slice(at, at + (4 << 20)) as Uint8Array<ArrayBuffer>,
+        });
       return { wasm: wasm.ms, js: js.ms };
     },
     { recipient, runs: RUNS },

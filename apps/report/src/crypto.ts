@@ -16,4 +16,3 @@ export { open, openJson, sealJson } from '@vangnet/crypto/seal';
 // Large items (photos, videos) seal through WebAssembly ChaCha20-Poly1305; same age files, ~8× faster.
 export { sealFast as seal } from '@vangnet/crypto/seal-wasm';
 export type { AgeIdentity, AgeRecipient, ReceiptCode, Sealed } from '@vangnet/crypto/types';
-export { createUnlockedVault, unlockVault, WrongPinError } from '@vangnet/crypto/vault';

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.ts';
 import { wordsFor } from '../i18n/role-words.ts';
 import { useNav } from '../nav.ts';
 import { UnlockVault } from '../vault/evidence-step.tsx';
+import { PinProgress } from '../vault/pin-progress.tsx';
 import { isUnlocked, listItems, unlockWithPin } from '../vault/vault-store.ts';
 import { flushDraft, useDraft } from './draft.ts';
 import { StepFrame } from './step-frame.tsx';
@@ -98,6 +99,7 @@ export function Review() {
               setUnlocked(ok);
             }}
           />
+          {busy && <PinProgress label={t.vaultLocking} />}
           {pinError && (
             <p class="error" role="alert">
               {t.vaultWrongPin}

@@ -110,6 +110,7 @@ export const de: Messages = {
   vaultAddPhoto: 'Screenshot oder Foto hinzufügen',
   vaultTakePhoto: 'Foto machen',
   vaultBusy: 'Einen Moment…',
+  vaultLocking: 'Dein Handy arbeitet an deiner PIN…',
   vaultPasteLabel: 'Nachricht einfügen',
   vaultAddText: 'Nachricht speichern',
   vaultLinkLabel: 'Ein Link',

@@ -111,6 +111,7 @@ export const en = {
   vaultAddPhoto: 'Add a screenshot or photo',
   vaultTakePhoto: 'Take a photo',
   vaultBusy: 'One moment…',
+  vaultLocking: 'Your phone is working on your PIN…',
   vaultPasteLabel: 'Paste a message',
   vaultAddText: 'Save this message',
   vaultLinkLabel: 'A link',

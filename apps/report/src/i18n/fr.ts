@@ -109,6 +109,7 @@ export const fr: Messages = {
   vaultAddPhoto: 'Ajouter une capture ou une photo',
   vaultTakePhoto: 'Prendre une photo',
   vaultBusy: 'Un instant…',
+  vaultLocking: 'Ton téléphone travaille sur ton code…',
   vaultPasteLabel: 'Colle un message',
   vaultAddText: 'Garder ce message',
   vaultLinkLabel: 'Un lien',

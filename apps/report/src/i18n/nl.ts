@@ -108,6 +108,7 @@ export const nl: Messages = {
   vaultAddPhoto: 'Screenshot of foto toevoegen',
   vaultTakePhoto: 'Maak een foto',
   vaultBusy: 'Even geduld…',
+  vaultLocking: 'Je telefoon is bezig met je pincode…',
   vaultPasteLabel: 'Plak een bericht',
   vaultAddText: 'Bewaar dit bericht',
   vaultLinkLabel: 'Een link',

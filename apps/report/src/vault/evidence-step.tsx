@@ -5,6 +5,7 @@ import { stepAfter } from '../flow/steps.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { PinField } from './pin-field.tsx';
+import { PinProgress } from './pin-progress.tsx';
 import {
   addItem,
   createVaultWithPin,
@@ -30,6 +31,8 @@ export function EvidenceStep() {
   const [items, setItems] = useState<StoredItem[]>([]);
   const [unlocked, setUnlocked] = useState(isUnlocked());
   const [busy, setBusy] = useState(false);
+  // The PIN's key derivation is running (in a worker): show the bar.
+  const [deriving, setDeriving] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
 
   const refresh = async () => {
@@ -51,6 +54,16 @@ export function EvidenceStep() {
       await refresh();
     }
   };
+
+  const derive = (work: () => Promise<void>) =>
+    run(async () => {
+      setDeriving(true);
+      try {
+        await work();
+      } finally {
+        setDeriving(false);
+      }
+    });
 
   const add = (kind: ItemKind, bytes: Uint8Array, mediaType: string, name?: string) =>
     run(async () => {
@@ -86,11 +99,12 @@ export function EvidenceStep() {
       <p class={busy ? 'note' : 'visually-hidden'} role="status" aria-live="polite">
         {message?.error ? '' : message?.text}
       </p>
+      {deriving && <PinProgress label={t.vaultLocking} />}
       {exists === false && (
         <CreateVault
           busy={busy}
           onCreate={(pin) =>
-            run(async () => {
+            derive(async () => {
               await createVaultWithPin(pin);
               setMessage({ text: t.vaultSaved });
             })
@@ -146,7 +160,7 @@ export function EvidenceStep() {
             <UnlockVault
               busy={busy}
               onUnlock={(pin) =>
-                run(async () => {
+                derive(async () => {
                   const ok = await unlockWithPin(pin);
                   setMessage(ok ? null : { text: t.vaultWrongPin, error: true });
                 })

@@ -1,6 +1,7 @@
 import type { AgeIdentity, AgeRecipient } from '../crypto.ts';
 import { idbAll, idbClear, idbDelete, idbGet, idbPut } from '../lib/idb.ts';
 import { loadCrypto } from '../load-crypto.ts';
+import { deriveInWorker } from './vault-kdf.ts';
 
 /**
  * The evidence vault on the device. Each item is sealed (age) to the vault's own recipient the moment it
@@ -49,9 +50,10 @@ export async function vaultExists(): Promise<boolean> {
 
 /** Creates the vault under a new PIN and leaves it unlocked for this session. */
 export async function createVaultWithPin(pin: string): Promise<void> {
-  const c = await loadCrypto();
-  // One slow scrypt, not two: the new identity comes back with the wrapped one.
-  const created = await c.createUnlockedVault(pin);
+  // One slow scrypt, not two: the new identity comes back with the wrapped one. In a worker: seconds
+  // of scrypt on a slow phone must not freeze the screen.
+  const created = await deriveInWorker({ op: 'create', pin });
+  if (!created.ok || !created.vault) throw new Error('The vault could not be made.');
   await idbPut<VaultRecord>('vault', {
     id: 'main',
     wrappedIdentity: created.vault.wrappedIdentity,
@@ -62,16 +64,15 @@ export async function createVaultWithPin(pin: string): Promise<void> {
 
 /** True when the PIN opened the vault; a wrong PIN opens nothing and changes nothing. */
 export async function unlockWithPin(pin: string): Promise<boolean> {
-  const c = await loadCrypto();
   const record = await idbGet<VaultRecord>('vault', 'main');
   if (!record) return false;
-  try {
-    identity = await c.unlockVault(record.wrappedIdentity, pin);
+  const result = await deriveInWorker({ op: 'unlock', pin, wrappedIdentity: record.wrappedIdentity });
+  if (result.ok) {
+    identity = result.identity;
     return true;
-  } catch (error) {
-    if (error instanceof c.WrongPinError) return false;
-    throw error;
   }
+  if (result.wrongPin) return false;
+  throw new Error('The vault could not be opened.');
 }
 
 function newItemId(): string {
