@@ -42,9 +42,6 @@ function uploadOne(
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
       chunkSize: 256 * 1024,
-      // The first chunk rides on the creating POST (tus creation-with-upload): one round trip less
-      // per item, half a second each on a slow phone network.
-      uploadDataDuringCreation: true,
       retryDelays: [0, 1000, 3000],
       onProgress: (sent) => onBytes(sent),
       onSuccess: () => resolve(),
