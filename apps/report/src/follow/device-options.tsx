@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/index.ts';
 import { PinField } from '../vault/pin-field.tsx';
+import { PinProgress } from '../vault/pin-progress.tsx';
 import {
   createVaultWithPin,
   forgetReceipt,
@@ -121,6 +122,7 @@ function RememberCode({ code }: { code: string }) {
           <button type="button" class="secondary-btn" disabled={busy} onClick={() => void createAndSave()}>
             {t.rememberSave}
           </button>
+          {busy && <PinProgress label={t.vaultLocking} />}
         </div>
       )}
       <p role="status" class={note?.error ? 'error' : 'done'}>

@@ -7,6 +7,7 @@ import { wordsFor } from '../i18n/role-words.ts';
 import { lazyScreen } from '../lazy.tsx';
 import { Title } from '../shell.tsx';
 import { PinField } from '../vault/pin-field.tsx';
+import { PinProgress } from '../vault/pin-progress.tsx';
 import type { AgeIdentity, ReporterKeysLike } from './follow-api.ts';
 import { FollowError, type OpenedReport, openReport, sendReply } from './follow-api.ts';
 import { describeTimeline } from './timeline-words.ts';
@@ -39,6 +40,8 @@ export function Follow() {
   const [remembered, setRemembered] = useState(false);
   const [pin, setPin] = useState('');
   const [pinError, setPinError] = useState<string | null>(null);
+  // The PIN's key derivation is running (in a worker): show the bar.
+  const [deriving, setDeriving] = useState(false);
 
   useEffect(() => {
     // Straight from the receipt screen: the code is already known on this device.
@@ -71,9 +74,10 @@ export function Follow() {
   const openWithPin = async () => {
     if (!pin) return;
     setBusy(true);
+    setDeriving(true);
     setPinError(null);
     const v = await vault();
-    const ok = await v.unlockWithPin(pin);
+    const ok = await v.unlockWithPin(pin).finally(() => setDeriving(false));
     setBusy(false);
     if (!ok) {
       setPinError(t.vaultWrongPin);
@@ -117,6 +121,7 @@ export function Follow() {
             onEnter={() => void openWithPin()}
             autocomplete="current-password"
           />
+          {deriving && <PinProgress label={t.vaultLocking} />}
           {pinError && (
             <p class="error" role="alert">
               {pinError}
