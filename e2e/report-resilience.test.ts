@@ -262,7 +262,11 @@ describe('reporter app: resilience', () => {
 
     await page.getByLabel(t.vaultUnlockTitle).fill('1357');
     await page.getByRole('button', { name: t.vaultUnlock }).click();
+    // The PIN's scrypt runs in a worker: the screen shows a progress bar meanwhile, and takes it away.
+    const bar = page.getByRole('progressbar', { name: t.vaultLocking });
+    await bar.waitFor();
     await page.getByText(MARKER).first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => bar.count()).toBe(0);
     await page.locator('img.thumb').waitFor();
 
     page.once('dialog', (d) => void d.accept());

@@ -1,4 +1,10 @@
-/** A PIN or passphrase field. Enter acts on this field, not on the step's "Next". */
+import { useEffect } from 'preact/hooks';
+import { warmVaultWorker } from './vault-kdf.ts';
+
+/**
+ * A PIN or passphrase field. Enter acts on this field, not on the step's "Next". Showing one starts the
+ * vault worker, so its code has loaded by the time the PIN is typed.
+ */
 export function PinField(props: {
   id: string;
   label: string;
@@ -7,6 +13,7 @@ export function PinField(props: {
   onInput: (value: string) => void;
   onEnter: () => void;
 }) {
+  useEffect(warmVaultWorker, []);
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>

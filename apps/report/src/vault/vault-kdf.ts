@@ -16,13 +16,26 @@ export function expectedDerivationMs(): number {
   return lastMs;
 }
 
+/** A worker started ahead of need; its code loads while the child is still typing the PIN. */
+let spare: Worker | null = null;
+
+function startWorker(): Worker {
+  return new Worker(new URL('./vault-worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Starts the vault worker now (a PIN field is on screen), so "Lock" or "Open" waits on scrypt alone. */
+export function warmVaultWorker(): void {
+  if (typeof Worker !== 'undefined') spare ??= startWorker();
+}
+
 /**
  * Runs one PIN derivation in a fresh worker (vault-worker.ts) and ends the worker after: its 256 MiB of
  * scrypt memory goes back to the phone at once, and no PIN stays in a live thread.
  */
 export function deriveInWorker(request: VaultRequest): Promise<VaultResponse> {
   const started = performance.now();
-  const worker = new Worker(new URL('./vault-worker.ts', import.meta.url), { type: 'module' });
+  const worker = spare ?? startWorker();
+  spare = null;
   return new Promise<VaultResponse>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<VaultResponse>) => {
       lastMs = performance.now() - started;
