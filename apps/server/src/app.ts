@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppDeps, defaultLimits } from './app-deps.ts';
 import { buildRoutes } from './builds/routes.ts';
+import { chatRoutes } from './chat/chat-routes.ts';
 import { registerApiDocsRoutes, registerOpenApi } from './http/api-docs.ts';
 import { reporterShell } from './http/app-shell.ts';
 import { createClientKeyer } from './http/client-key.ts';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(knownHashRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(retentionRoutes, { deps, prefix: '/api/v1/staff' });
+  await app.register(chatRoutes, { deps });
   await registerReferralRoutes(app, deps);
   registerApiDocsRoutes(app);
   const spaIndex = deps.staticApps

@@ -1,4 +1,5 @@
 export * from './audit-log.ts';
+export * from './chats.ts';
 export * from './helpline-recipients.ts';
 export * from './helplines.ts';
 export * from './idempotency-keys.ts';
