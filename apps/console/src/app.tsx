@@ -1,6 +1,8 @@
 import type { PackMeta } from '@vangnet/core/pack/schema';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { ChatQueue } from './chat/chat-queue.tsx';
+import { LiveChat } from './chat/live-chat.tsx';
 import { getJson, postJson, setUnauthorisedHandler } from './lib/api.ts';
 import { type Instance, InstanceContext, normalisePack } from './lib/instance.ts';
 import { consoleLanguages, isConsoleLanguage, LANGUAGE_NAMES, setConsoleLanguage } from './lib/language.ts';
@@ -147,6 +149,9 @@ function Header({
       <a href="/console/" class="brand" onClick={onLinkClick({ name: 'queue' })}>
         {text.appName}
       </a>
+      <a href={hrefOf({ name: 'chats' })} onClick={onLinkClick({ name: 'chats' })}>
+        {text.chats.nav}
+      </a>
       {supervisor && (
         <a href={hrefOf({ name: 'supervisor' })} onClick={onLinkClick({ name: 'supervisor' })}>
           {text.supervisor.nav}
@@ -178,11 +183,15 @@ function Screens() {
       export: text.exportScreen.title,
       case: text.case.title,
       security: text.passkeys.title,
+      chats: text.chats.title,
+      chat: text.chats.chatTitle,
     } as const;
     document.title = `${titles[route.name]} · ${text.appName}`;
   }, [route, textLanguage]);
   if (route.name === 'supervisor') return <SupervisorScreen />;
   if (route.name === 'security') return <Security />;
+  if (route.name === 'chats') return <ChatQueue />;
+  if (route.name === 'chat') return <LiveChat key={route.id} id={route.id} />;
   if (route.name === 'case') return <CaseView key={route.id} id={route.id} />;
   if (route.name === 'export') return <ExportScreen key={route.id} id={route.id} />;
   return <Queue />;

@@ -22,6 +22,7 @@ import { OUTBOX_FLAG } from './send/outbox-types.ts';
 import { Shell } from './shell.tsx';
 
 const Flow = lazyScreen<{ screen: Screen }>(() => import('./flow/flow.tsx').then((m) => m.Flow));
+const ChatScreen = lazyScreen<object>(() => import('./chat/chat-screen.tsx').then((m) => m.ChatScreen));
 const Follow = lazyScreen<object>(() => import('./follow/follow.tsx').then((m) => m.Follow));
 const PlatformGuide = lazyScreen<object>(() => import('./platform/guide.tsx').then((m) => m.PlatformGuide));
 const Routes = lazyScreen<object>(() => import('./screens/routes.tsx').then((m) => m.Routes));
@@ -55,6 +56,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Routes />;
     case 'follow':
       return <Follow />;
+    case 'chat':
+      return <ChatScreen />;
     case 'platform-guide':
       return <PlatformGuide />;
     default:

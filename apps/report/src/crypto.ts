@@ -5,6 +5,7 @@
  */
 export { fromBase64, toBase64 } from '@vangnet/crypto/encoding';
 export { sha256Hex } from '@vangnet/crypto/hash';
+export { generateIdentity } from '@vangnet/crypto/keys';
 export {
   accessTokenHash,
   deriveReporterKeys,

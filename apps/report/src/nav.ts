@@ -25,6 +25,7 @@ export type Screen =
   | 'sending'
   | 'receipt'
   | 'follow'
+  | 'chat'
   | 'platform-guide';
 
 const NAV_KEY = 'vn.nav';

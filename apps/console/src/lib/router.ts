@@ -10,7 +10,9 @@ export type Route =
   | { name: 'supervisor' }
   | { name: 'case'; id: string }
   | { name: 'export'; id: string }
-  | { name: 'security' };
+  | { name: 'security' }
+  | { name: 'chats' }
+  | { name: 'chat'; id: string };
 
 const BASE = '/console/';
 
@@ -18,6 +20,9 @@ export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (/^supervisor\/?$/.test(rest)) return { name: 'supervisor' };
   if (/^security\/?$/.test(rest)) return { name: 'security' };
+  if (/^chats\/?$/.test(rest)) return { name: 'chats' };
+  const chat = /^chats\/([A-Za-z0-9_-]{1,100})\/?$/.exec(rest);
+  if (chat) return { name: 'chat', id: chat[1]! };
   const m = /^cases\/([A-Za-z0-9_-]{1,100})(\/export)?\/?$/.exec(rest);
   if (m) return m[2] ? { name: 'export', id: m[1]! } : { name: 'case', id: m[1]! };
   return { name: 'queue' };
@@ -27,6 +32,8 @@ export function hrefOf(route: Route): string {
   if (route.name === 'queue') return BASE;
   if (route.name === 'supervisor') return `${BASE}supervisor`;
   if (route.name === 'security') return `${BASE}security`;
+  if (route.name === 'chats') return `${BASE}chats`;
+  if (route.name === 'chat') return `${BASE}chats/${route.id}`;
   return `${BASE}cases/${route.id}${route.name === 'export' ? '/export' : ''}`;
 }
 

@@ -15,6 +15,10 @@ export function Start() {
           <span class="choice-title">{t.startNeedHelp}</span>
           <span class="choice-hint">{t.startNeedHelpHint}</span>
         </button>
+        <button type="button" class="choice" onClick={() => nav.go('chat')}>
+          <span class="choice-title">{t.chatNow}</span>
+          <span class="choice-hint">{t.chatNowHint}</span>
+        </button>
         <button type="button" class="choice big primary" onClick={() => nav.go(FIRST_STEP)}>
           {/* Always the same words: the first screen must not tell whoever sees it that a report is under way
               (the flow itself picks up the draft). */}

@@ -1,0 +1,31 @@
+/** One line of the conversation as the child's screen shows it. */
+export type ChatLine = {
+  clientId: string;
+  /** The server's order; null while the message is still on its way. */
+  seq: number | null;
+  author: 'child' | 'counsellor';
+  /** null: it could not be opened. */
+  text: string | null;
+  /** Local order of lines not yet numbered by the server. */
+  local: number;
+};
+
+/**
+ * Adds or updates a line, keyed by its client id: a message the server echoes back (or sends again
+ * after a reconnect) updates the line it already is, so nothing shows twice. Server-numbered lines
+ * come first in server order, then the ones still on their way, in the order they were written.
+ */
+export function mergeLine(lines: readonly ChatLine[], line: ChatLine): ChatLine[] {
+  const existing = lines.find((l) => l.clientId === line.clientId);
+  const next = existing
+    ? lines.map((l) =>
+        l.clientId === line.clientId ? { ...l, seq: line.seq ?? l.seq, text: l.text ?? line.text } : l,
+      )
+    : [...lines, line];
+  return next.sort((a, b) => {
+    if (a.seq !== null && b.seq !== null) return a.seq - b.seq;
+    if (a.seq !== null) return -1;
+    if (b.seq !== null) return 1;
+    return a.local - b.local;
+  });
+}
