@@ -45,6 +45,23 @@ export class ChatHub {
     for (const listener of this.#listeners.get(chatId) ?? []) listener(event);
   }
 
+  readonly #seen = new Map<string, number>();
+
+  /** A counsellor's console asked for the queue or opened a chat: they are online (live capacity). */
+  seen(workerId: string, now = Date.now()): void {
+    this.#seen.set(workerId, now);
+  }
+
+  /** Counsellors whose console was in touch within the last 30 seconds. */
+  onlineSince(now = Date.now(), windowMs = 30_000): Set<string> {
+    const online = new Set<string>();
+    for (const [id, at] of this.#seen) {
+      if (now - at <= windowMs) online.add(id);
+      else this.#seen.delete(id);
+    }
+    return online;
+  }
+
   /** Open streams, for the benchmark's memory figure. */
   get openStreams(): number {
     let n = 0;

@@ -7,6 +7,7 @@ import { Problem } from '../http/problem.ts';
 import { isUniqueViolation } from '../services/db-errors.ts';
 import { ensureHelpline } from '../services/helpline.ts';
 import { decodeSealed } from '../services/sealed-bytes.ts';
+import { chatLoad } from './chat-capacity.ts';
 import type { ChatHub } from './chat-hub.ts';
 import {
   bearerHeaders,
@@ -40,10 +41,10 @@ export const childChatRoutes: FastifyPluginAsyncZod<{
     if (!chat || !sameHash(chat.tokenHash, hash)) throw chatNotFound();
     return chat;
   };
-  const childState = async (chat: Awaited<ReturnType<typeof chatFor>>) => ({
-    ...stateView(chat),
-    position: chat.status === 'waiting' ? (await waitingAhead(db, chat)) + 1 : null,
-  });
+  const childState = async (chat: Awaited<ReturnType<typeof chatFor>>) => {
+    const ahead = chat.status === 'waiting' ? await waitingAhead(db, chat) : null;
+    return { ...stateView(chat), position: ahead === null ? null : ahead + 1 };
+  };
 
   app.post(
     '/chats',
@@ -82,6 +83,35 @@ export const childChatRoutes: FastifyPluginAsyncZod<{
       }
       const chat = (await findChat(db, body.chatId))!;
       return reply.code(201).send(await childState(chat));
+    },
+  );
+
+  app.get(
+    '/chats/availability',
+    {
+      schema: {
+        summary:
+          'Live load of the chat: who waits, counsellors online, whether the queue is full, the expected wait',
+        tags: ['chat'],
+        response: {
+          200: z.object({
+            waiting: z.number(),
+            counsellorsOnline: z.number(),
+            full: z.boolean(),
+            expectedWaitMinutes: z.number().nullable(),
+          }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const load = await chatLoad(db, hub, deps.pack, await ensureHelpline(db, deps.pack));
+      return {
+        waiting: load.waiting,
+        counsellorsOnline: load.counsellorsOnline,
+        full: load.full,
+        expectedWaitMinutes: load.expectedWaitMinutes,
+      };
     },
   );
 

@@ -1,5 +1,6 @@
+import { chatFigures } from '@vangnet/core/chat/chat-figures';
 import { can } from '@vangnet/core/permissions/permissions';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
@@ -11,6 +12,7 @@ import { decodeSealed } from '../services/sealed-bytes.ts';
 import { requirePermission } from '../staff/session-cookie.ts';
 import type { StaffPolicy } from '../staff/staff-policy.ts';
 import type { WorkerView } from '../staff/workers.ts';
+import { capacityPerCounsellor, chatLoad } from './chat-capacity.ts';
 import type { ChatHub } from './chat-hub.ts';
 import {
   chatParams,
@@ -77,6 +79,7 @@ export const staffChatRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const worker = await requirePermission(db, policy, request, 'case.message');
+      hub.seen(worker.id);
       const rows = await db
         .select({ chat: chats, counsellorName: workers.displayName })
         .from(chats)
@@ -104,6 +107,56 @@ export const staffChatRoutes: FastifyPluginAsyncZod<{
     },
   );
 
+  app.get(
+    '/chats/figures',
+    {
+      schema: {
+        summary:
+          'Chat figures for supervisors: waiting time to answer (median, p90), answered vs abandoned, length, live load',
+        tags: ['staff'],
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+        response: {
+          200: z.object({
+            answered: z.number(),
+            abandoned: z.number(),
+            waitMedian: z.number().nullable(),
+            waitP90: z.number().nullable(),
+            lengthMedian: z.number().nullable(),
+            live: z.object({
+              waiting: z.number(),
+              active: z.number(),
+              counsellorsOnline: z.number(),
+              capacity: z.number(),
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const worker = await requirePermission(db, policy, request, 'stats.read');
+      const since = new Date(Date.now() - request.query.days * 24 * 60 * 60 * 1000);
+      const rows = await db
+        .select({
+          createdAt: chats.createdAt,
+          takenAt: chats.takenAt,
+          closedAt: chats.closedAt,
+          status: chats.status,
+        })
+        .from(chats)
+        .where(and(eq(chats.helplineId, worker.helplineId), gte(chats.createdAt, since)));
+      const load = await chatLoad(db, hub, deps.pack, worker.helplineId);
+      return {
+        ...chatFigures(rows),
+        live: {
+          waiting: load.waiting,
+          active: load.active,
+          counsellorsOnline: load.counsellorsOnline,
+          capacity: load.capacity,
+        },
+      };
+    },
+  );
+
   app.post(
     '/chats/:id/take',
     {
@@ -119,6 +172,13 @@ export const staffChatRoutes: FastifyPluginAsyncZod<{
       const chat = await chatOf(worker, request.params.id);
       if (chat.counsellorId === worker.id && chat.status === 'active') {
         return { status: chat.status, counsellorId: worker.id };
+      }
+      const holding = await db
+        .select({ id: chats.id })
+        .from(chats)
+        .where(and(eq(chats.counsellorId, worker.id), eq(chats.status, 'active')));
+      if (holding.length >= capacityPerCounsellor(deps.pack)) {
+        throw new Problem(409, 'chat.at-capacity', 'You hold as many chats as the helpline allows');
       }
       const taken = await db.transaction(async (tx) => {
         const [row] = await tx
@@ -273,6 +333,7 @@ export const staffChatRoutes: FastifyPluginAsyncZod<{
       const worker = await requirePermission(db, policy, request, 'case.readSealed');
       const chat = await chatOf(worker, request.params.id);
       requireHolder(worker, chat);
+      hub.seen(worker.id);
       await streamChat(request, reply, {
         db,
         hub,

@@ -359,6 +359,20 @@ export const packMetaSchema = z.strictObject({
     urgentCategories: z._default(z.array(z.enum(CATEGORY_CODES)), []),
   }),
   statusWorkflow: z.strictObject({ transitions: z.array(transitionSchema).check(z.minLength(1)) }),
+  /**
+   * Live chat with a counsellor (issue 16). Absent: the chat makes no promise of hours and is offered
+   * whenever the app can reach the server; the queue says how long the wait is.
+   */
+  liveChat: z.optional(
+    z.strictObject({
+      /** When counsellors answer chats, in the pack's time zone. */
+      hours: openingHoursSchema,
+      /** Chats one counsellor holds at once; the queue is full at this times the counsellors online. */
+      capacityPerCounsellor: z.number().check(z.int(), z.gte(1), z.lte(10)),
+      /** After this long in the queue the child is offered to leave a message (a report) instead. */
+      offerMessageAfterMinutes: z.number().check(z.int(), z.gte(1), z.lte(120)),
+    }),
+  ),
   rolePermissions: z.optional(z.partialRecord(z.enum(STAFF_ROLES), z.array(z.string()))),
   /** Signs the app builds this helpline serves (release-key.ts); without it, updates go unchecked. */
   releaseKey: z.optional(releaseKeySchema),
