@@ -1,6 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useApp } from '../app-context.ts';
+import { FIRST_STEP } from '../flow/steps.ts';
+import { formatHours } from '../hours.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useNav } from '../nav.ts';
 import { Title } from '../shell.tsx';
+import {
+  type Availability,
+  chatAvailability,
+  DEFAULT_OFFER_MESSAGE_AFTER_MINUTES,
+  formatOpening,
+} from './chat-availability.ts';
 import { ChatConnection, type ChatState } from './chat-connection.ts';
 import type { ChatLine } from './chat-lines.ts';
 
@@ -10,6 +20,10 @@ import type { ChatLine } from './chat-lines.ts';
  */
 export function ChatScreen() {
   const { t, lang } = useI18n();
+  const { pack, crisis } = useApp();
+  const nav = useNav();
+  const [availability, setAvailability] = useState<Availability | null>(null);
+  const [waitedLong, setWaitedLong] = useState(false);
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [state, setState] = useState<ChatState | null>(null);
   const [draft, setDraft] = useState('');
@@ -28,6 +42,36 @@ export function ChatScreen() {
   };
 
   useEffect(() => () => connection.current?.stop(), []);
+  useEffect(() => {
+    let live = true;
+    void chatAvailability(pack, new Date()).then((a) => live && setAvailability(a));
+    return () => {
+      live = false;
+    };
+  }, [pack]);
+  // After a while in line, leaving a message (an ordinary report) is offered too.
+  const waiting = state?.status === 'waiting';
+  useEffect(() => {
+    if (!waiting) return;
+    const minutes = pack?.meta.liveChat?.offerMessageAfterMinutes ?? DEFAULT_OFFER_MESSAGE_AFTER_MINUTES;
+    const timer = setTimeout(() => setWaitedLong(true), minutes * 60_000);
+    return () => clearTimeout(timer);
+  }, [waiting, pack]);
+
+  /** Leaves the line (or the offer) for the report flow: a message the helpline answers later. */
+  const leaveMessage = () => {
+    connection.current?.stop();
+    nav.go(FIRST_STEP);
+  };
+  const leaveMessageOffer = (
+    <div class="flow-continue">
+      <p>{t.chatLeaveMessageHint}</p>
+      <button type="button" class="secondary-btn" onClick={leaveMessage}>
+        {t.chatLeaveMessage}
+      </button>
+    </div>
+  );
+  const load = availability?.kind === 'open' ? availability.load : null;
   useEffect(() => listEnd.current?.scrollIntoView({ block: 'nearest' }), [lines.length]);
 
   const ended = state?.status === 'closed' || state?.status === 'abandoned';
@@ -39,14 +83,56 @@ export function ChatScreen() {
     void connection.current.send(text);
   };
 
+  if (availability?.kind === 'closed') {
+    const timeZone = pack?.meta.timeZone ?? 'UTC';
+    return (
+      <section class="screen chat-screen">
+        <Title>{t.chatTitle}</Title>
+        <p class="lead" data-testid="chat-closed">
+          {t.chatClosed}{' '}
+          {availability.nextOpening
+            ? t.chatOpensAt(formatOpening(availability.nextOpening, lang, timeZone))
+            : t.chatClosedNoNext}
+        </p>
+        <h2>{t.chatCrisisTitle}</h2>
+        <ul class="lines" data-testid="chat-crisis-lines">
+          {crisis.map((line) => {
+            const hours = formatHours(line.hours, lang, t.crisisAlways);
+            return (
+              <li key={line.id} class="line">
+                <h3>{line.name}</h3>
+                {hours && <p class="hours">{hours}</p>}
+                <div class="line-actions">
+                  {line.phones.map((phone) => (
+                    <a key={phone.number} class="call" href={`tel:${phone.number}`}>
+                      {t.crisisCall(phone.display ?? phone.number)}
+                    </a>
+                  ))}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        {leaveMessageOffer}
+      </section>
+    );
+  }
+
   if (!connection.current) {
     return (
       <section class="screen chat-screen">
         <Title>{t.chatTitle}</Title>
         <p class="lead">{t.chatIntro}</p>
+        {load?.full && (
+          <p data-testid="chat-full">
+            {t.chatFull(load.waiting)}
+            {load.expectedWaitMinutes !== null && <> {t.chatExpectedWait(load.expectedWaitMinutes)}</>}
+          </p>
+        )}
         <button type="button" class="primary-btn" onClick={begin}>
-          {t.chatStart}
+          {load?.full ? t.chatJoinQueue : t.chatStart}
         </button>
+        {load?.full && leaveMessageOffer}
       </section>
     );
   }
@@ -81,6 +167,7 @@ export function ChatScreen() {
         ))}
         <li ref={listEnd} class="chat-end" aria-hidden="true" />
       </ol>
+      {waiting && (waitedLong || load?.full) && leaveMessageOffer}
       {!ended && (
         <form class="chat-form" onSubmit={send}>
           <label for="chat-input">{t.chatLabel}</label>
