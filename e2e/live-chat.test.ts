@@ -136,6 +136,13 @@ describe('live chat between a child and a counsellor', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
+  it('the counsellor shows the emergency numbers inside the chat and the chat becomes urgent', async () => {
+    await counsellor.getByRole('button', { name: 'Send the emergency numbers' }).click();
+    await expect.poll(async () => (await childTexts()).at(-1), { timeout: 1000 }).toContain('112');
+    await counsellor.getByText('Urgent', { exact: true }).waitFor();
+    expect(await consoleAxe(counsellor)).toEqual([]);
+  });
+
   it('the marker written in the chat is in no table, no file of the data folder and no log line', async () => {
     const dump = await dumpAllTables(server.deps.db);
     expect(dump).toContain('chat_messages');

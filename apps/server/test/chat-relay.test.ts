@@ -176,6 +176,31 @@ describe.each(databaseKinds())('live chat relay on %s', (kind) => {
     resumed.close();
   });
 
+  it('hands the chat with its history to a colleague (audited); the colleague reads it all, the first no longer can', async () => {
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/staff/chats/colleagues',
+      headers: { cookie },
+    });
+    expect(list.statusCode).toBe(200);
+    const [colleague] = list.json().colleagues as { id: string; name: string | null; role: string }[];
+    expect(colleague).toMatchObject({ role: 'caseworker' });
+    const transfer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/chats/${chatId}/transfer`,
+      headers: { cookie },
+      payload: { to: colleague!.id },
+    });
+    expect(transfer.statusCode).toBe(200);
+    expect((await staffSend('staff-after-handover', await sealFor('no longer mine'))).statusCode).toBe(403);
+    const history = await openSse(`${t.url}/api/v1/staff/chats/${chatId}/events`, { cookie: otherCookie });
+    await expect.poll(() => history.events.filter((e) => e.event === 'message').length).toBe(24);
+    history.close();
+    const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'chat.transfer'));
+    expect(audit).toHaveLength(1);
+    cookie = otherCookie;
+  });
+
   it('closes with an outcome code, audited; nothing more can be sent', async () => {
     const close = await t.app.inject({
       method: 'POST',

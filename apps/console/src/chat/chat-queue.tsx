@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, getJson, postJson } from '../lib/api.ts';
+import { useInstance } from '../lib/instance.ts';
+import { workerMay } from '../lib/may.ts';
 import { hrefOf, navigate, onLinkClick } from '../lib/router.ts';
 import { currentSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
@@ -17,6 +19,8 @@ export function ChatQueue() {
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
   const me = currentSession()?.worker.id;
+  // A supervisor (who may read audit trails) can open any live chat: the view of all live chats.
+  const oversees = workerMay('case.audit', useInstance().pack);
 
   useEffect(() => {
     let live = true;
@@ -97,12 +101,14 @@ export function ChatQueue() {
           <ul>
             {active.map((c) => (
               <li key={c.id} data-testid="chat-active">
-                {c.counsellorId === me ? (
+                {c.counsellorId === me || oversees ? (
                   <a
                     href={hrefOf({ name: 'chat', id: c.id })}
                     onClick={onLinkClick({ name: 'chat', id: c.id })}
                   >
-                    {text.chats.openMine(c.lang, minutesSince(c.takenAt ?? c.createdAt, now))}
+                    {c.counsellorId === me
+                      ? text.chats.openMine(c.lang, minutesSince(c.takenAt ?? c.createdAt, now))
+                      : text.chats.withColleague(c.counsellorName ?? text.chats.colleague, c.lang)}
                   </a>
                 ) : (
                   <span>

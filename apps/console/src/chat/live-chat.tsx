@@ -3,7 +3,7 @@ import { cannedResponses, counsellorName } from '../case/canned.ts';
 import { ApiError, getJson, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { useInstance } from '../lib/instance.ts';
-import { hrefOf, onLinkClick } from '../lib/router.ts';
+import { hrefOf, navigate, onLinkClick } from '../lib/router.ts';
 import { currentSession, helplineIdentity } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 import { CHAT_OUTCOMES, type ChatSummary, type WireMessage } from './chat-types.ts';
@@ -40,6 +40,8 @@ export function LiveChat({ id }: { id: string }) {
   const [outcome, setOutcome] = useState<string>(CHAT_OUTCOMES[0]);
   const [error, setError] = useState<string | null>(null);
   const [connected, setConnected] = useState(false);
+  const [colleagues, setColleagues] = useState<{ id: string; name: string | null; role: string }[]>([]);
+  const [handTo, setHandTo] = useState('');
   const outbox = useRef<{ clientId: string; sealed: string }[]>([]);
   const sending = useRef(false);
 
@@ -55,6 +57,13 @@ export function LiveChat({ id }: { id: string }) {
         } else setError(errorText('chat.not-found'));
       })
       .catch((e) => live && setError(errorText(e instanceof ApiError ? e.code : 'general')));
+    getJson<{ colleagues: { id: string; name: string | null; role: string }[] }>('/staff/chats/colleagues')
+      .then((r) => {
+        if (!live) return;
+        setColleagues(r.colleagues);
+        setHandTo(r.colleagues[0]?.id ?? '');
+      })
+      .catch(() => undefined);
     const source = new EventSource(`/api/v1/staff/chats/${id}/events`);
     const identity = helplineIdentity();
     // Opened in arrival order, one at a time.
@@ -150,6 +159,8 @@ export function LiveChat({ id }: { id: string }) {
       })
     : [];
   const open = status === 'active' || status === 'waiting';
+  // The pack's "in danger" reply in the child's language names the emergency numbers.
+  const crisisReply = canned.find((c) => c.id === 'danger');
 
   return (
     <main id="main" class="stack live-chat">
@@ -227,7 +238,37 @@ export function LiveChat({ id }: { id: string }) {
             <button type="button" onClick={() => void act('urgent', { urgent: !urgent })}>
               {urgent ? text.chats.lowerUrgency : text.chats.raiseUrgency}
             </button>
+            {crisisReply && (
+              <button
+                type="button"
+                onClick={() => {
+                  void send(crisisReply.text);
+                  if (!urgent) void act('urgent', { urgent: true });
+                }}
+              >
+                {text.chats.sendCrisis}
+              </button>
+            )}
           </div>
+          {colleagues.length > 0 && (
+            <form
+              class="row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act('transfer', { to: handTo }, () => navigate({ name: 'chats' }));
+              }}
+            >
+              <label for="chat-hand-to">{text.chats.handOverTo}</label>
+              <select id="chat-hand-to" value={handTo} onChange={(e) => setHandTo(e.currentTarget.value)}>
+                {colleagues.map((c, i) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name ?? `${text.chats.colleague} ${i + 1}`}
+                  </option>
+                ))}
+              </select>
+              <button type="submit">{text.chats.handOver}</button>
+            </form>
+          )}
           <form
             class="row"
             onSubmit={(e) => {

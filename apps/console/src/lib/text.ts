@@ -43,6 +43,9 @@ const en = {
     lowerUrgency: 'No longer urgent',
     outcome: 'Outcome',
     close: 'Close chat',
+    sendCrisis: 'Send the emergency numbers',
+    handOverTo: 'Hand over to',
+    handOver: 'Hand over with the history',
     backToQueue: 'Back to live chats',
     outcomes: {
       listened: 'Listened',

@@ -203,6 +203,43 @@ export const staffChatRoutes: FastifyPluginAsyncZod<{
     },
   );
 
+  app.get(
+    '/chats/colleagues',
+    {
+      schema: {
+        summary: 'Colleagues a chat can be handed to: id, display name and role (no e-mail)',
+        tags: ['staff'],
+        response: {
+          200: z.object({
+            colleagues: z.array(z.object({ id: z.string(), name: z.string().nullable(), role: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const worker = await requirePermission(db, policy, request, 'case.message');
+      const rows = await db
+        .select({
+          id: workers.id,
+          name: workers.displayName,
+          role: workers.role,
+          disabledAt: workers.disabledAt,
+        })
+        .from(workers)
+        .where(eq(workers.helplineId, worker.helplineId))
+        .orderBy(asc(workers.createdAt));
+      const colleagues = rows
+        .filter(
+          (w) =>
+            w.id !== worker.id &&
+            w.disabledAt === null &&
+            can(w.role as WorkerView['role'], 'case.message', policy.permissions),
+        )
+        .map(({ id, name, role }) => ({ id, name, role }));
+      return { colleagues };
+    },
+  );
+
   app.post(
     '/chats/:id/transfer',
     {

@@ -36,6 +36,9 @@ export const de: ConsoleCatalog = {
     lowerUrgency: 'Nicht mehr dringend',
     outcome: 'Ergebnis',
     close: 'Chat schließen',
+    sendCrisis: 'Notrufnummern senden',
+    handOverTo: 'Übergeben an',
+    handOver: 'Mit dem Verlauf übergeben',
     backToQueue: 'Zurück zu den Live-Chats',
     outcomes: {
       listened: 'Zugehört',

@@ -36,6 +36,9 @@ export const fr: ConsoleCatalog = {
     lowerUrgency: 'Plus urgent',
     outcome: 'Issue',
     close: 'Fermer le chat',
+    sendCrisis: 'Envoyer les numéros d’urgence',
+    handOverTo: 'Transférer à',
+    handOver: 'Transférer avec l’historique',
     backToQueue: 'Retour aux chats en direct',
     outcomes: {
       listened: 'Écoute',

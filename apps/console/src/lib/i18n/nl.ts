@@ -36,6 +36,9 @@ export const nl: ConsoleCatalog = {
     lowerUrgency: 'Niet meer urgent',
     outcome: 'Uitkomst',
     close: 'Chat afsluiten',
+    sendCrisis: 'Stuur de noodnummers',
+    handOverTo: 'Overdragen aan',
+    handOver: 'Overdragen met het gesprek',
     backToQueue: 'Terug naar live chats',
     outcomes: {
       listened: 'Geluisterd',
