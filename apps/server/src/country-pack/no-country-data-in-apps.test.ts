@@ -48,8 +48,9 @@ describe('no country data in app code', () => {
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/(^|[^:])\/\/.*$/gm, '$1');
         for (const number of numbers) {
-          // Whole numbers only: "1813" inside "18130" or a hash is not a phone number.
-          if (new RegExp(`(^|[^0-9])${number.replace(/[+]/g, '\\+')}([^0-9]|$)`).test(text)) {
+          // Whole numbers only: "1813" inside "18130" or a hash is not a phone number, nor is "106" in
+          // a CSS size such as "106.25%".
+          if (new RegExp(`(^|[^0-9.])${number.replace(/[+]/g, '\\+')}([^0-9.%]|$)`).test(text)) {
             found.push(`${relative(root, file)}: ${number}`);
           }
         }
