@@ -87,7 +87,7 @@ export function PlatformNoticePanel(props: { caseId: string; opened: OpenedCase 
   async function send(event: Event) {
     event.preventDefault();
     setNotice(null);
-    if (!contact || !draft) return;
+    if (!contact || !draft || busy) return;
     if (!consent) return setError(text.notices.needConsent);
     if (!draft.text.trim()) return setError(text.notices.needText);
     setBusy(true);
@@ -163,7 +163,7 @@ export function PlatformNoticePanel(props: { caseId: string; opened: OpenedCase 
                   {error}
                 </p>
               )}
-              <button type="submit" class="primary" disabled={busy}>
+              <button type="submit" class="primary" aria-disabled={busy}>
                 {busy ? t.sending : t.send}
               </button>
             </form>
@@ -214,6 +214,7 @@ function NoticeItem(props: {
   async function save(event: Event) {
     event.preventDefault();
     setSaved(null);
+    if (busy) return;
     if (!decidedAt) return setError(t.needDecidedAt);
     setBusy(true);
     setError(null);
@@ -299,7 +300,7 @@ function NoticeItem(props: {
               {error}
             </p>
           )}
-          <button type="submit" disabled={busy}>
+          <button type="submit" aria-disabled={busy}>
             {busy ? t.saving : t.save}
           </button>
         </form>
