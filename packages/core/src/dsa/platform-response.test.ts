@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tdbLabel } from '../taxonomy.ts';
 import {
@@ -124,5 +125,20 @@ describe('isStatementOfReasonsId', () => {
     ['a'.repeat(101), false],
   ])('%s → %s', (value, want) => {
     expect(isStatementOfReasonsId(value)).toBe(want);
+  });
+});
+
+describe('isStatementOfReasonsId, fuzzed', () => {
+  it('never accepts whitespace, markup or more than 100 characters, and never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (value) => {
+        const ok = isStatementOfReasonsId(value);
+        if (ok) {
+          expect(value.length).toBeLessThanOrEqual(100);
+          expect(value).not.toMatch(/[\s<>"'&]/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
