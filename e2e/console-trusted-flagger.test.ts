@@ -10,6 +10,7 @@ import { type SmtpSink, startSmtpSink } from '../apps/server/test/support/smtp-s
 import {
   type ConsoleServer,
   axe as consoleAxe,
+  shot as consoleShot,
   DESKTOP,
   ensureConsoleBuilt,
   signIn,
@@ -173,6 +174,8 @@ describe('trusted-flagger notice: sent, answered, measured, told to the child', 
     await expect.poll(() => item.innerText()).toContain('Removed, decided');
     await expect.poll(() => item.innerText()).toContain('8e3f1c2a-55b6-4c8e-9d0f-1a2b3c4d5e6f');
     expect(await consoleAxe(worker)).toEqual([]);
+    await worker.getByRole('heading', { name: 'Notice to the platform' }).scrollIntoViewIfNeeded();
+    await consoleShot(worker, 'case-platform-notice');
   });
 
   it('the supervisor’s platform table shows the time to decision, with the DSA label', async () => {
@@ -185,6 +188,7 @@ describe('trusted-flagger notice: sent, answered, measured, told to the child', 
     expect(cells[2]).toMatch(/^KEYWORD_\w+$/);
     expect(cells.slice(3)).toEqual(['1', '100%', '48 h', '48 h', '100%']);
     expect(await consoleAxe(worker)).toEqual([]);
+    await consoleShot(worker, 'supervisor-platform-figures');
   });
 
   it.each(['nl', 'fr', 'de', 'en'] as const)(

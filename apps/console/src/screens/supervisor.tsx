@@ -58,11 +58,12 @@ export function SupervisorScreen() {
       const [o, f, p] = await Promise.all([
         getJson<{ cases: OverdueCase[]; referrals: OverdueReferral[] }>('/staff/sla/overdue'),
         getJson<{ referrals: FailedReferral[] }>('/staff/referrals/failed'),
-        getJson<{ rows: PlatformFigure[] }>('/staff/platform-notices/figures'),
+        // A role without `stats.read` (a pack may narrow it) still gets the rest of the screen.
+        getJson<{ rows: PlatformFigure[] }>('/staff/platform-notices/figures').catch(() => null),
       ]);
       setOverdue(o);
       setFailed(f.referrals);
-      setFigures(p.rows);
+      setFigures(p?.rows ?? null);
       setUpdated(new Date().toLocaleTimeString());
     } catch (e) {
       setMessage({ ok: false, text: errorText(e instanceof ApiError ? e.code : 'general') });
