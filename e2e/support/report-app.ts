@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../apps/server/src/server.ts';
+import { type RunningServer, type StartServerOptions, startServer } from '../../apps/server/src/server.ts';
 import { MOBILE_VIEWPORT } from './browser.ts';
 import { ensureReportBuild } from './report-build.ts';
 
@@ -19,7 +19,9 @@ export interface ReportServer {
 }
 
 /** The real server on a free port, an embedded database in a temp folder, serving the built app. */
-export async function startReportServer(options: { countryPackDir?: string } = {}): Promise<ReportServer> {
+export async function startReportServer(
+  options: Pick<StartServerOptions, 'countryPackDir' | 'clock'> = {},
+): Promise<ReportServer> {
   ensureReportBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-e2e-report-'));
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn', ...options });

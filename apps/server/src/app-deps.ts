@@ -65,6 +65,11 @@ export type AppDeps = {
   /** Where the server's own logger writes (default stdout); tests capture it. */
   logStream?: { write(line: string): unknown };
   limits?: Partial<Limits>;
+  /**
+   * The clock of features that record times a person reads back (trusted-flagger notices); absent: the
+   * real time. Tests set it to stand days later without waiting.
+   */
+  clock?: () => Date;
   /** Built single-page apps to serve: `{ '/': 'apps/report/dist', '/console/': 'apps/console/dist' }`. */
   staticApps?: Record<string, string>;
 };

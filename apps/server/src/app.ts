@@ -20,6 +20,7 @@ import { registerStaticApps } from './http/static-apps.ts';
 import { trustProxyOption } from './http/trust-proxy.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { knownHashRoutes } from './known-hashes/routes.ts';
+import { registerPlatformNoticeRoutes } from './platform-notices/wire.ts';
 import { registerReferralRoutes } from './referrals/wire.ts';
 import { retentionRoutes } from './retention/routes.ts';
 import { configRoutes } from './routes/config.ts';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(retentionRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(chatRoutes, { deps });
   await registerReferralRoutes(app, deps);
+  await registerPlatformNoticeRoutes(app, deps);
   registerApiDocsRoutes(app);
   const spaIndex = deps.staticApps
     ? await registerStaticApps(

@@ -39,6 +39,8 @@ export type StartServerOptions = {
   pgSchema?: string;
   /** Serve apps/report/dist and apps/console/dist when they are built (default true). */
   serveApps?: boolean;
+  /** See AppDeps.clock. */
+  clock?: () => Date;
 };
 
 /**
@@ -111,6 +113,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         extraOrigins: parsePushOrigins(process.env.PUSH_SERVICE_ORIGINS),
       },
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.serveApps === false
         ? {}

@@ -9,6 +9,7 @@ import { EvidenceItem } from '../components/evidence-item.tsx';
 import { FirstContact } from '../components/first-contact.tsx';
 import { HashSubmissionPanel } from '../components/hash-submission.tsx';
 import { MetadataForm } from '../components/metadata-form.tsx';
+import { PlatformNoticePanel } from '../components/platform-notice-panel.tsx';
 import { ReferralPanel } from '../components/referral-panel.tsx';
 import { ReporterPanel } from '../components/reporter-panel.tsx';
 import { StatusForm } from '../components/status-form.tsx';
@@ -172,6 +173,7 @@ export function CaseView({ id }: { id: string }) {
             headingRef={referHeading}
             onReferred={() => void reload(opened)}
           />
+          <PlatformNoticePanel caseId={id} opened={opened} />
           <HashSubmissionPanel opened={opened} />
           <Chat opened={opened} onSent={() => void reload(opened)} />
           {mayReadAudit && <AuditTrail caseId={id} />}

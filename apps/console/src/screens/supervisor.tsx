@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, getJson, postJson } from '../lib/api.ts';
 import { serviceName, useInstance } from '../lib/instance.ts';
 import { hrefOf, onLinkClick } from '../lib/router.ts';
-import { errorText, text } from '../lib/text.ts';
+import { errorText, text, textLanguage } from '../lib/text.ts';
 
 type OverdueCase = { caseId: string; deadline: string; escalatedAt: string };
 type OverdueReferral = OverdueCase & { referralId: string; serviceId: string };
@@ -14,6 +14,19 @@ type ReferralView = {
   lastError: string | null;
 };
 type FailedReferral = ReferralView & { caseId: string };
+/** A row of `GET /staff/platform-notices/figures` (core/dsa/platform-response.ts). */
+type PlatformFigure = {
+  platform: string;
+  platformName: string;
+  category: string;
+  tdb: { category: string; keyword: string };
+  sent: number;
+  answered: number;
+  answeredShare: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+  actedShare: number | null;
+};
 
 /** How often a referral tried again is looked at until it leaves the queue (not an audited read). */
 const RETRY_POLL_MS = 2000;
@@ -29,6 +42,7 @@ export function SupervisorScreen() {
   const { pack } = useInstance();
   const [overdue, setOverdue] = useState<{ cases: OverdueCase[]; referrals: OverdueReferral[] } | null>(null);
   const [failed, setFailed] = useState<FailedReferral[] | null>(null);
+  const [figures, setFigures] = useState<PlatformFigure[] | null>(null);
   const [retried, setRetried] = useState<FailedReferral[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -41,12 +55,15 @@ export function SupervisorScreen() {
 
   const load = useCallback(async () => {
     try {
-      const [o, f] = await Promise.all([
+      const [o, f, p] = await Promise.all([
         getJson<{ cases: OverdueCase[]; referrals: OverdueReferral[] }>('/staff/sla/overdue'),
         getJson<{ referrals: FailedReferral[] }>('/staff/referrals/failed'),
+        // A role without `stats.read` (a pack may narrow it) still gets the rest of the screen.
+        getJson<{ rows: PlatformFigure[] }>('/staff/platform-notices/figures').catch(() => null),
       ]);
       setOverdue(o);
       setFailed(f.referrals);
+      setFigures(p?.rows ?? null);
       setUpdated(new Date().toLocaleTimeString());
     } catch (e) {
       setMessage({ ok: false, text: errorText(e instanceof ApiError ? e.code : 'general') });
@@ -226,6 +243,8 @@ export function SupervisorScreen() {
         )}
       </section>
 
+      <PlatformFigures rows={figures} />
+
       {retried.length > 0 && (
         <section class="panel" aria-labelledby="retried-h">
           <h2 id="retried-h">{t.retried}</h2>
@@ -239,5 +258,61 @@ export function SupervisorScreen() {
         </section>
       )}
     </main>
+  );
+}
+
+/** No figure yet (nothing answered): a dash in every language. */
+const NONE = '–';
+
+/** Platforms' answers to the helpline's notices, per platform and category (issue 11). */
+function PlatformFigures(props: { rows: PlatformFigure[] | null }) {
+  const t = text.supervisor;
+  const percent = new Intl.NumberFormat(textLanguage, { style: 'percent', maximumFractionDigits: 0 });
+  const share = (v: number | null) => (v === null ? NONE : percent.format(v));
+  const hours = (v: number | null) => (v === null ? NONE : t.hours(Math.round(v)));
+  return (
+    <section class="panel" aria-labelledby="platform-figures-h">
+      <h2 id="platform-figures-h">{t.platformFigures}</h2>
+      <p class="muted">{t.platformIntro}</p>
+      {props.rows && props.rows.length === 0 && <p>{t.noFigures}</p>}
+      {props.rows && props.rows.length > 0 && (
+        <div class="table-wrap">
+          <table class="cases platform-figures" aria-labelledby="platform-figures-h">
+            <thead>
+              <tr>
+                <th scope="col">{t.platformColumn}</th>
+                <th scope="col">{t.categoryColumn}</th>
+                <th scope="col">{t.tdbColumn}</th>
+                <th scope="col">{t.sentColumn}</th>
+                <th scope="col">{t.answeredColumn}</th>
+                <th scope="col">{t.medianColumn}</th>
+                <th scope="col">{t.p90Column}</th>
+                <th scope="col">{t.actedColumn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr
+                  key={`${r.platform}:${r.category}:${r.tdb.keyword}`}
+                  data-platform={r.platform}
+                  data-category={r.category}
+                >
+                  <th scope="row">{r.platformName}</th>
+                  <td>{text.categories[r.category as keyof typeof text.categories] ?? r.category}</td>
+                  <td>
+                    <code>{r.tdb.keyword}</code>
+                  </td>
+                  <td>{r.sent}</td>
+                  <td>{share(r.answeredShare)}</td>
+                  <td data-testid="median">{hours(r.medianHours)}</td>
+                  <td>{hours(r.p90Hours)}</td>
+                  <td>{share(r.actedShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

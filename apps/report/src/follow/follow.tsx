@@ -222,6 +222,7 @@ function OpenedView(props: {
     ...(timeZone ? { timeZone } : {}),
     helplineName: pack?.meta.helpline.name ?? t.followFromHelpline,
     services: pack?.services ?? [],
+    platforms: pack?.platforms ?? [],
   });
   return (
     <section class="screen follow-open">

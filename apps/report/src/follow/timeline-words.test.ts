@@ -15,6 +15,10 @@ const services = [
   },
   { id: 'kindertelefoon', name: 'De Kindertelefoon', leadTimes: { firstContact: 'PT0S', handover: 'PT0S' } },
 ];
+const platforms = [
+  { id: 'instagram', name: 'Instagram' },
+  { id: 'other', name: 'Other' },
+];
 const catalogs = { nl, en, fr, de };
 const ev = (event: string, at: string, detail?: Record<string, string>): TimelineEvent => ({
   event,
@@ -28,6 +32,7 @@ const texts = (lang: keyof typeof catalogs, events: TimelineEvent[]) =>
     timeZone: 'Europe/Amsterdam',
     helplineName: 'Helpwanted',
     services,
+    platforms,
   }).map((l) => (l.unchecked ? `${l.text} [${l.unchecked}]` : l.text));
 
 const handedOverAndConfirmed = [
@@ -134,4 +139,38 @@ describe('the follow-up timeline in plain words', () => {
   ])('%s', (_why, lang, events, expected) => {
     expect(texts(lang, events)).toEqual(expected);
   });
+});
+
+describe('a platform answered the helpline’s notice', () => {
+  const answered = (outcome: string, platform = 'instagram') => [
+    ev('platform-answered', '2026-12-04T09:00:00.000Z', { platform, outcome }),
+  ];
+  it.each<[keyof typeof catalogs, string, string]>([
+    ['en', 'removed', 'Instagram answered us: they removed it.'],
+    ['en', 'restricted', 'Instagram answered us: fewer people can see it now.'],
+    [
+      'en',
+      'no-action',
+      'Instagram answered us: they did not remove it. We will look with you at what else can help.',
+    ],
+    ['en', 'other', 'Instagram answered us. You can ask us what they said.'],
+    ['nl', 'removed', 'Instagram heeft ons geantwoord: ze hebben het weggehaald.'],
+    ['fr', 'removed', 'Instagram nous a répondu : ils l’ont supprimé.'],
+    ['de', 'removed', 'Instagram hat uns geantwortet: Sie haben es gelöscht.'],
+  ])('%s, %s', (lang, outcome, want) => {
+    expect(texts(lang, answered(outcome))).toEqual([want]);
+  });
+
+  it.each(['nl', 'en', 'fr', 'de'] as const)(
+    '%s: every outcome has its own words; an unknown outcome or platform says no raw code',
+    (lang) => {
+      const said = ['removed', 'restricted', 'no-action', 'other'].map((o) => texts(lang, answered(o))[0]);
+      expect(new Set(said).size).toBe(4);
+      for (const line of said) expect(line).toContain('Instagram');
+      const other = catalogs[lang].timeline.other;
+      expect(texts(lang, answered('shadow-banned'))).toEqual([other]);
+      expect(texts(lang, answered('removed', 'other'))).toEqual([other]);
+      expect(texts(lang, answered('removed', 'myspace'))).toEqual([other]);
+    },
+  );
 });

@@ -27,6 +27,8 @@ export type TimelineWords = {
   expectUnchecked: (time: string) => string;
   /** Per outcome code: accepted, declined, resolved, referred-on. */
   outcome: Record<string, (service: string) => string>;
+  /** A platform answered the helpline's notice, per outcome: removed, restricted, no-action, other. */
+  platformAnswered: Record<string, (platform: string) => string>;
   /** Any other event or status: said without details. */
   other: string;
 };
@@ -49,6 +51,8 @@ export type TimelineContext = {
   timeZone?: string;
   helplineName: string;
   services: readonly Pick<PublicService, 'id' | 'name' | 'leadTimes' | 'unverified'>[];
+  /** The pack's platforms, to name the one that answered a notice. */
+  platforms?: readonly { id: string; name: string }[];
 };
 
 export function describeTimeline(events: readonly TimelineEvent[], ctx: TimelineContext): TimelineLine[] {
@@ -125,6 +129,13 @@ export function describeTimeline(events: readonly TimelineEvent[], ctx: Timeline
         const say = words.outcome[e.detail?.outcome ?? ''];
         const s = service(e.detail?.serviceId);
         push(say && s ? say(s.name) : words.other);
+        break;
+      }
+      case 'platform-answered': {
+        // `other` is the pack's catch-all platform: it has no name a child would know.
+        const platform = ctx.platforms?.find((p) => p.id === e.detail?.platform && p.id !== 'other');
+        const say = words.platformAnswered[e.detail?.outcome ?? ''];
+        push(say && platform ? say(platform.name) : words.other);
         break;
       }
       default:

@@ -423,6 +423,16 @@ export const de: Messages = {
       'referred-on': (service: string) =>
         `${service} hat deine Meldung an jemand anderen weitergegeben, der helfen kann.`,
     },
+    // A platform answered the helpline's notice (trusted flagger), per outcome.
+    platformAnswered: {
+      removed: (platform: string) => `${platform} hat uns geantwortet: Sie haben es gelöscht.`,
+      restricted: (platform: string) =>
+        `${platform} hat uns geantwortet: Jetzt können es weniger Leute sehen.`,
+      'no-action': (platform: string) =>
+        `${platform} hat uns geantwortet: Sie haben es nicht gelöscht. Wir schauen mit dir, was sonst noch helfen kann.`,
+      other: (platform: string) =>
+        `${platform} hat uns geantwortet. Du kannst uns fragen, was sie geschrieben haben.`,
+    },
     other: 'Bei deiner Meldung hat sich etwas geändert.',
   },
 };

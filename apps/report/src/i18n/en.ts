@@ -411,6 +411,14 @@ export const en = {
       resolved: (service: string) => `${service} says it has been dealt with.`,
       'referred-on': (service: string) => `${service} passed your report on to someone else who can help.`,
     },
+    // A platform answered the helpline's notice (trusted flagger), per outcome.
+    platformAnswered: {
+      removed: (platform: string) => `${platform} answered us: they removed it.`,
+      restricted: (platform: string) => `${platform} answered us: fewer people can see it now.`,
+      'no-action': (platform: string) =>
+        `${platform} answered us: they did not remove it. We will look with you at what else can help.`,
+      other: (platform: string) => `${platform} answered us. You can ask us what they said.`,
+    },
     other: 'Something changed in your report.',
   } as TimelineWords,
 };

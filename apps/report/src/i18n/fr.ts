@@ -470,6 +470,15 @@ export const fr: Messages = {
       'referred-on': (service: string) =>
         `${service} a transmis ton signalement à quelqu’un d’autre qui peut aider.`,
     },
+    // A platform answered the helpline's notice (trusted flagger), per outcome.
+    platformAnswered: {
+      removed: (platform: string) => `${platform} nous a répondu : ils l’ont supprimé.`,
+      restricted: (platform: string) =>
+        `${platform} nous a répondu : moins de personnes peuvent le voir maintenant.`,
+      'no-action': (platform: string) =>
+        `${platform} nous a répondu : ils ne l’ont pas supprimé. Nous regardons avec toi ce qui peut encore aider.`,
+      other: (platform: string) => `${platform} nous a répondu. Tu peux nous demander ce qu’ils ont dit.`,
+    },
     other: 'Quelque chose a changé pour ton signalement.',
   },
 };

@@ -457,6 +457,14 @@ export const nl: Messages = {
       'referred-on': (service: string) =>
         `${service} heeft je melding doorgegeven aan iemand anders die kan helpen.`,
     },
+    // A platform answered the helpline's notice (trusted flagger), per outcome.
+    platformAnswered: {
+      removed: (platform: string) => `${platform} heeft ons geantwoord: ze hebben het weggehaald.`,
+      restricted: (platform: string) => `${platform} heeft ons geantwoord: minder mensen kunnen het nu zien.`,
+      'no-action': (platform: string) =>
+        `${platform} heeft ons geantwoord: ze hebben het niet weggehaald. We kijken samen met je wat nog meer kan helpen.`,
+      other: (platform: string) => `${platform} heeft ons geantwoord. Je kunt ons vragen wat ze zeiden.`,
+    },
     other: 'Er is iets veranderd aan je melding.',
   },
 };

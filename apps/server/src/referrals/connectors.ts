@@ -36,6 +36,11 @@ export async function deliverWebhook(
   if (!response.ok) throw new DeliveryError(`webhook answered ${response.status}`);
 }
 
+/** The SMTP server from the environment (`SMTP_URL`, `MAIL_FROM`); none: nothing is mailed. */
+export function mailSettingsFromEnv(env: Record<string, string | undefined>): MailSettings | undefined {
+  return env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM ?? 'vangnet@localhost' } : undefined;
+}
+
 export type MailSettings = {
   /** e.g. `smtp://127.0.0.1:2525` or `smtps://user:pass@mail.example:465`. */
   url: string;

@@ -8,6 +8,7 @@ import { pushHandlers } from '../push/send-news.ts';
 import { retentionHandlers, scheduleRetention } from '../retention/jobs.ts';
 import { ensureHelpline } from '../services/helpline.ts';
 import { scheduleUploadSweep, uploadSweepHandlers } from '../uploads/jobs.ts';
+import { mailSettingsFromEnv } from './connectors.ts';
 import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
 import { partnerReferralRoutes, staffReferralRoutes } from './routes.ts';
 import { deriveLinkKey } from './signing.ts';
@@ -31,7 +32,7 @@ export async function referralDepsOf(
     publicUrl: (env.PUBLIC_URL ?? publicUrl).replace(/\/+$/, ''),
     linkKey: deriveLinkKey(deps.signingKey.privateKey),
     secretOf: (name) => env[name],
-    ...(env.SMTP_URL ? { mail: { url: env.SMTP_URL, from: env.MAIL_FROM ?? 'vangnet@localhost' } } : {}),
+    ...(env.SMTP_URL ? { mail: mailSettingsFromEnv(env)! } : {}),
   };
 }
 

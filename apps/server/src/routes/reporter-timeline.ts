@@ -16,6 +16,7 @@ const SHOWN: Readonly<Record<string, readonly string[]>> = {
   'handed-over': ['serviceId'],
   'partner-confirmed': ['serviceId'],
   'partner-outcome': ['serviceId', 'outcome'],
+  'platform-answered': ['platform', 'outcome'],
 };
 
 export type ReporterTimelineEntry = {

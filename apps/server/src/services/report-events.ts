@@ -10,7 +10,8 @@ import type { Transaction } from './idempotency.ts';
  * item arrived and the helpline can see it; `status-changed` ({status}): a case worker moved it on.
  * `helpline-read`: a worker opened the case for the first time.
  * Staff code records `status-changed`, `helpline-read` and `helpline-replied`, referrals `handed-over`,
- * `partner-confirmed` and `partner-outcome` through this same function: it is also where a reporter who
+ * `partner-confirmed` and `partner-outcome`, trusted-flagger notices `platform-answered` ({platform,
+ * outcome}) through this same function: it is also where a reporter who
  * opted in gets one "there is news" push per event they can see (queued in the same transaction).
  */
 export type ReportEvent =
@@ -22,7 +23,8 @@ export type ReportEvent =
   | 'helpline-replied'
   | 'handed-over'
   | 'partner-confirmed'
-  | 'partner-outcome';
+  | 'partner-outcome'
+  | 'platform-answered';
 
 export async function recordReportEvent(
   db: Db | Transaction,

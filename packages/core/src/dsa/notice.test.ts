@@ -129,3 +129,24 @@ describe('draftNotice: Art. 16(2) elements', () => {
     expect(isChildSexualAbuse(category, band)).toBe(expected);
   });
 });
+
+describe('draftNotice: the trusted-flagger variant (console)', () => {
+  const flaggerWording: NoticeWording = {
+    ...wording,
+    flaggerLine: (org, email) => `Trusted flagger: ${org} <${email}>`,
+    onBehalfOf: 'Sent on behalf of the reporter, with their consent.',
+  };
+  const helpline = { name: 'Helpwanted', email: 'notices@helpwanted.example.org' };
+  it.each([
+    { name: 'threats, the child gave a name', input: { ...base, notifier: person } },
+    { name: 'intimate images of a minor', input: { ...base, category: 'image-abuse' as const } },
+  ])('$name: the helpline stands in (c), never the child', ({ input }) => {
+    const n = draftNotice({ ...input, trustedFlagger: helpline }, flaggerWording);
+    expect(n.text).toContain('(c) Who I am\nTrusted flagger: Helpwanted <notices@helpwanted.example.org>');
+    expect(n.text).toContain('Sent on behalf of the reporter, with their consent.');
+    expect(n.text).not.toContain('Sam');
+    expect(n.notifierIncluded).toBe(false);
+    expect(elements.b(n.text, input) && elements.d(n.text)).toBe(true);
+    expect(n.text).toContain(`DSA: ${n.tdb.category} / ${n.tdb.keyword}`);
+  });
+});

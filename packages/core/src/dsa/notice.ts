@@ -26,6 +26,12 @@ export interface NoticeWording {
   notifierAnonymous: string;
   goodFaith: string;
   tdbLine: (label: TdbLabel) => string;
+  /**
+   * The trusted-flagger variant (Art. 22): the helpline notifies on the reporter's behalf. Its own name
+   * and address stand in (c), with the reporter's consent said; the reporter is never named.
+   */
+  flaggerLine?: (helpline: string, email: string) => string;
+  onBehalfOf?: string;
 }
 
 export interface NoticeInput {
@@ -39,13 +45,15 @@ export interface NoticeInput {
   /** Only when the child chooses to give them. */
   notifier?: { name: string; email: string } | undefined;
   legalBasis?: readonly LegalBasis[] | undefined;
+  /** The helpline sends the notice as a trusted flagger on the reporter's behalf (console). */
+  trustedFlagger?: { name: string; email: string } | undefined;
 }
 
 export interface Notice {
   subject: string;
   text: string;
   urls: string[];
-  /** Whether name and e-mail are in the notice (element c). */
+  /** Whether the reporter's name and e-mail are in the notice (element c). */
   notifierIncluded: boolean;
   /** Directive 2011/93/EU offence: name and e-mail are never asked or added. */
   childSexualAbuse: boolean;
@@ -78,7 +86,7 @@ export function draftNotice(input: NoticeInput, w: NoticeWording): Notice {
   const urls = extractUrls(input.links);
   const name = input.notifier?.name.trim() ?? '';
   const email = input.notifier?.email.trim() ?? '';
-  const notifierIncluded = !childSexualAbuse && name !== '' && email !== '';
+  const notifierIncluded = !input.trustedFlagger && !childSexualAbuse && name !== '' && email !== '';
   const bases = (input.legalBasis ?? []).filter(
     (b) => b.categories.includes(input.category) && (!b.minorsOnly || minor),
   );
@@ -93,7 +101,12 @@ export function draftNotice(input: NoticeInput, w: NoticeWording): Notice {
   if (input.explanation.trim()) lines.push('', input.explanation.trim());
   lines.push('', `(b) ${w.locationTitle}`, ...urls.map((u) => `- ${u}`));
   lines.push('', `(c) ${w.notifierTitle}`);
-  if (childSexualAbuse) lines.push(w.notifierExempt);
+  const flagger = input.trustedFlagger;
+  // A trusted flagger is an organisation: its name is never the child's, so it stands in every case.
+  if (flagger && w.flaggerLine) {
+    lines.push(w.flaggerLine(flagger.name, flagger.email));
+    if (w.onBehalfOf) lines.push(w.onBehalfOf);
+  } else if (childSexualAbuse) lines.push(w.notifierExempt);
   else if (notifierIncluded) lines.push(w.notifierLine(name, email));
   else lines.push(w.notifierAnonymous);
   lines.push('', `(d) ${w.goodFaith}`, '', w.tdbLine(tdb));

@@ -51,6 +51,24 @@ describe('checkPack', () => {
     expect(errors(pack)).toEqual(['platforms.yaml: platforms[0].guide.report: no "nl" steps for TikTok']);
   });
 
+  it('wants an e-mail address or an endpoint for a platform’s DSA notices, and warns while unverified', () => {
+    const pack = testPack({
+      texts: { en: texts },
+      platforms: [
+        { id: 'tiktok', name: 'TikTok', dsaContact: { unverified: true } },
+        { id: 'instagram', name: 'Instagram', dsaContact: { email: 'dsa@instagram.example.org' } },
+      ],
+    });
+    expect(errors(pack)).toEqual([
+      "platforms.yaml: platforms[0].dsaContact: no e-mail or url for TikTok's notices",
+    ]);
+    expect(
+      checkPack(pack)
+        .filter((p) => p.severity === 'warning')
+        .map(formatProblem),
+    ).toContain('platforms.yaml: platforms[0].dsaContact: unverified DSA notice contact of TikTok');
+  });
+
   it('warns about a legal basis no lawyer confirmed', () => {
     const pack = testPack({
       texts: { en: texts },

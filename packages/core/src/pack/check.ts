@@ -217,6 +217,19 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
   pack.platforms.forEach((platform, i) => {
     if (platform.unverified)
       warn('platforms.yaml', `platforms[${i}]`, `unverified addresses for ${platform.name}`);
+    const contact = platform.dsaContact;
+    if (contact && !contact.email && !contact.url)
+      error(
+        'platforms.yaml',
+        `platforms[${i}].dsaContact`,
+        `no e-mail or url for ${platform.name}'s notices`,
+      );
+    if (contact?.unverified)
+      warn(
+        'platforms.yaml',
+        `platforms[${i}].dsaContact`,
+        `unverified DSA notice contact of ${platform.name}`,
+      );
     // A guide a child opens in a complete language never falls back to another language's steps.
     for (const action of GUIDE_ACTIONS) {
       const steps = platform.guide?.[action];

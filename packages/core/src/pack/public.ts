@@ -1,14 +1,16 @@
 import type { CountryPack, Service } from './schema.ts';
 
 export type PublicService = Omit<Service, 'connector'>;
-export type PublicPack = Omit<CountryPack, 'services' | 'meta'> & {
+export type PublicPack = Omit<CountryPack, 'services' | 'meta' | 'platforms'> & {
+  platforms: Omit<CountryPack['platforms'][number], 'dsaContact'>[];
   meta: Omit<CountryPack['meta'], 'rolePermissions' | 'statusWorkflow'>;
   services: PublicService[];
 };
 
 /**
  * What the reporter app and the public may see: services, crisis lines, platforms, routes, texts and
- * pages. Connector settings (partner endpoints, secret names) and staff rules stay on the server.
+ * pages. Connector settings (partner endpoints, secret names), platforms' DSA notice contacts and staff
+ * rules stay on the server.
  * Its test fails if a connector field shows up here.
  */
 export function publicPack(pack: CountryPack): PublicPack {
@@ -20,7 +22,8 @@ export function publicPack(pack: CountryPack): PublicPack {
       return shown?.length ? { ...service, unverified: shown } : service;
     }),
     crisis: pack.crisis,
-    platforms: pack.platforms,
+    // Where the helpline's trusted-flagger notices go is staff business (the console asks the server).
+    platforms: pack.platforms.map(({ dsaContact: _dsaContact, ...platform }) => platform),
     ...(pack.legalBasis ? { legalBasis: pack.legalBasis } : {}),
     routes: pack.routes,
     texts: pack.texts,

@@ -225,8 +225,18 @@ export const platformSchema = z.strictObject({
   reportUrl: z.optional(httpsUrlSchema),
   /** How to block or mute someone. */
   blockUrl: z.optional(httpsUrlSchema),
-  /** Point of contact for authorities and trusted flaggers under DSA Art. 11/12. */
-  dsaContact: z.optional(z.strictObject({ url: z.optional(httpsUrlSchema), email: z.optional(z.string()) })),
+  /**
+   * Where notices go (DSA Art. 16, and Art. 22 from a trusted flagger): an e-mail address the console's
+   * notices are relayed to, or an https endpoint they are posted to. `pack check` wants one of the two.
+   */
+  dsaContact: z.optional(
+    z.strictObject({
+      url: z.optional(httpsUrlSchema),
+      email: z.optional(z.string().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an e-mail address'))),
+      unverified: unverifiedSchema,
+      source: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+    }),
+  ),
   /** The minimum age in the platform's own terms. */
   minimumAge: z.optional(z.int().check(z.gte(0), z.lte(21))),
   /**

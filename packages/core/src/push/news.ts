@@ -11,6 +11,7 @@ const NEWS: ReadonlySet<string> = new Set([
   'handed-over',
   'partner-confirmed',
   'partner-outcome',
+  'platform-answered',
 ]);
 
 export function isNewsForReporter(event: string): boolean {

@@ -34,6 +34,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'categories.deepfake',
     'categories.grooming',
     'pdf.bytes',
+    'supervisor.platformColumn',
   ],
   fr: [
     'refer.units.minutes',
@@ -43,6 +44,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'case.note',
     'categories.exclusion',
     'flags.danger',
+    'supervisor.hours',
   ],
   de: ['queue.filters', 'categories.deepfake'],
 };

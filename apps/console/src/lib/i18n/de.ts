@@ -403,6 +403,19 @@ export const de: ConsoleCatalog = {
     retry: 'Erneut versuchen',
     retrying: 'Wird versucht…',
     retryDone: (service: string) => `Die Übergabe an ${service} steht wieder zum Versand bereit.`,
+    platformFigures: 'Antworten der Plattformen auf unsere Meldungen',
+    platformIntro:
+      'Meldungen als vertrauenswürdiger Hinweisgeber je Plattform und Kategorie, mit dem Label der DSA-Transparenzdatenbank: die Zahlen, nach denen ein Koordinator für digitale Dienste fragt.',
+    noFigures: 'Es wurde noch keine Meldung gesendet.',
+    platformColumn: 'Plattform',
+    categoryColumn: 'Kategorie',
+    tdbColumn: 'DSA-Label',
+    sentColumn: 'Gesendet',
+    answeredColumn: 'Beantwortet',
+    medianColumn: 'Mittlere Zeit bis zur Entscheidung (Median)',
+    p90Column: '90. Perzentil',
+    actedColumn: 'Mit Maßnahme',
+    hours: (hours: number) => `${hours} Std.`,
     states: {
       queued: 'Wartet auf Versand',
       failed: 'Gescheitert',
@@ -549,6 +562,85 @@ export const de: ConsoleCatalog = {
     danger: 'In Gefahr',
     selfHarm: 'Selbstverletzung',
     imageAbuse: 'Intime Bilder',
+  },
+  notices: {
+    title: 'Meldung an die Plattform',
+    intro:
+      'Senden Sie der Plattform eine Meldung als vertrauenswürdiger Hinweisgeber, im Namen der meldenden Person. Sie wird hier aus der Meldung verfasst. Der Server gibt sie einmal weiter und speichert nur Plattform, Kategorie, Zeiten und Antwort.',
+    loading: 'Meldestelle der Plattform wird geladen…',
+    cannotLoad: 'Die Meldestelle der Plattform konnte nicht geladen werden. Versuchen Sie es erneut.',
+    noContact:
+      'Das Länderpaket hat keinen DSA-Kontakt für diese Plattform. Von hier kann keine Meldung gesendet werden.',
+    sendsByEmail: (name: string, address: string) => `Per E-Mail an ${name}: ${address}.`,
+    sendsToEndpoint: (name: string, address: string) => `An die Meldestelle von ${name}: ${address}.`,
+    unverified: 'Diese Adresse ist im Länderpaket noch nicht bestätigt.',
+    dsaLabel: (category: string, keyword: string) =>
+      `Label der DSA-Transparenzdatenbank: ${category} / ${keyword}`,
+    textLabel: 'Text der Meldung',
+    textHint: 'Aus der Meldung verfasst. Prüfen Sie ihn und entfernen Sie, was die Plattform nicht braucht.',
+    consent: 'Die meldende Person hat dieser Meldung zugestimmt',
+    needConsent: 'Erfassen Sie zuerst die Zustimmung der meldenden Person.',
+    needText: 'Die Meldung hat keinen Text.',
+    send: 'Meldung senden',
+    sending: 'Wird gesendet…',
+    sent: (platform: string) => `Meldung an ${platform} gesendet.`,
+    sentList: 'Gesendete Meldungen',
+    sentAt: (when: string) => `Gesendet am ${when}`,
+    noAnswer: 'Noch keine Antwort erfasst.',
+    answered: (outcome: string, when: string) => `${outcome}, entschieden am ${when}`,
+    sorShown: (id: string) => `Begründung (Statement of Reasons): ${id}`,
+    answerTitle: 'Antwort der Plattform erfassen',
+    receivedAt: 'Von der Plattform erhalten (optional)',
+    decidedAt: 'Entscheidung getroffen am',
+    timeHint: 'In der Zeit Ihres Computers, wie die Antwort der Plattform sie angibt.',
+    outcome: 'Entscheidung',
+    outcomes: {
+      removed: 'Entfernt',
+      restricted: 'Eingeschränkt',
+      'no-action': 'Keine Maßnahme',
+      other: 'Anderes',
+    } as Record<string, string>,
+    sorId: 'Kennung der Begründung (optional)',
+    sorHint: 'Wie die Plattform sie angibt, zum Beispiel ihre Kennung in der DSA-Transparenzdatenbank.',
+    save: 'Antwort speichern',
+    saving: 'Wird gespeichert…',
+    saved: 'Die Antwort der Plattform ist erfasst. Die Zeitleiste der meldenden Person zeigt sie.',
+    needDecidedAt: 'Geben Sie den Zeitpunkt der Entscheidung an.',
+    errors: {
+      'notice.not-delivered':
+        'Die Plattform hat die Meldung nicht angenommen. Nichts wurde erfasst. Versuchen Sie es später erneut.',
+      'notice.no-contact': 'Das Länderpaket hat keinen DSA-Kontakt für diese Plattform.',
+      'decision.before-sent':
+        'Die Plattform kann nicht vor dem Senden der Meldung geantwortet haben. Prüfen Sie die Zeiten.',
+      'decision.in-future': 'Dieser Zeitpunkt liegt in der Zukunft. Prüfen Sie die Zeiten.',
+      'decision.received-after':
+        'Hat die Plattform die Meldung nach ihrer Entscheidung erhalten? Prüfen Sie die Zeiten.',
+      'decision.bad-statement-id':
+        'Das sieht nicht wie die Kennung einer Begründung aus. Kopieren Sie sie, wie die Plattform sie angibt.',
+      'decision.already-recorded': 'Für diese Meldung ist schon eine andere Antwort erfasst.',
+      'notice.not-found': 'Diese Meldung gibt es nicht mehr.',
+    } as Record<string, string>,
+    wording: {
+      subject: (platform: string) =>
+        `Meldung rechtswidriger Inhalte auf ${platform} (vertrauenswürdiger Hinweisgeber)`,
+      intro:
+        'Wir melden Inhalte auf Ihrem Dienst, die wir für rechtswidrig halten (Gesetz über digitale Dienste, Artikel 16). Wir senden diese Meldung als vertrauenswürdiger Hinweisgeber (Artikel 22).',
+      explanationTitle: 'Warum wir diese Inhalte für rechtswidrig halten',
+      category: (category: string) => `Was geschehen ist: ${category}.`,
+      minor: 'Die betroffene Person ist unter 18.',
+      legalBasis: (law: string, articles: string) => `Dies verstößt gegen ${law}, ${articles}.`,
+      legalBasisUnverified: (law: string, articles: string) =>
+        `Dies verstößt möglicherweise gegen ${law}, ${articles}.`,
+      locationTitle: 'Genauer Ort der Inhalte',
+      notifierTitle: 'Wer diese Meldung sendet',
+      flaggerLine: (helpline: string) =>
+        `${helpline}, vertrauenswürdiger Hinweisgeber. Bitte antworten Sie an die Adresse, von der diese Meldung kam.`,
+      onBehalfOf:
+        'Wir senden dies im Namen der Person, die es uns gemeldet hat, mit ihrer Zustimmung. Ihren Namen geben wir nicht an.',
+      goodFaith:
+        'Wir sind in gutem Glauben überzeugt, dass die Angaben und Behauptungen in dieser Meldung richtig und vollständig sind.',
+      tdbLine: (category: string, keyword: string) => `DSA-Transparenzdatenbank: ${category} / ${keyword}`,
+    },
   },
   fields: {
     serviceId: 'Weitergeleitet an',

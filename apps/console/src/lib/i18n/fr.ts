@@ -400,6 +400,19 @@ export const fr: ConsoleCatalog = {
     retry: 'Réessayer',
     retrying: 'Essai en cours…',
     retryDone: (service: string) => `La transmission à ${service} est de nouveau en file d’attente.`,
+    platformFigures: 'Réponses des plateformes à nos notifications',
+    platformIntro:
+      'Notifications de signaleur de confiance par plateforme et catégorie, avec le libellé de la base de données de transparence du DSA : les chiffres que demande un coordinateur pour les services numériques.',
+    noFigures: 'Aucune notification n’a encore été envoyée.',
+    platformColumn: 'Plateforme',
+    categoryColumn: 'Catégorie',
+    tdbColumn: 'Libellé DSA',
+    sentColumn: 'Envoyées',
+    answeredColumn: 'Répondues',
+    medianColumn: 'Délai médian de décision',
+    p90Column: '90e centile',
+    actedColumn: 'Suivies d’une action',
+    hours: (hours: number) => `${hours} h`,
     states: {
       queued: 'En attente d’envoi',
       failed: 'Échec',
@@ -545,6 +558,88 @@ export const fr: ConsoleCatalog = {
     danger: 'En danger',
     selfHarm: 'Automutilation',
     imageAbuse: 'Images intimes',
+  },
+  notices: {
+    title: 'Notification à la plateforme',
+    intro:
+      'Envoyez une notification à la plateforme en tant que signaleur de confiance, au nom de la personne qui a signalé. Elle est rédigée ici à partir du signalement. Le serveur la transmet une fois et ne garde que la plateforme, la catégorie, les dates et la réponse.',
+    loading: 'Chargement du contact de notification de la plateforme…',
+    cannotLoad: 'Le contact de notification de la plateforme n’a pas pu être chargé. Réessayez.',
+    noContact:
+      'Le pack pays n’a pas de contact DSA pour cette plateforme : aucune notification ne peut être envoyée d’ici.',
+    sendsByEmail: (name: string, address: string) => `Envoyée par e-mail à ${name} : ${address}.`,
+    sendsToEndpoint: (name: string, address: string) =>
+      `Envoyée au point de notification de ${name} : ${address}.`,
+    unverified: 'Cette adresse n’est pas encore confirmée dans le pack pays.',
+    dsaLabel: (category: string, keyword: string) =>
+      `Libellé de la base de données de transparence du DSA : ${category} / ${keyword}`,
+    textLabel: 'Texte de la notification',
+    textHint: 'Rédigé à partir du signalement. Vérifiez-le et retirez ce dont la plateforme n’a pas besoin.',
+    consent: 'La personne qui a signalé a accepté cette notification',
+    needConsent: 'Enregistrez d’abord l’accord de la personne qui a signalé.',
+    needText: 'La notification n’a pas de texte.',
+    send: 'Envoyer la notification',
+    sending: 'Envoi…',
+    sent: (platform: string) => `Notification envoyée à ${platform}.`,
+    sentList: 'Notifications envoyées',
+    sentAt: (when: string) => `Envoyée le ${when}`,
+    noAnswer: 'Aucune réponse enregistrée pour l’instant.',
+    answered: (outcome: string, when: string) => `${outcome}, décision le ${when}`,
+    sorShown: (id: string) => `Exposé des motifs : ${id}`,
+    answerTitle: 'Enregistrer la réponse de la plateforme',
+    receivedAt: 'Reçue par la plateforme (facultatif)',
+    decidedAt: 'Décision prise le',
+    timeHint: 'À l’heure de votre ordinateur, comme l’indique la réponse de la plateforme.',
+    outcome: 'Décision',
+    outcomes: {
+      removed: 'Supprimé',
+      restricted: 'Restreint',
+      'no-action': 'Aucune action',
+      other: 'Autre',
+    } as Record<string, string>,
+    sorId: 'Identifiant de l’exposé des motifs (facultatif)',
+    sorHint:
+      'Tel que la plateforme le donne, par exemple son identifiant dans la base de données de transparence du DSA.',
+    save: 'Enregistrer la réponse',
+    saving: 'Enregistrement…',
+    saved:
+      'La réponse de la plateforme est enregistrée. La chronologie de la personne qui a signalé l’affiche.',
+    needDecidedAt: 'Indiquez la date de la décision.',
+    errors: {
+      'notice.not-delivered':
+        'La plateforme n’a pas accepté la notification. Rien n’a été enregistré. Réessayez plus tard.',
+      'notice.no-contact': 'Le pack pays n’a pas de contact DSA pour cette plateforme.',
+      'decision.before-sent':
+        'La plateforme ne peut pas avoir répondu avant l’envoi de la notification. Vérifiez les dates.',
+      'decision.in-future': 'Cette date est dans le futur. Vérifiez les dates.',
+      'decision.received-after':
+        'La plateforme aurait reçu la notification après sa décision ? Vérifiez les dates.',
+      'decision.bad-statement-id':
+        'Cela ne ressemble pas à un identifiant d’exposé des motifs. Copiez-le tel que la plateforme le donne.',
+      'decision.already-recorded': 'Une autre réponse est déjà enregistrée pour cette notification.',
+      'notice.not-found': 'Cette notification n’existe plus.',
+    } as Record<string, string>,
+    wording: {
+      subject: (platform: string) =>
+        `Notification de contenu illicite sur ${platform} (signaleur de confiance)`,
+      intro:
+        'Nous signalons sur votre service un contenu que nous estimons illicite (règlement sur les services numériques, article 16). Nous envoyons cette notification en tant que signaleur de confiance (article 22).',
+      explanationTitle: 'Pourquoi nous estimons ce contenu illicite',
+      category: (category: string) => `Ce qui s’est passé : ${category}.`,
+      minor: 'La personne concernée a moins de 18 ans.',
+      legalBasis: (law: string, articles: string) => `Cela enfreint ${law}, ${articles}.`,
+      legalBasisUnverified: (law: string, articles: string) => `Cela enfreint peut-être ${law}, ${articles}.`,
+      locationTitle: 'Emplacement exact du contenu',
+      notifierTitle: 'Qui envoie cette notification',
+      flaggerLine: (helpline: string) =>
+        `${helpline}, signaleur de confiance. Merci de répondre à l’adresse d’où vient cette notification.`,
+      onBehalfOf:
+        'Nous l’envoyons au nom de la personne qui nous l’a signalé, avec son accord. Nous ne donnons pas son nom.',
+      goodFaith:
+        'Nous sommes convaincus de bonne foi que les informations et allégations de cette notification sont exactes et complètes.',
+      tdbLine: (category: string, keyword: string) =>
+        `Base de données de transparence du DSA : ${category} / ${keyword}`,
+    },
   },
   fields: {
     serviceId: 'Orienté vers',

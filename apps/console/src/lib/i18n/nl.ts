@@ -404,6 +404,19 @@ export const nl: ConsoleCatalog = {
     retry: 'Opnieuw proberen',
     retrying: 'Bezig…',
     retryDone: (service: string) => `De overdracht aan ${service} staat opnieuw klaar om te versturen.`,
+    platformFigures: 'Antwoorden van platforms op onze meldingen',
+    platformIntro:
+      'Meldingen als betrouwbare flagger per platform en categorie, met het label van de DSA-transparantiedatabank: de cijfers waar een Digitaledienstencoördinator om vraagt.',
+    noFigures: 'Er is nog geen melding verstuurd.',
+    platformColumn: 'Platform',
+    categoryColumn: 'Categorie',
+    tdbColumn: 'DSA-label',
+    sentColumn: 'Verstuurd',
+    answeredColumn: 'Beantwoord',
+    medianColumn: 'Mediane tijd tot besluit',
+    p90Column: '90e percentiel',
+    actedColumn: 'Actie genomen',
+    hours: (hours: number) => `${hours} u`,
     states: {
       queued: 'Wacht om verstuurd te worden',
       failed: 'Mislukt',
@@ -546,6 +559,83 @@ export const nl: ConsoleCatalog = {
     danger: 'In gevaar',
     selfHarm: 'Zelfbeschadiging',
     imageAbuse: 'Intieme beelden',
+  },
+  notices: {
+    title: 'Melding aan het platform',
+    intro:
+      'Stuur het platform een melding als betrouwbare flagger, namens de melder. Ze wordt hier opgesteld uit de melding. De server geeft ze één keer door en bewaart alleen het platform, de categorie, de tijden en het antwoord.',
+    loading: 'Meldpunt van het platform laden…',
+    cannotLoad: 'Het meldpunt van het platform kon niet geladen worden. Probeer het opnieuw.',
+    noContact:
+      'Het landenpakket heeft geen DSA-contact voor dit platform. Hier kan geen melding verstuurd worden.',
+    sendsByEmail: (name: string, address: string) => `Per e-mail naar ${name}: ${address}.`,
+    sendsToEndpoint: (name: string, address: string) => `Naar het meldpunt van ${name}: ${address}.`,
+    unverified: 'Dit adres is nog niet bevestigd in het landenpakket.',
+    dsaLabel: (category: string, keyword: string) =>
+      `Label in de DSA-transparantiedatabank: ${category} / ${keyword}`,
+    textLabel: 'Tekst van de melding',
+    textHint: 'Opgesteld uit de melding. Controleer ze en haal weg wat het platform niet nodig heeft.',
+    consent: 'De melder ging akkoord met deze melding',
+    needConsent: 'Leg eerst de toestemming van de melder vast.',
+    needText: 'De melding heeft geen tekst.',
+    send: 'Melding versturen',
+    sending: 'Bezig met versturen…',
+    sent: (platform: string) => `Melding verstuurd naar ${platform}.`,
+    sentList: 'Verstuurde meldingen',
+    sentAt: (when: string) => `Verstuurd op ${when}`,
+    noAnswer: 'Nog geen antwoord vastgelegd.',
+    answered: (outcome: string, when: string) => `${outcome}, besloten op ${when}`,
+    sorShown: (id: string) => `Motivering (statement of reasons): ${id}`,
+    answerTitle: 'Antwoord van het platform vastleggen',
+    receivedAt: 'Ontvangen door het platform (niet verplicht)',
+    decidedAt: 'Besluit genomen op',
+    timeHint: 'In de tijd van je computer, zoals het antwoord van het platform die geeft.',
+    outcome: 'Besluit',
+    outcomes: {
+      removed: 'Verwijderd',
+      restricted: 'Beperkt',
+      'no-action': 'Geen actie',
+      other: 'Anders',
+    } as Record<string, string>,
+    sorId: 'Id van de motivering (niet verplicht)',
+    sorHint: 'Zoals het platform het geeft, bijvoorbeeld het id in de DSA-transparantiedatabank.',
+    save: 'Antwoord opslaan',
+    saving: 'Bezig met opslaan…',
+    saved: 'Het antwoord van het platform is vastgelegd. De tijdlijn van de melder toont het.',
+    needDecidedAt: 'Geef het tijdstip van het besluit.',
+    errors: {
+      'notice.not-delivered':
+        'Het platform nam de melding niet aan. Er is niets vastgelegd. Probeer het later opnieuw.',
+      'notice.no-contact': 'Het landenpakket heeft geen DSA-contact voor dit platform.',
+      'decision.before-sent':
+        'Het platform kan niet geantwoord hebben voor de melding verstuurd was. Controleer de tijden.',
+      'decision.in-future': 'Dat tijdstip ligt in de toekomst. Controleer de tijden.',
+      'decision.received-after': 'Ontving het platform de melding na zijn besluit? Controleer de tijden.',
+      'decision.bad-statement-id':
+        'Dat lijkt geen id van een motivering. Kopieer het zoals het platform het geeft.',
+      'decision.already-recorded': 'Voor deze melding is al een ander antwoord vastgelegd.',
+      'notice.not-found': 'Deze melding bestaat niet meer.',
+    } as Record<string, string>,
+    wording: {
+      subject: (platform: string) => `Melding van illegale inhoud op ${platform} (betrouwbare flagger)`,
+      intro:
+        'Wij melden inhoud op uw dienst die volgens ons illegaal is (digitaledienstenverordening, artikel 16). Wij sturen deze melding als betrouwbare flagger (artikel 22).',
+      explanationTitle: 'Waarom wij deze inhoud illegaal vinden',
+      category: (category: string) => `Wat er gebeurde: ${category}.`,
+      minor: 'Het gaat over iemand jonger dan 18.',
+      legalBasis: (law: string, articles: string) => `Dit is strafbaar volgens ${law}, ${articles}.`,
+      legalBasisUnverified: (law: string, articles: string) =>
+        `Dit is mogelijk strafbaar volgens ${law}, ${articles}.`,
+      locationTitle: 'Exacte plaats van de inhoud',
+      notifierTitle: 'Wie deze melding stuurt',
+      flaggerLine: (helpline: string) =>
+        `${helpline}, betrouwbare flagger. Antwoord graag aan het adres waarvan deze melding kwam.`,
+      onBehalfOf:
+        'Wij sturen dit namens de persoon die het bij ons meldde, met diens toestemming. Wij geven diens naam niet.',
+      goodFaith:
+        'Wij zijn er te goeder trouw van overtuigd dat de informatie en beweringen in deze melding juist en volledig zijn.',
+      tdbLine: (category: string, keyword: string) => `DSA-transparantiedatabank: ${category} / ${keyword}`,
+    },
   },
   fields: {
     serviceId: 'Doorverwezen naar',

@@ -8,6 +8,7 @@ export * from './known-hash-lists.ts';
 export * from './known-hash-matches.ts';
 export * from './messages.ts';
 export * from './passkeys.ts';
+export * from './platform-notices.ts';
 export * from './push-subscriptions.ts';
 export * from './report-events.ts';
 export * from './report-items.ts';
