@@ -8,6 +8,7 @@ export * from './errors.ts';
 export * from './hash.ts';
 export * from './keys.ts';
 export * from './receipt.ts';
+export * from './recipient-list.ts';
 export * from './seal.ts';
 export type * from './types.ts';
 export * from './vault.ts';
