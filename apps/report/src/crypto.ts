@@ -13,6 +13,7 @@ export {
   generateReceiptCode,
   parseReceiptCode,
 } from '@vangnet/crypto/receipt';
+export { acceptAnchors, verifyRecipientList } from '@vangnet/crypto/recipient-list';
 export { open, openJson, sealJson } from '@vangnet/crypto/seal';
 // Large items (photos, videos) seal through WebAssembly ChaCha20-Poly1305; same age files, ~8× faster.
 export { sealFast as seal } from '@vangnet/crypto/seal-wasm';

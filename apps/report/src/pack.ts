@@ -14,6 +14,8 @@ export interface AppConfig {
   packVersion: string;
   languages: string[];
   helplineRecipients: string[];
+  /** The signed recipient list (packages/crypto recipient-list.ts); checked before anything is sealed. */
+  signedRecipients?: unknown;
   serverPublicKey: string;
 }
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { CountryPack } from '@vangnet/core';
+import { type CountryPack, DEMO_ANCHOR_PUBLIC_KEY } from '@vangnet/core';
 import { loadActive } from './country-pack/active.ts';
 
 /**
@@ -13,6 +13,8 @@ export type ActivePack = {
   helplineName: string;
   /** age recipients pinned in the (signed) pack; the database may add more. */
   helplineRecipients: string[];
+  /** Ed25519 keys (hex) that may sign the helpline's recipient list; the apps refuse any other list. */
+  trustAnchors: string[];
   /** The part of the pack the apps may read (`GET /api/v1/pack`). */
   publicData: unknown;
   /** The whole checked pack (routing, services, connectors), when loaded from a pack folder. */
@@ -31,6 +33,8 @@ export function minimalPack(dir: string): ActivePack {
     languages: [],
     helplineName: `Helpline ${country}`,
     helplineRecipients: [],
+    // The public demo anchor: the server signs this pack's list by itself (recipient-list/signed-list.ts).
+    trustAnchors: [DEMO_ANCHOR_PUBLIC_KEY],
     publicData: { country },
   };
 }

@@ -1,3 +1,4 @@
+import type { SignedRecipientList } from '@vangnet/crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ActivePack } from './active-pack.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
@@ -72,4 +73,10 @@ export type AppDeps = {
   clock?: () => Date;
   /** Built single-page apps to serve: `{ '/': 'apps/report/dist', '/console/': 'apps/console/dist' }`. */
   staticApps?: Record<string, string>;
+  /**
+   * Switches for tests only: set by a test on the deps it built, never read from the environment, the
+   * CLI or a config file. `recipientList` replaces the signed list `/config` hands out, to play a server
+   * that was taken over and swaps the helpline's key.
+   */
+  testOnly?: { recipientList?: (genuine: SignedRecipientList | null) => unknown };
 };

@@ -39,7 +39,12 @@ describe('verifyRecipientList', () => {
     ['a genuine list', signed, {}, 'ok'],
     ['the same sequence again', signed, { lastSequence: 5 }, 'ok'],
     ['a newer list than the last one', signed, { lastSequence: 4 }, 'ok'],
-    ['an attacker recipient added', tampered({ recipients: [R1, `age1${'z'.repeat(58)}`] }), {}, 'bad-signature'],
+    [
+      'an attacker recipient added',
+      tampered({ recipients: [R1, `age1${'z'.repeat(58)}`] }),
+      {},
+      'bad-signature',
+    ],
     ['a recipient dropped', tampered({ recipients: [R1] }), {}, 'bad-signature'],
     ['the validity stretched', tampered({ notAfter: '2099-01-01T00:00:00.000Z' }), {}, 'bad-signature'],
     ['the sequence raised', tampered({ sequence: 99 }), {}, 'bad-signature'],
@@ -57,7 +62,12 @@ describe('verifyRecipientList', () => {
     ['no anchor in the pack', signed, { anchors: [] }, 'no-anchor'],
     ['an extra unsigned field', { ...signed, list: { ...list, note: 'x' } }, {}, 'malformed'],
     ['no recipients', signRecipientList({ ...list, recipients: [] }, anchor.privateKey), {}, 'malformed'],
-    ['a recipient that is not age1…', signRecipientList({ ...list, recipients: ['x'] }, anchor.privateKey), {}, 'malformed'],
+    [
+      'a recipient that is not age1…',
+      signRecipientList({ ...list, recipients: ['x'] }, anchor.privateKey),
+      {},
+      'malformed',
+    ],
     ['nothing', null, {}, 'malformed'],
     ['a string', 'signed', {}, 'malformed'],
   ])('%s → %s', (_name, input, change, expected) => {
@@ -70,7 +80,10 @@ describe('verifyRecipientList', () => {
       fc.property(fc.jsonValue(), (value) => {
         const result = verifyRecipientList(value, context);
         expect(result.ok).toBe(false);
-        const wrapped = verifyRecipientList({ list: value, signature: signed.signature, signedBy: anchor.publicKey }, context);
+        const wrapped = verifyRecipientList(
+          { list: value, signature: signed.signature, signedBy: anchor.publicKey },
+          context,
+        );
         expect(wrapped.ok).toBe(false);
       }),
     );
@@ -88,10 +101,22 @@ describe('acceptAnchors (the pin of an installed app)', () => {
   it.each<[string, string[] | null, string[], unknown[], string]>([
     ['first visit pins what it sees', null, [anchor.publicKey], [], 'pinned'],
     ['the same anchor again', [anchor.publicKey], [anchor.publicKey], [], 'kept'],
-    ['a changed anchor without hand-over', [anchor.publicKey], [stranger.publicKey], [], 'changed-without-handover'],
+    [
+      'a changed anchor without hand-over',
+      [anchor.publicKey],
+      [stranger.publicKey],
+      [],
+      'changed-without-handover',
+    ],
     ['a hand-over signed by the old anchor', [anchor.publicKey], [next.publicKey], [oldToNext], 'pinned'],
     ['a chain of two hand-overs', [anchor.publicKey], [third.publicKey], [nextToThird, oldToNext], 'pinned'],
-    ['a chain with a missing link', [anchor.publicKey], [third.publicKey], [nextToThird], 'changed-without-handover'],
+    [
+      'a chain with a missing link',
+      [anchor.publicKey],
+      [third.publicKey],
+      [nextToThird],
+      'changed-without-handover',
+    ],
     [
       'a hand-over signed by the new key itself',
       [anchor.publicKey],
@@ -103,7 +128,12 @@ describe('acceptAnchors (the pin of an installed app)', () => {
       'a hand-over whose signer claims the old anchor',
       [anchor.publicKey],
       [stranger.publicKey],
-      [{ ...handover([anchor.publicKey], [stranger.publicKey], stranger.privateKey), signedBy: anchor.publicKey }],
+      [
+        {
+          ...handover([anchor.publicKey], [stranger.publicKey], stranger.privateKey),
+          signedBy: anchor.publicKey,
+        },
+      ],
       'changed-without-handover',
     ],
     [

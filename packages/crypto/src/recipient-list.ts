@@ -61,7 +61,9 @@ export type RecipientListRefusal =
   | 'expired'
   | 'rollback';
 
-export type RecipientListCheck = { ok: true; list: RecipientList } | { ok: false; reason: RecipientListRefusal };
+export type RecipientListCheck =
+  | { ok: true; list: RecipientList }
+  | { ok: false; reason: RecipientListRefusal };
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const RECIPIENT = /^age1[0-9a-z]{58}$/;
@@ -113,7 +115,8 @@ function parseList(value: unknown): RecipientList | null {
   if (kind !== 'vangnet.recipient-list' || version !== 1) return null;
   if (typeof country !== 'string' || country.length === 0 || country.length > 16) return null;
   if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 1) return null;
-  if (!Array.isArray(recipients) || recipients.length === 0 || recipients.length > MAX_RECIPIENTS) return null;
+  if (!Array.isArray(recipients) || recipients.length === 0 || recipients.length > MAX_RECIPIENTS)
+    return null;
   if (!recipients.every((r) => typeof r === 'string' && RECIPIENT.test(r))) return null;
   if (new Set(recipients).size !== recipients.length) return null;
   if (!isTime(notBefore) || !isTime(notAfter) || Date.parse(notAfter) <= Date.parse(notBefore)) return null;
@@ -166,7 +169,8 @@ export function acceptAnchors(
   offered: { anchors: readonly string[]; country: string; handovers?: readonly unknown[] },
 ): AnchorPinCheck {
   const anchors = offered.anchors.filter((a) => typeof a === 'string' && HEX64.test(a));
-  if (anchors.length === 0 || anchors.length !== offered.anchors.length) return { ok: false, reason: 'no-anchor' };
+  if (anchors.length === 0 || anchors.length !== offered.anchors.length)
+    return { ok: false, reason: 'no-anchor' };
   if (!pinned || pinned.length === 0) return { ok: true, anchors: [...anchors], changed: true };
   if (sameSet(pinned, anchors)) return { ok: true, anchors: [...pinned], changed: false };
   let current: readonly string[] = pinned;

@@ -65,6 +65,35 @@ function fromB64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
+/**
+ * Any value sealed at rest the same way (AES-GCM under the draft key): for a report that waits in the
+ * outbox before it can be sealed to the helpline.
+ */
+export async function sealAtRest(value: unknown): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const plain = new TextEncoder().encode(JSON.stringify(value));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await draftKey(), plain),
+  );
+  return `${toB64(iv)}.${toB64(sealed)}`;
+}
+
+/** Opens what `sealAtRest` wrote; null when it cannot (another device's key, damaged). */
+export async function openAtRest<T>(stored: string): Promise<T | null> {
+  const [iv, data] = stored.split('.');
+  if (!iv || !data) return null;
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromB64(iv) as Uint8Array<ArrayBuffer> },
+      await draftKey(),
+      fromB64(data) as Uint8Array<ArrayBuffer>,
+    );
+    return JSON.parse(new TextDecoder().decode(plain)) as T;
+  } catch {
+    return null;
+  }
+}
+
 async function saveDraft(draft: Draft): Promise<void> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const plain = new TextEncoder().encode(JSON.stringify(draft));

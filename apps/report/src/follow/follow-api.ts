@@ -2,6 +2,7 @@ import type { SealedMessageBody } from '@vangnet/core/report-body';
 import type { AgeIdentity } from '../crypto.ts';
 import { loadCrypto } from '../load-crypto.ts';
 import { loadConfig } from '../pack.ts';
+import { trustedRecipients } from '../send/trusted-recipients.ts';
 
 export type { AgeIdentity } from '../crypto.ts';
 
@@ -88,9 +89,9 @@ export async function sendReply(keys: ReporterKeysLike, text: string, idempotenc
   const config = await loadConfig();
   if (!config) throw new FollowError('offline');
   const body: SealedMessageBody = { version: 1, text };
-  const recipients = [...config.helplineRecipients, keys.recipient] as unknown as Parameters<
-    typeof c.seal
-  >[1];
+  // Only to a recipient list that verifies against the pack's trust anchor (send/trusted-recipients.ts).
+  const helpline = await trustedRecipients(config);
+  const recipients = [...helpline, keys.recipient] as unknown as Parameters<typeof c.seal>[1];
   const sealed = await c.sealJson(body, recipients);
   const res = await fetch('/api/v1/reports/self/messages', {
     method: 'POST',

@@ -180,6 +180,8 @@ export const de: Messages = {
     'Du bist offline. Wir senden es, sobald du wieder online bist. Lass diese Seite offen oder komm später wieder.',
   sendingRetry: 'Jetzt noch einmal versuchen',
   sendingDone: 'Gesendet! Das Hilfeteam hat deine Meldung.',
+  sendingUnverified:
+    'Wir können nicht prüfen, ob das wirklich die Hilfe-Stelle ist. Deine Meldung bleibt auf deinem Handy.',
   sendingFailed:
     'Etwas ist schiefgegangen. Deine Meldung ist sicher auf diesem Handy. Wir versuchen es wieder.',
 

@@ -177,6 +177,7 @@ export const en = {
     'You are offline. We will send it when you are online again. Keep this page open or come back later.',
   sendingRetry: 'Try again now',
   sendingDone: 'Sent! The helpline has your report.',
+  sendingUnverified: 'We cannot check that this is really the helpline. Your report is kept on your phone.',
   sendingFailed: 'Something went wrong. Your report is safe on this phone. We will try again.',
 
   sendingRejected:

@@ -178,6 +178,8 @@ export const fr: Messages = {
     'Tu es hors ligne. Nous l’enverrons dès que tu seras en ligne. Garde cette page ouverte ou reviens plus tard.',
   sendingRetry: 'Réessayer maintenant',
   sendingDone: 'Envoyé ! La ligne d’aide a ton signalement.',
+  sendingUnverified:
+    'Nous ne pouvons pas vérifier que c’est vraiment la ligne d’aide. Ton signalement reste sur ton téléphone.',
   sendingFailed:
     'Quelque chose n’a pas marché. Ton signalement est en sécurité sur ce téléphone. Nous allons réessayer.',
 

@@ -177,6 +177,7 @@ export const nl: Messages = {
     'Je bent offline. We versturen het zodra je weer online bent. Laat deze pagina open of kom later terug.',
   sendingRetry: 'Nu opnieuw proberen',
   sendingDone: 'Verstuurd! De hulplijn heeft je melding.',
+  sendingUnverified: 'We kunnen niet nagaan of dit echt de hulplijn is. Je melding blijft op je telefoon.',
   sendingFailed: 'Er ging iets mis. Je melding is veilig op deze telefoon. We proberen het opnieuw.',
 
   sendingRejected:

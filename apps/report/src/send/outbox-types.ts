@@ -23,3 +23,18 @@ export interface OutboxEntry {
 
 /** Set while anything waits in the outbox, so the first screen knows to load the sender without opening IndexedDB. */
 export const OUTBOX_FLAG = 'vn.outbox';
+
+/**
+ * A report the child has sent that cannot be sealed yet: the helpline's recipient list did not verify
+ * against the pack's trust anchor (send/trusted-recipients.ts). It stays on the phone, sealed at rest
+ * under the device's draft key and to nobody else, until a genuine list is served.
+ */
+export interface UnsealedEntry {
+  id: string;
+  createdAt: number;
+  state: 'unsealed';
+  /** `sealAtRest({ draft, lang, code })` (flow/draft.ts). */
+  atRest: string;
+}
+
+export type AnyOutboxEntry = OutboxEntry | UnsealedEntry;

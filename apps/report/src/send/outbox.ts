@@ -1,8 +1,10 @@
 import { Upload } from 'tus-js-client';
 import { idbAll, idbPut } from '../lib/idb.ts';
 import { writeLocal } from '../lib/storage.ts';
-import { OUTBOX_FLAG, type OutboxEntry } from './outbox-types.ts';
+import { type AnyOutboxEntry, OUTBOX_FLAG, type OutboxEntry } from './outbox-types.ts';
+import { sealPending } from './prepare.ts';
 import { Offline, type OutboxIo, Rejected, type SendProgress, sendEntry } from './send-entry.ts';
+import { UnverifiedRecipients } from './trusted-recipients.ts';
 
 /**
  * The outbox: sealed reports waiting to be sent. Runs on "Send", on start and whenever the phone comes
@@ -76,6 +78,10 @@ const browserIo: OutboxIo = {
   emit,
 };
 
+/** Still to go: not yet sealed (its list did not verify yet), queued, or created on the server. */
+const waiting = (e: AnyOutboxEntry) =>
+  e.state === 'unsealed' || e.state === 'queued' || e.state === 'created';
+
 let running: Promise<void> | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retries = 0;
@@ -103,26 +109,34 @@ export function processOutbox(): Promise<void> {
   if (running) return running.then(() => processOutbox());
   running = (async () => {
     const work = async () => {
-      const entries = (await idbAll<OutboxEntry>('outbox')).filter(
-        (e) => e.state === 'queued' || e.state === 'created',
-      );
-      for (const entry of entries) {
+      const entries = (await idbAll<AnyOutboxEntry>('outbox')).filter(waiting);
+      for (const waitingEntry of entries) {
+        let entry: OutboxEntry | undefined;
         try {
+          if (waitingEntry.state === 'unsealed') {
+            try {
+              entry = await sealPending(waitingEntry);
+            } catch (error) {
+              if (error instanceof UnverifiedRecipients) {
+                emit({ entryId: waitingEntry.id, stage: 'unverified' });
+                continue;
+              }
+              throw error;
+            }
+          } else entry = waitingEntry;
           await sendEntry(browserIo, entry);
         } catch (error) {
-          if (error instanceof Rejected) {
+          if (error instanceof Rejected && entry) {
             entry.state = 'failed';
             entry.problem = error.problem;
             await idbPut('outbox', entry);
             emit({ entryId: entry.id, stage: 'failed', problem: error.problem });
           } else {
-            emit({ entryId: entry.id, stage: 'waiting' });
+            emit({ entryId: waitingEntry.id, stage: 'waiting' });
           }
         }
       }
-      const left = (await idbAll<OutboxEntry>('outbox')).some(
-        (e) => e.state === 'queued' || e.state === 'created',
-      );
+      const left = (await idbAll<AnyOutboxEntry>('outbox')).some(waiting);
       writeLocal(OUTBOX_FLAG, left ? '1' : '0');
       scheduleRetry(left);
     };
@@ -134,6 +148,6 @@ export function processOutbox(): Promise<void> {
   return running;
 }
 
-export async function outboxEntry(id: string): Promise<OutboxEntry | undefined> {
-  return (await idbAll<OutboxEntry>('outbox')).find((e) => e.id === id);
+export async function outboxEntry(id: string): Promise<AnyOutboxEntry | undefined> {
+  return (await idbAll<AnyOutboxEntry>('outbox')).find((e) => e.id === id);
 }

@@ -1,36 +1,66 @@
 import type { ReportBody } from '@vangnet/core/report-body';
 import { isHashOnlyRoute } from '@vangnet/core/report-metadata';
-import type { Draft } from '../flow/draft.ts';
+import { type Draft, openAtRest, sealAtRest } from '../flow/draft.ts';
 import { idbPut } from '../lib/idb.ts';
 import { writeLocal } from '../lib/storage.ts';
 import { loadCrypto } from '../load-crypto.ts';
 import { loadConfig } from '../pack.ts';
-import { listItems, openItem } from '../vault/vault-store.ts';
-import { OUTBOX_FLAG, type OutboxEntry } from './outbox-types.ts';
+import { isUnlocked, listItems, openItem } from '../vault/vault-store.ts';
+import { OUTBOX_FLAG, type OutboxEntry, type UnsealedEntry } from './outbox-types.ts';
+import { trustedRecipients } from './trusted-recipients.ts';
 
 export class NotReadyError extends Error {}
 
+type Pending = { draft: Draft; lang: string; code: string };
+
 /**
- * Seals the report on the device and puts it in the outbox. Nothing leaves the phone here: the receipt
- * code is new, the reporter keys come from it, and the body and every evidence item are sealed to the
- * helpline's recipients and to the reporter (so the code alone reopens them later).
+ * Puts the report in the outbox, not yet sealed to anyone: sealed at rest under the device's key, with a
+ * new receipt code. `sealPending` seals it to the helpline once its recipient list verifies; until then
+ * it stays on the phone. Nothing leaves the phone here.
  */
 export async function prepareReport(draft: Draft, lang: string): Promise<{ outboxId: string; code: string }> {
   const { category, platform, role, ageBand } = draft;
   if (!category || !platform || !role || !ageBand) throw new NotReadyError('unanswered');
-  const config = await loadConfig();
-  if (!config || config.helplineRecipients.length === 0) throw new NotReadyError('no-config');
   const c = await loadCrypto();
   const code = c.generateReceiptCode();
-  const keys = await c.deriveReporterKeys(code);
-  const recipients = [...config.helplineRecipients, keys.recipient] as unknown as Parameters<
-    typeof c.seal
-  >[1];
+  const entry: UnsealedEntry = {
+    id: crypto.randomUUID(),
+    createdAt: Date.now(),
+    state: 'unsealed',
+    atRest: await sealAtRest({ draft, lang, code } satisfies Pending),
+  };
+  await idbPut('outbox', entry);
+  writeLocal(OUTBOX_FLAG, '1');
+  return { outboxId: entry.id, code };
+}
+
+/**
+ * Seals a waiting report: the body and every evidence item to the helpline's recipients, as a signed
+ * list that verifies says them (send/trusted-recipients.ts), and to the reporter (so the code alone
+ * reopens them later). Throws UnverifiedRecipients when the list does not verify, and NotReadyError
+ * when the server cannot be asked or the vault is locked: the entry then stays as it is.
+ */
+export async function sealPending(pending: UnsealedEntry): Promise<OutboxEntry> {
+  const opened = await openAtRest<Pending>(pending.atRest);
+  if (!opened) throw new NotReadyError('unreadable');
+  const { draft, lang, code } = opened;
+  const { category, platform, role, ageBand } = draft;
+  if (!category || !platform || !role || !ageBand) throw new NotReadyError('unanswered');
+  const config = await loadConfig();
+  if (!config) throw new NotReadyError('no-config');
+  const helpline = await trustedRecipients(config);
+  const items = await listItems();
+  if (items.length > 0 && !isUnlocked()) throw new NotReadyError('locked');
+  const c = await loadCrypto();
+  const receipt = c.parseReceiptCode(code);
+  if (!receipt) throw new NotReadyError('unreadable');
+  const keys = await c.deriveReporterKeys(receipt);
+  const recipients = [...helpline, keys.recipient] as unknown as Parameters<typeof c.seal>[1];
 
   const manifest: ReportBody['manifest']['items'] = [];
   const declared: OutboxEntry['request']['items'] = [];
   const blobs: OutboxEntry['blobs'] = [];
-  for (const item of await listItems()) {
+  for (const item of items) {
     const { details, bytes } = await openItem(item);
     const id = crypto.randomUUID();
     const sealed = await c.seal(bytes, recipients);
@@ -68,8 +98,8 @@ export async function prepareReport(draft: Draft, lang: string): Promise<{ outbo
     ...(hashes ? { hashes } : {}),
   };
   const entry: OutboxEntry = {
-    id: crypto.randomUUID(),
-    createdAt: Date.now(),
+    id: pending.id,
+    createdAt: pending.createdAt,
     request: {
       metadata: {
         country: config.country,
@@ -91,6 +121,5 @@ export async function prepareReport(draft: Draft, lang: string): Promise<{ outbo
     uploaded: [],
   };
   await idbPut('outbox', entry);
-  writeLocal(OUTBOX_FLAG, '1');
-  return { outboxId: entry.id, code };
+  return entry;
 }

@@ -10,6 +10,8 @@ export type SendProgress =
   | { entryId: string; stage: 'sending'; sent: number; total: number }
   | { entryId: string; stage: 'done'; reportId: string }
   | { entryId: string; stage: 'waiting' }
+  /** The helpline's recipient list did not verify: the report stays on the phone, sealed to nobody. */
+  | { entryId: string; stage: 'unverified' }
   | { entryId: string; stage: 'failed'; problem: string };
 
 /** No network, a busy server or an answer lost: try again later. */

@@ -65,13 +65,14 @@ export function Sending() {
         {stage === 'lock' && t.sendingLock}
         {stage === 'sending' && t.sendingUpload}
         {stage === 'waiting' && t.sendingWaiting}
+        {stage === 'unverified' && t.sendingUnverified}
         {stage === 'failed' && (rejected ? t.sendingRejected : t.sendingFailed)}
         {stage === 'done' && t.sendingDone}
       </p>
       {stage === 'sending' && progress && (
         <progress max={progress.total} value={progress.sent} aria-label={t.sendingUpload} />
       )}
-      {(stage === 'waiting' || stage === 'failed') && (
+      {(stage === 'waiting' || stage === 'failed' || stage === 'unverified') && (
         <>
           {draft?.receipt && !rejected && <ReceiptCode code={draft.receipt} />}
           <div class="actions">

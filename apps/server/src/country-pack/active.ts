@@ -10,6 +10,7 @@ export function activePackFrom(pack: CountryPack): ActivePack {
     languages: pack.meta.languages.map((l) => l.code),
     helplineName: pack.meta.helpline.name,
     helplineRecipients: [...(pack.meta.helpline.recipients ?? [])],
+    trustAnchors: [...(pack.meta.helpline.trustAnchors ?? [])],
     publicData: publicPack(pack),
     countryPack: pack,
   };

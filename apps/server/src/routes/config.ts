@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
+import { ensureDemoSignedList, latestSignedList } from '../recipient-list/signed-list.ts';
 import { activeHelplineRecipients, ensureHelpline } from '../services/helpline.ts';
 
 /** What the apps need before they can seal: the helpline's recipients and the server's signing key. */
@@ -16,7 +17,13 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
             country: z.string(),
             packVersion: z.string(),
             languages: z.array(z.string()),
+            /** The recipients as the server has them; the apps seal only to `signedRecipients`. */
             helplineRecipients: z.array(z.string()),
+            /**
+             * The recipient list as an administrator signed it (packages/crypto recipient-list.ts), or
+             * null. Passed through as stored: the apps verify it against the pack's trust anchors.
+             */
+            signedRecipients: z.unknown(),
             serverPublicKey: z.string(),
             /** Present when the server sends "there is news" notifications (applicationServerKey). */
             vapidPublicKey: z.string().optional(),
@@ -26,11 +33,15 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     },
     async () => {
       const helplineId = await ensureHelpline(deps.db, deps.pack);
+      await ensureDemoSignedList(deps.db, deps.pack, helplineId, new Date());
+      const genuine = await latestSignedList(deps.db, helplineId);
+      const tamper = deps.testOnly?.recipientList;
       return {
         country: deps.pack.country,
         packVersion: deps.pack.version,
         languages: deps.pack.languages,
         helplineRecipients: await activeHelplineRecipients(deps.db, helplineId, deps.pack),
+        signedRecipients: tamper ? tamper(genuine) : genuine,
         serverPublicKey: deps.signingKey.publicKey,
         ...(deps.push ? { vapidPublicKey: deps.push.vapid.publicKey } : {}),
       };

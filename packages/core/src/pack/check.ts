@@ -7,6 +7,7 @@ import { parseCannedTexts } from './canned-texts.ts';
 import { releaseKeyWarnings } from './check-release-key.ts';
 import { findRoutesOutsideRemit } from './check-remit.ts';
 import { contrastRatio } from './contrast.ts';
+import { DEMO_ANCHOR_PUBLIC_KEY } from './demo-anchor-key.ts';
 import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
 import { didYouMean } from './nearest.ts';
 import { AUDIENCES, type CountryPack, GUIDE_ACTIONS, type Link, type Phone } from './schema.ts';
@@ -54,6 +55,21 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
     error('pack.yaml', 'languages', `language "${code}" is listed twice`);
   if (!serviceIds.has(meta.helpline.id)) {
     error('pack.yaml', 'helpline.id', `unknown service "${meta.helpline.id}" (not in services.yaml)`);
+  }
+  // The apps seal only to a recipient list signed by one of these keys (docs/threat-model.md).
+  const anchors = meta.helpline.trustAnchors ?? [];
+  if (anchors.length === 0) {
+    warn(
+      'pack.yaml',
+      'helpline.trustAnchors',
+      "no trust anchor: the reporter app cannot check the helpline's recipients and will not seal a report; add the administrators' signing key",
+    );
+  } else if (anchors.includes(DEMO_ANCHOR_PUBLIC_KEY)) {
+    warn(
+      'pack.yaml',
+      'helpline.trustAnchors',
+      "the public demo anchor signs the recipient list: anyone, the server too, can sign a list; put the administrators' own key here before going live",
+    );
   }
   if (!isTimeZone(meta.timeZone)) {
     error(

@@ -1,6 +1,7 @@
 export * from './check.ts';
 export * from './contact-actions.ts';
 export * from './contrast.ts';
+export * from './demo-anchor-key.ts';
 export * from './demo-partner-key.ts';
 export * from './describe-issue.ts';
 export * from './nearest.ts';

@@ -343,6 +343,32 @@ export const packMetaSchema = z.strictObject({
     name: z.string().check(z.minLength(1)),
     /** age recipients pinned in the pack (DESIGN.md trust model); optional until signed packs ship. */
     recipients: z.optional(z.array(z.string().check(z.regex(/^age1[0-9a-z]{58}$/)))),
+    /**
+     * Ed25519 public keys (hex) that may sign the helpline's recipient list. The apps seal only to a
+     * list one of them signed; an installed app pins them (packages/crypto/src/recipient-list.ts).
+     */
+    trustAnchors: z.optional(z.array(z.string().check(z.regex(/^[0-9a-f]{64}$/))).check(z.maxLength(8))),
+    /**
+     * Signed hand-overs from earlier anchors to these (`AnchorHandover`), oldest first, so an installed
+     * app that pinned an older anchor can follow a rotation. Checked by the apps, not trusted here.
+     */
+    anchorHandovers: z.optional(
+      z
+        .array(
+          z.strictObject({
+            statement: z.strictObject({
+              kind: z.literal('vangnet.anchor-handover'),
+              version: z.literal(1),
+              country: z.string(),
+              from: z.array(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+              to: z.array(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+            }),
+            signature: z.string().check(z.regex(/^[0-9a-f]{128}$/)),
+            signedBy: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+          }),
+        )
+        .check(z.maxLength(32)),
+    ),
   }),
   branding: z.strictObject({
     appName: z.string().check(z.minLength(1), z.maxLength(40)),

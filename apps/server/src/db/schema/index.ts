@@ -14,4 +14,5 @@ export * from './report-events.ts';
 export * from './report-items.ts';
 export * from './reports.ts';
 export * from './sessions.ts';
+export * from './signed-recipient-lists.ts';
 export * from './workers.ts';

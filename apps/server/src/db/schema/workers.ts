@@ -21,6 +21,11 @@ export const workers = pgTable('workers', {
   /** The 30-second step of the last TOTP code used: that code and older ones are refused (no replay). */
   totpLastStep: integer('totp_last_step'),
   wrappedHelplineKey: bytea('wrapped_helpline_key'),
+  /**
+   * Administrators only: the private key of the helpline's trust anchor (it signs the recipient list),
+   * sealed under the worker's unwrap key like the helpline identity; the server cannot use it.
+   */
+  wrappedSigningKey: bytea('wrapped_signing_key'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   /** An administrator's rule: this worker signs in with a passkey, not with password + TOTP. */
   passkeyRequired: boolean('passkey_required').notNull().default(false),
