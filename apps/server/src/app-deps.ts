@@ -76,7 +76,11 @@ export type AppDeps = {
   /**
    * Switches for tests only: set by a test on the deps it built, never read from the environment, the
    * CLI or a config file. `recipientList` replaces the signed list `/config` hands out, to play a server
-   * that was taken over and swaps the helpline's key.
+   * that was taken over and swaps the helpline's key; `publicPack` replaces what `/pack` hands out (a
+   * swapped trust anchor).
    */
-  testOnly?: { recipientList?: (genuine: SignedRecipientList | null) => unknown };
+  testOnly?: {
+    recipientList?: (genuine: SignedRecipientList | null) => unknown;
+    publicPack?: (genuine: unknown) => unknown;
+  };
 };

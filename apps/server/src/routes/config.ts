@@ -57,6 +57,7 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         response: { 200: z.unknown() },
       },
     },
-    async () => deps.pack.publicData,
+    async () =>
+      deps.testOnly?.publicPack ? deps.testOnly.publicPack(deps.pack.publicData) : deps.pack.publicData,
   );
 };
