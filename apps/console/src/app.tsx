@@ -17,6 +17,7 @@ import {
   subscribe,
 } from './lib/session.ts';
 import { text, textLanguage } from './lib/text.ts';
+import { withTrustedRecipients } from './lib/trusted-recipients.ts';
 import type { InstanceConfig } from './lib/types.ts';
 import { CaseView } from './screens/case-view.tsx';
 import { ExportScreen } from './screens/export-screen.tsx';
@@ -58,9 +59,10 @@ export function App() {
       getJson<unknown>('/pack'),
       // The workflow is staff-only; without it the status form falls back to the default steps.
       getJson<PackMeta['statusWorkflow']>('/staff/workflow').catch(() => null),
-    ]).then(([config, pack, workflow]) =>
-      setInstance({ config, pack: normalisePack(pack, config, workflow) }),
-    );
+    ]).then(([config, pack, workflow]) => {
+      const view = normalisePack(pack, config, workflow);
+      setInstance({ config: withTrustedRecipients(config, view.meta.helpline.trustAnchors), pack: view });
+    });
   }, [session, instance]);
 
   if (!session || !unlocked) {

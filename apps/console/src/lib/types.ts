@@ -78,7 +78,12 @@ export type InstanceConfig = {
   country: string;
   packVersion: string;
   languages: string[];
+  /** After `withTrustedRecipients`: only the recipients of a signed list that verified. */
   helplineRecipients: string[];
+  /** The signed recipient list as the server hands it out (unchecked). */
+  signedRecipients?: unknown;
+  /** Whether the signed list verified against the pack's trust anchors. */
+  recipientsVerified?: boolean;
   serverPublicKey: string;
 };
 

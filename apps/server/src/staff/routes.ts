@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app-deps.ts';
+import { recipientListRoutes } from '../recipient-list/routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { passkeyRoutes } from './passkey-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
@@ -27,4 +28,5 @@ export const staffRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   await app.register(workflowRoute, { db: deps.db, policy });
   await app.register(profileRoutes, { deps });
   await app.register(passkeyRoutes, { deps, policy });
+  await app.register(recipientListRoutes, { deps, policy });
 };
