@@ -32,6 +32,10 @@ const commands: Record<string, Command> = {
     summary: 'hashes import|list: known-image hash lists (CSV of pdq/md5)',
     load: () => import('./commands/hashes.ts'),
   },
+  anchor: {
+    summary: "anchor keygen|sign-list: the helpline's trust anchor and its signed recipient list",
+    load: () => import('./commands/anchor.ts'),
+  },
   totp: {
     summary: 'totp <secret>: print the current sign-in code (demo use)',
     load: () => import('./commands/totp.ts'),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testPack } from '../routing/test-pack.ts';
 import { checkPack, formatProblem } from './check.ts';
 import { contrastRatio } from './contrast.ts';
+import { DEMO_ANCHOR_PUBLIC_KEY } from './demo-anchor-key.ts';
 import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
 import { publicPack } from './public.ts';
 
@@ -301,5 +302,29 @@ describe('demo partner key', () => {
     expect(warnings).toContain(
       "services.yaml: services[2].connector.recipient: police's connector uses the public demo key: anyone can open what is sent; put the partner's own recipient here before going live",
     );
+  });
+});
+
+describe('trust anchors', () => {
+  it.each<[string, string[] | undefined, string | undefined]>([
+    ['a helpline anchor', ['1'.repeat(64)], undefined],
+    [
+      'the public demo anchor',
+      [DEMO_ANCHOR_PUBLIC_KEY],
+      "pack.yaml: helpline.trustAnchors: the public demo anchor signs the recipient list: anyone, the server too, can sign a list; put the administrators' own key here before going live",
+    ],
+    [
+      'no anchor',
+      undefined,
+      "pack.yaml: helpline.trustAnchors: no trust anchor: the reporter app cannot check the helpline's recipients and will not seal a report; add the administrators' signing key",
+    ],
+  ])('%s → %s', (_name, trustAnchors, expected) => {
+    const pack = testPack({ texts: { en: {} } });
+    const { trustAnchors: _drop, ...helpline } = pack.meta.helpline;
+    pack.meta.helpline = trustAnchors ? { ...helpline, trustAnchors } : helpline;
+    const warnings = checkPack(pack)
+      .filter((p) => p.path === 'helpline.trustAnchors')
+      .map(formatProblem);
+    expect(warnings).toEqual(expected ? [expected] : []);
   });
 });
