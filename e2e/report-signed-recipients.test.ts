@@ -1,8 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_ANCHOR_PUBLIC_KEY } from '@vangnet/core';
 import {
   type AgeIdentity,
+  anchorFingerprint,
   generateIdentity,
   generateSigningKey,
   open,
@@ -193,6 +195,17 @@ describe('the installed app seals only to the signed recipient list', () => {
           strangerKey.privateKey,
         ),
     };
+    // The help screen shows the pinned anchor's check code, not the swapped one, for people to compare.
+    await page.reload();
+    await page.getByRole('button', { name: new RegExp(t.startWhatCanIDo) }).click();
+    await page.locator('h1', { hasText: t.helpTitle }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('anchor-fingerprint').innerText())
+      .toBe(anchorFingerprint(DEMO_ANCHOR_PUBLIC_KEY));
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'help-check-code-en');
+    await page.getByRole('button', { name: t.back }).click();
+    await page.locator('h1', { hasText: t.startTitle }).waitFor();
     await walkToReview(page, { t, story: 'After the swap', platform: 'Instagram' });
     await page.getByRole('button', { name: t.send }).click();
     await expect.poll(() => sendingStatus(page)).toBe(t.sendingUnverified);

@@ -61,6 +61,9 @@ export const de: Messages = {
   ],
   helpWho: 'Wer helfen kann',
   helpRouteMap: 'Wer macht was',
+  helpAboutTitle: 'Über diese App',
+  helpCheckCode: (helpline: string) =>
+    `Der Prüfcode von ${helpline} in dieser App. Er muss gleich sein wie der Code auf der Website von ${helpline}.`,
   discreetTitle: 'Diese App verstecken',
   discreetText:
     'Wenn du diese App aufs Handy holst, kann sie einen normalen Namen und ein normales Bild haben.',
@@ -181,7 +184,7 @@ export const de: Messages = {
   sendingRetry: 'Jetzt noch einmal versuchen',
   sendingDone: 'Gesendet! Das Hilfeteam hat deine Meldung.',
   sendingUnverified:
-    'Wir können nicht prüfen, ob das wirklich die Hilfe-Stelle ist. Deine Meldung bleibt auf deinem Handy.',
+    'Wir können nicht prüfen, ob das wirklich das Hilfeteam ist. Deine Meldung bleibt auf deinem Handy.',
   sendingFailed:
     'Etwas ist schiefgegangen. Deine Meldung ist sicher auf diesem Handy. Wir versuchen es wieder.',
 

@@ -65,6 +65,9 @@ export const en = {
   ] as readonly string[],
   helpWho: 'Who can help',
   helpRouteMap: 'Who does what',
+  helpAboutTitle: 'About this app',
+  helpCheckCode: (helpline: string) =>
+    `The check code of ${helpline} in this app. It should be the same as the code on the website of ${helpline}.`,
   discreetTitle: 'Hide this app',
   discreetText: 'When you add this app to your phone, it can have a plain name and icon.',
   discreetOn: 'Use a plain name and icon',

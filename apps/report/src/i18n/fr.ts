@@ -62,6 +62,9 @@ export const fr: Messages = {
   ],
   helpWho: 'Qui peut aider',
   helpRouteMap: 'Qui fait quoi',
+  helpAboutTitle: 'À propos de cette appli',
+  helpCheckCode: (helpline: string) =>
+    `Le code de contrôle de ${helpline} dans cette appli. Il doit être le même que le code sur le site de ${helpline}.`,
   discreetTitle: 'Cacher cette appli',
   discreetText: 'Si tu ajoutes cette appli à ton téléphone, elle peut avoir un nom et une icône ordinaires.',
   discreetOn: 'Utiliser un nom et une icône ordinaires',

@@ -61,6 +61,9 @@ export const nl: Messages = {
   ],
   helpWho: 'Wie kan helpen',
   helpRouteMap: 'Wie doet wat',
+  helpAboutTitle: 'Over deze app',
+  helpCheckCode: (helpline: string) =>
+    `De controlecode van ${helpline} in deze app. Die moet hetzelfde zijn als de code op de website van ${helpline}.`,
   discreetTitle: 'Verberg deze app',
   discreetText: 'Zet je deze app op je telefoon? Dan kan hij een gewone naam en icoon krijgen.',
   discreetOn: 'Gebruik een gewone naam en icoon',

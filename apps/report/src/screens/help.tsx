@@ -3,6 +3,7 @@ import { ContactList } from '../contact-list.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
+import { useAnchorFingerprints } from '../send/anchor-fingerprint.ts';
 import { Title } from '../shell.tsx';
 import { SpokenIn } from '../spoken-in.tsx';
 
@@ -11,6 +12,7 @@ export function Help() {
   const { t, lang } = useI18n();
   const { pack, discreet, setDiscreet } = useApp();
   const nav = useNav();
+  const prints = useAnchorFingerprints(pack);
   const services = (pack?.services ?? []).filter(
     (s) => s.audience.includes('young') && s.kind !== 'platform',
   );
@@ -60,6 +62,19 @@ export function Help() {
         />
         <span>{t.discreetOn}</span>
       </label>
+      {prints.length > 0 && (
+        <>
+          <h2>{t.helpAboutTitle}</h2>
+          <p>{t.helpCheckCode(pack?.meta.helpline.name ?? '')}</p>
+          <ul class="check-codes" data-testid="anchor-fingerprint">
+            {prints.map((print) => (
+              <li key={print}>
+                <code>{print}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
