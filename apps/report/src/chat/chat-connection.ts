@@ -2,6 +2,7 @@ import type { AgeIdentity } from '../crypto.ts';
 import type { CryptoChunk } from '../load-crypto.ts';
 import { loadCrypto } from '../load-crypto.ts';
 import { loadConfig } from '../pack.ts';
+import { trustedRecipients } from '../send/trusted-recipients.ts';
 import { type ChatLine, mergeLine } from './chat-lines.ts';
 import { readSse } from './sse-reader.ts';
 
@@ -65,7 +66,9 @@ export class ChatConnection {
     this.#identity = keys.identity;
     const config = await loadConfig();
     if (!config) throw new Error('offline');
-    this.#recipients = [...config.helplineRecipients, keys.recipient];
+    // Sealed only to a recipient list signed with the pack's pinned trust anchor, like a report: a server
+    // that swaps the helpline's key must not get to read the chat (throws UnverifiedRecipients).
+    this.#recipients = [...(await trustedRecipients(config)), keys.recipient];
     const body = JSON.stringify({
       chatId: this.chatId,
       childRecipient: keys.recipient,

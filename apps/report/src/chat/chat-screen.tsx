@@ -4,6 +4,7 @@ import { FIRST_STEP } from '../flow/steps.ts';
 import { formatHours } from '../hours.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
+import { UnverifiedRecipients } from '../send/trusted-recipients.ts';
 import { Title } from '../shell.tsx';
 import {
   type Availability,
@@ -27,7 +28,7 @@ export function ChatScreen() {
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [state, setState] = useState<ChatState | null>(null);
   const [draft, setDraft] = useState('');
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<false | 'failed' | 'unverified'>(false);
   const connection = useRef<ChatConnection | null>(null);
   const listEnd = useRef<HTMLLIElement>(null);
 
@@ -38,7 +39,9 @@ export function ChatScreen() {
       setState({ ...s });
     });
     connection.current = chat;
-    chat.start(lang).catch(() => setFailed(true));
+    chat
+      .start(lang)
+      .catch((error: unknown) => setFailed(error instanceof UnverifiedRecipients ? 'unverified' : 'failed'));
   };
 
   useEffect(() => () => connection.current?.stop(), []);
@@ -141,15 +144,17 @@ export function ChatScreen() {
     <section class="screen chat-screen">
       <Title>{t.chatTitle}</Title>
       <p class="chat-state" role="status" data-testid="chat-state">
-        {failed
-          ? t.chatFailed
-          : ended
-            ? t.chatEnded
-            : state?.status === 'active'
-              ? t.chatAnswered
-              : state?.status === 'waiting' && state.position
-                ? t.chatWaiting(state.position)
-                : t.chatStarting}
+        {failed === 'unverified'
+          ? t.chatUnverified
+          : failed
+            ? t.chatFailed
+            : ended
+              ? t.chatEnded
+              : state?.status === 'active'
+                ? t.chatAnswered
+                : state?.status === 'waiting' && state.position
+                  ? t.chatWaiting(state.position)
+                  : t.chatStarting}
         {state && !state.connected && !ended && state.status !== 'starting' && <> {t.chatReconnecting}</>}
       </p>
       <ol class="chat-lines" aria-label={t.chatTitle}>

@@ -277,6 +277,8 @@ export const en = {
   chatWaiting: (position: number) => `You are number ${position} in line. Someone will be with you soon.`,
   chatAnswered: 'Someone from the helpline is here now.',
   chatEnded: 'The chat has ended.',
+  chatUnverified:
+    'We cannot check that this is really the helpline, so the chat did not start. Call a help line instead.',
   chatFailed: 'The chat could not start. Try again, or call a help line.',
   chatReconnecting: 'The connection is gone. We keep trying.',
   chatLabel: 'Your message',

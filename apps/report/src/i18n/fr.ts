@@ -282,6 +282,8 @@ export const fr: Messages = {
   chatWaiting: (position: number) => `Tu es numéro ${position} dans la file. Quelqu’un arrive bientôt.`,
   chatAnswered: 'Quelqu’un de la ligne d’aide est là.',
   chatEnded: 'Le chat est terminé.',
+  chatUnverified:
+    'Nous ne pouvons pas vérifier que c’est vraiment la ligne d’aide. Le chat n’a donc pas commencé. Appelle plutôt une ligne d’aide.',
   chatFailed: 'Le chat n’a pas pu commencer. Réessaie, ou appelle une ligne d’aide.',
   chatReconnecting: 'La connexion est perdue. Nous réessayons.',
   chatLabel: 'Ton message',

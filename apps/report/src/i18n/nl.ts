@@ -279,6 +279,8 @@ export const nl: Messages = {
   chatWaiting: (position: number) => `Je bent nummer ${position} in de rij. Er is zo iemand voor je.`,
   chatAnswered: 'Er is nu iemand van de hulplijn bij je.',
   chatEnded: 'De chat is afgelopen.',
+  chatUnverified:
+    'We kunnen niet nagaan of dit echt de hulplijn is. Daarom is de chat niet begonnen. Bel liever een hulplijn.',
   chatFailed: 'De chat kon niet beginnen. Probeer het opnieuw, of bel een hulplijn.',
   chatReconnecting: 'De verbinding is weg. We blijven het proberen.',
   chatLabel: 'Je bericht',
