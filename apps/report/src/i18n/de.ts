@@ -286,7 +286,7 @@ export const de: Messages = {
   chatAnswered: 'Jemand vom Hilfetelefon ist jetzt da.',
   chatEnded: 'Der Chat ist zu Ende.',
   chatUnverified:
-    'Wir können nicht prüfen, ob das wirklich die Hilfe-Stelle ist. Darum hat der Chat nicht begonnen. Ruf lieber eine Hilfe-Nummer an.',
+    'Wir können nicht prüfen, ob das wirklich das Hilfeteam ist. Darum hat der Chat nicht begonnen. Ruf lieber eine Hilfe-Nummer an.',
   chatFailed: 'Der Chat konnte nicht beginnen. Versuch es noch mal, oder ruf eine Hilfe-Nummer an.',
   chatReconnecting: 'Die Verbindung ist weg. Wir versuchen es weiter.',
   chatLabel: 'Deine Nachricht',
