@@ -38,6 +38,7 @@ const PAGE_H = 842;
 const MARGIN = 50;
 const BULLET_INDENT = 14;
 const SIZES = [12, 11, 10, 9, 8, 7] as const;
+const SMALLEST = 7;
 const LEADING = 1.3;
 const BULLET = '•';
 
@@ -100,7 +101,7 @@ export function layoutOnePage(input: Pick<OnePageInput, 'blocks' | 'moreNote'>):
     const { lines, bottom } = layoutAt(input.blocks, size);
     if (bottom >= MARGIN) return { lines, bodySize: size, truncated: false };
   }
-  const size = SIZES[SIZES.length - 1];
+  const size = SMALLEST;
   const { lines } = layoutAt(input.blocks, size);
   const note = wrap(toWinAnsiText(input.moreNote).trim(), PAGE_W - 2 * MARGIN, size, true);
   const noteHeight = note.length * size * LEADING;
