@@ -1,11 +1,18 @@
-import type { PackProblem } from './check.ts';
+// Only types from schema.ts: the reporter app imports this file and must not pull zod in with it.
 import {
   AGREEMENT_AGE_BANDS,
   AGREEMENT_TOPICS,
   type AgreementAgeBand,
   type AgreementTopic,
-  type CountryPack,
-} from './schema.ts';
+} from './agreement-topics.ts';
+import type { PackProblem } from './check.ts';
+import type { CountryPack } from './schema.ts';
+
+/** The part of a pack (full or public) the agreements need. */
+export type AgreementsPack = {
+  meta: Pick<CountryPack['meta'], 'languages' | 'defaultLanguage'>;
+  agreements?: CountryPack['agreements'];
+};
 
 const FILE = 'agreements.yaml';
 
@@ -14,7 +21,7 @@ const FILE = 'agreements.yaml';
  * reading French must not get a Dutch idea on a French sheet), or written in a language the pack does not
  * declare. Warnings: a topic with no idea for an age band, and the ideas still awaiting review.
  */
-export function checkAgreements(pack: Pick<CountryPack, 'meta' | 'agreements'>): PackProblem[] {
+export function checkAgreements(pack: AgreementsPack): PackProblem[] {
   const suggestions = pack.agreements;
   if (!suggestions) return [];
   const problems: PackProblem[] = [];
@@ -72,7 +79,7 @@ export interface SuggestionView {
 
 /** The ideas for one age band in a language, in pack order, grouped by topic. */
 export function suggestionsFor(
-  pack: Pick<CountryPack, 'meta' | 'agreements'>,
+  pack: AgreementsPack,
   band: AgreementAgeBand,
   lang: string,
 ): Record<AgreementTopic, SuggestionView[]> {

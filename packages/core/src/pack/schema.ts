@@ -1,7 +1,14 @@
 import { z } from 'zod/mini';
 import { countryCodeSchema, platformIdSchema, REPORT_STATES } from '../report-metadata.ts';
 import { AGE_BANDS, CATEGORY_CODES, ROLES, URGENCY_FLAGS } from '../taxonomy.ts';
+import { AGREEMENT_AGE_BANDS, AGREEMENT_TOPICS } from './agreement-topics.ts';
 
+export {
+  AGREEMENT_AGE_BANDS,
+  AGREEMENT_TOPICS,
+  type AgreementAgeBand,
+  type AgreementTopic,
+} from './agreement-topics.ts';
 export { GUIDE_ACTIONS, type GuideAction } from './guide-actions.ts';
 
 import { releaseKeySchema } from './release-key.ts';
@@ -279,11 +286,6 @@ export const platformsFileSchema = z.strictObject({
  * own people: until one of them has read and approved an idea it stays `unverified` (pack check lists
  * it; the app says the ideas are not checked yet). The agreements a family makes never leave the device.
  */
-export const AGREEMENT_TOPICS = ['apps', 'settings', 'screen-free', 'when-wrong', 'who-to-tell'] as const;
-export type AgreementTopic = (typeof AGREEMENT_TOPICS)[number];
-/** The age bands of a child; agreements are made for children, so no adult band. */
-export const AGREEMENT_AGE_BANDS = ['under-10', '10-12', '13-15', '16-17'] as const;
-export type AgreementAgeBand = (typeof AGREEMENT_AGE_BANDS)[number];
 export const agreementSuggestionSchema = z.strictObject({
   topic: z.enum(AGREEMENT_TOPICS),
   ageBands: z.array(z.enum(AGREEMENT_AGE_BANDS)).check(z.minLength(1)),
