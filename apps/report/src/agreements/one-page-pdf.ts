@@ -77,8 +77,10 @@ function layoutAt(blocks: readonly PdfBlock[], bodySize: number): { lines: LaidL
   blocks.forEach((block, i) => {
     const size = bodySize * scale(block.kind);
     const bold = block.kind === 'title' || block.kind === 'heading';
-    // Space above a heading separates the topics; none above the very first block.
-    if (i > 0 && block.kind === 'heading') y -= bodySize * 0.8;
+    // Space above a heading separates the topics, and a closing line from the list above it.
+    const after = blocks[i - 1]?.kind;
+    if (after && (block.kind === 'heading' || (block.kind === 'text' && after === 'item')))
+      y -= bodySize * 0.8;
     const indent = block.kind === 'item' ? BULLET_INDENT : 0;
     const text = toWinAnsiText(block.text).trim();
     const wrapped = wrap(text, PAGE_W - 2 * MARGIN - indent, size, bold);

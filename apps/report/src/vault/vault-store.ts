@@ -9,7 +9,8 @@ import { deriveInWorker } from './vault-kdf.ts';
  * reading does. IndexedDB holds only ciphertext: the item, and separately its details (type, name,
  * size, SHA-256 of the plaintext, capture time).
  */
-export type ItemKind = 'image' | 'text' | 'link' | 'file';
+/** `notice`: the reporter's own copy of a DSA notice they copied for a platform (platform/notice-draft.tsx). */
+export type ItemKind = 'image' | 'text' | 'link' | 'file' | 'notice';
 
 export interface ItemDetails {
   mediaType: string;
