@@ -166,7 +166,7 @@ describe('reporter app: home agreements', () => {
         ageSteps: 3,
         band: '13-15',
         ideas: [
-          'Personne ne transfère de photos dénudées, même si tout le monde le fait.',
+          'Personne ne transfère de photos intimes ou sexuelles, même si tout le monde le fait.',
           'Tu choisis un mot de passe solide et tu ne le donnes à personne, même pas à tes amis.',
         ],
         own: 'Pas d’écran après 21 h (sauf le week-end).',

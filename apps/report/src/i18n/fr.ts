@@ -269,9 +269,9 @@ export const fr: Messages = {
   agreementsTopics: {
     apps: 'Quelles applis et quels jeux ?',
     settings: 'Quels réglages ?',
-    'screen-free': 'Quand les écrans sont-ils éteints ?',
-    'when-wrong': 'Que faisons-nous si quelque chose va mal en ligne ?',
-    'who-to-tell': 'À qui peux-tu en parler ?',
+    'screen-free': 'Quand est-ce que les écrans sont éteints ?',
+    'when-wrong': 'Qu’est-ce que nous faisons si quelque chose va mal en ligne ?',
+    'who-to-tell': 'À qui est-ce que tu peux en parler ?',
   } as Record<string, string>,
   agreementsOwn: 'Écrire votre propre accord',
   agreementsAdd: 'Ajouter',
@@ -288,7 +288,7 @@ export const fr: Messages = {
   agreementsAgeLine: (age: string) => `Âge de l’enfant : ${age}`,
   agreementsMadeOn: (date: string) => `Faits ensemble le ${date}. Parlez-en de nouveau dans quelque temps.`,
   agreementsMore: 'Tout n’a pas tenu sur cette page. Le reste est dans l’appli.',
-  noticeKept: 'Une copie avec la date du jour est gardée sous clé avec tes preuves.',
+  noticeKept: 'Une copie avec la date du jour est verrouillée avec tes preuves.',
 
   followTitle: 'Voir la suite avec ton code',
   followLabel: 'Ton code (21 chiffres)',
