@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Messages } from '../apps/report/src/i18n/en.ts';
 import { launchBrowser } from './support/browser.ts';
 import { axe, phoneContext, type ReportServer, shot, startReportServer } from './support/report-app.ts';
-import { catalogs, tabTo } from './support/report-walk.ts';
+import { catalogs, tabTo, walkToReview } from './support/report-walk.ts';
 
 // A parent and a child make their home agreements, keyboard only, at 360×740: pick the child's age, tick
 // ideas from the pack, write one of their own (with characters a PDF string must escape), save a one-page
@@ -166,6 +166,61 @@ describe('reporter app: home agreements', () => {
         own: 'Oma (en opa) mogen het ook weten \\ altijd.',
         via: 'start',
       });
+    });
+    it('with a PIN vault, the agreements are locked in it and open again with the PIN', async () => {
+      const t = catalogs.nl;
+      const idea = 'We kiezen samen welke apps en games op de telefoon of tablet komen.';
+      const context = await phoneContext(browser, 'nl-NL');
+      // The child made a vault with a PIN on the evidence step of a report.
+      const report = await context.newPage();
+      await report.goto(app.url);
+      await walkToReview(report, { t, platform: 'TikTok', pin: '2468' });
+      const openTool = async (page: Page) => {
+        await page.goto(app.url);
+        await page.getByRole('button', { name: new RegExp(t.startAgreements) }).waitFor();
+        await tabTo(page, (x) => x.tag === 'button' && x.name.startsWith(t.startAgreements));
+        await page.keyboard.press('Enter');
+        await page.locator('h1', { hasText: t.agreementsTitle }).waitFor();
+      };
+      const tool = await context.newPage();
+      await openTool(tool);
+      await tabTo(tool, (x) => x.tag === 'select');
+      await tool.keyboard.press('ArrowDown');
+      await tabTo(tool, (x) => x.type === 'checkbox' && x.name === idea);
+      await tool.keyboard.press('Space');
+      await expect.poll(() => tool.getByRole('status').innerText()).toBe(t.agreementsSaved);
+      const where = await tool.evaluate(async (text) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open('vangnet');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        const kept = await new Promise<{ sealed: Uint8Array } | undefined>((resolve) => {
+          const r = db.transaction('vault').objectStore('vault').get('agreements');
+          r.onsuccess = () => resolve(r.result);
+        });
+        db.close();
+        return {
+          local: localStorage.getItem('vn.agreements'),
+          kept: kept !== undefined,
+          readable: kept ? new TextDecoder('latin1').decode(kept.sealed).includes(text.slice(0, 20)) : null,
+        };
+      }, idea);
+      expect(where).toEqual({ local: null, kept: true, readable: false });
+
+      // Another tab starts with the vault locked: the PIN opens the agreements, keyboard only.
+      const later = await context.newPage();
+      await openTool(later);
+      await later.getByText(t.agreementsLocked).waitFor();
+      expect(await axe(later), 'axe on the locked agreements').toEqual([]);
+      await shot(later, 'agreements-locked-nl');
+      await tabTo(later, (x) => x.tag === 'input' && x.name === t.followPinLabel);
+      await later.keyboard.type('2468');
+      await later.keyboard.press('Enter');
+      await expect
+        .poll(() => later.getByRole('checkbox', { name: idea }).isChecked(), { timeout: 60_000 })
+        .toBe(true);
+      await context.close();
     });
     // English is complete in the pack; German is not (its ideas fall back to Dutch, marked lang="nl").
     it.each([

@@ -29,22 +29,26 @@ export function emptyAgreements(): SavedAgreements {
 
 /** What is stored, read defensively: storage is the user's, and an older or broken entry starts fresh. */
 export function loadAgreements(): SavedAgreements {
-  const out = emptyAgreements();
   try {
-    const raw = JSON.parse(readLocal(KEY) ?? 'null') as Partial<SavedAgreements> | null;
-    if (!raw || typeof raw !== 'object') return out;
-    if ((AGREEMENT_AGE_BANDS as readonly unknown[]).includes(raw.band))
-      out.band = raw.band as AgreementAgeBand;
-    for (const topic of AGREEMENT_TOPICS) {
-      const list = raw.picked?.[topic];
-      if (Array.isArray(list))
-        out.picked[topic] = list
-          .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
-          .map((s) => s.slice(0, MAX_LENGTH))
-          .slice(0, MAX_PER_TOPIC);
-    }
+    return parseAgreements(JSON.parse(readLocal(KEY) ?? 'null'));
   } catch {
-    // As above.
+    return emptyAgreements();
+  }
+}
+
+/** Any stored value as agreements: unknown fields dropped, lists and lengths bounded. */
+export function parseAgreements(stored: unknown): SavedAgreements {
+  const out = emptyAgreements();
+  const raw = stored as Partial<SavedAgreements> | null;
+  if (!raw || typeof raw !== 'object') return out;
+  if ((AGREEMENT_AGE_BANDS as readonly unknown[]).includes(raw.band)) out.band = raw.band as AgreementAgeBand;
+  for (const topic of AGREEMENT_TOPICS) {
+    const list = raw.picked?.[topic];
+    if (Array.isArray(list))
+      out.picked[topic] = list
+        .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+        .map((s) => s.slice(0, MAX_LENGTH))
+        .slice(0, MAX_PER_TOPIC);
   }
   return out;
 }

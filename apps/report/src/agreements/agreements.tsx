@@ -4,39 +4,106 @@ import {
   type AgreementTopic,
 } from '@vangnet/core/pack/agreement-topics';
 import { type SuggestionView, suggestionsFor } from '@vangnet/core/pack/agreements';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Title } from '../shell.tsx';
-import {
-  forgetAgreements,
-  loadAgreements,
-  type SavedAgreements,
-  saveAgreements,
-  toggleAgreement,
-} from './agreements-store.ts';
+import { PinField } from '../vault/pin-field.tsx';
+import { eraseAgreements, readAgreements, unlockAgreements, writeAgreements } from './agreements-device.ts';
+import { emptyAgreements, type SavedAgreements, toggleAgreement } from './agreements-store.ts';
 import { sheetBlocks } from './sheet.ts';
 
 /**
  * Home agreements: a parent and a child pick from the pack's ideas for the child's age, or write their
- * own, per topic; the result is a one-page PDF or a printout. Everything stays in this browser
- * (agreements-store.ts); nothing here makes a request.
+ * own, per topic; the result is a one-page PDF or a printout. Everything stays on this device, sealed in
+ * the PIN vault when the child has one (agreements-device.ts); nothing here makes a request.
  */
 export function Agreements() {
-  const { t, lang } = useI18n();
-  const { pack } = useApp();
-  const [value, setValue] = useState<SavedAgreements>(loadAgreements);
+  const { t } = useI18n();
+  const [value, setValue] = useState<SavedAgreements | 'locked' | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
+  // Saves run one after another, so a quick second tick never lands before the first.
+  const [saving] = useState<{ last: Promise<void> }>(() => ({ last: Promise.resolve() }));
+  useEffect(() => {
+    void readAgreements().then(setValue);
+  }, []);
+  if (value === null) return <p class="loading">{t.loading}</p>;
+  if (value === 'locked')
+    return (
+      <section class="screen agreements">
+        <Title>{t.agreementsTitle}</Title>
+        <Unlock onOpen={() => readAgreements().then(setValue)} />
+      </section>
+    );
+  return (
+    <Sheet
+      value={value}
+      setValue={setValue}
+      status={[status, setStatus]}
+      error={[error, setError]}
+      saving={saving}
+    />
+  );
+}
+
+function Unlock({ onOpen }: { onOpen: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [wrong, setWrong] = useState(false);
+  const submit = async () => {
+    if (!pin || busy) return;
+    setBusy(true);
+    const ok = await unlockAgreements(pin);
+    setBusy(false);
+    setWrong(!ok);
+    if (ok) await onOpen();
+  };
+  return (
+    <div class="vault-unlock">
+      <p>{t.agreementsLocked}</p>
+      <PinField
+        id="agreements-pin"
+        label={t.followPinLabel}
+        value={pin}
+        onInput={setPin}
+        onEnter={submit}
+        autocomplete="current-password"
+      />
+      <button type="button" class="secondary-btn" disabled={busy} onClick={submit}>
+        {t.agreementsUnlock}
+      </button>
+      <p role="status">{busy ? t.vaultBusy : ''}</p>
+      {wrong && (
+        <p class="error" role="alert">
+          {t.vaultWrongPin}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Sheet(props: {
+  value: SavedAgreements;
+  setValue: (v: SavedAgreements) => void;
+  status: [string, (s: string) => void];
+  error: [string, (s: string) => void];
+  saving: { last: Promise<void> };
+}) {
+  const { t, lang } = useI18n();
+  const { pack } = useApp();
+  const { value, setValue, saving } = props;
+  const [status, setStatus] = props.status;
+  const [error, setError] = props.error;
   const ideas = pack && value.band ? suggestionsFor(pack, value.band, lang) : null;
   const anyUnverified = ideas ? AGREEMENT_TOPICS.some((tp) => ideas[tp].some((s) => s.unverified)) : false;
   const count = AGREEMENT_TOPICS.reduce((n, tp) => n + value.picked[tp].length, 0);
 
   const update = (next: SavedAgreements) => {
     setValue(next);
-    saveAgreements(next);
-    setStatus(t.agreementsSaved);
     setError('');
+    saving.last = saving.last.then(() => writeAgreements(next)).then(() => setStatus(t.agreementsSaved));
   };
   const blocks = () =>
     sheetBlocks(
@@ -126,9 +193,10 @@ export function Agreements() {
           <button
             type="button"
             class="link-btn"
-            onClick={() => {
-              forgetAgreements();
-              setValue(loadAgreements());
+            onClick={async () => {
+              await saving.last;
+              await eraseAgreements();
+              setValue(emptyAgreements());
               setStatus(t.agreementsDeleted);
             }}
           >

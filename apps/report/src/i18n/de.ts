@@ -277,8 +277,7 @@ export const de: Messages = {
   } as Record<string, string>,
   agreementsOwn: 'Eigene Abmachung schreiben',
   agreementsAdd: 'Hinzufügen',
-  agreementsCheck:
-    'Die Beratungsstelle hat diese Ideen noch nicht geprüft. Nehmt nur, was zu eurer Familie passt.',
+  agreementsCheck: 'Das Hilfeteam hat diese Ideen noch nicht geprüft. Nehmt nur, was zu eurer Familie passt.',
   agreementsNone: 'Wählt zuerst mindestens eine Abmachung.',
   agreementsPdf: 'Als PDF speichern',
   agreementsPrint: 'Drucken',
@@ -291,6 +290,8 @@ export const de: Messages = {
   agreementsMadeOn: (date: string) =>
     `Gemeinsam gemacht am ${date}. Sprecht nach einiger Zeit wieder darüber.`,
   agreementsMore: 'Nicht alles passte auf diese Seite. Der Rest ist in der App.',
+  agreementsLocked: 'Diese Abmachungen sind mit deiner PIN verschlossen. Gib sie ein, um sie zu sehen.',
+  agreementsUnlock: 'Unsere Abmachungen öffnen',
   noticeKept: 'Eine Kopie mit dem heutigen Datum ist bei deinen Beweisen eingeschlossen.',
 
   followTitle: 'Weiter mit deinem Code',

@@ -282,6 +282,8 @@ export const en = {
   agreementsAgeLine: (age: string) => `Age of the child: ${age}`,
   agreementsMadeOn: (date: string) => `Made together on ${date}. Talk about them again after a while.`,
   agreementsMore: 'Not everything fit on this page. The rest is in the app.',
+  agreementsLocked: 'These agreements are locked with your PIN. Type it to see them.',
+  agreementsUnlock: 'Open our agreements',
   noticeKept: 'A copy with today’s date is locked in your evidence.',
 
   followTitle: 'Follow up with your code',

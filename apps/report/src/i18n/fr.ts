@@ -288,6 +288,8 @@ export const fr: Messages = {
   agreementsAgeLine: (age: string) => `Âge de l’enfant : ${age}`,
   agreementsMadeOn: (date: string) => `Faits ensemble le ${date}. Parlez-en de nouveau dans quelque temps.`,
   agreementsMore: 'Tout n’a pas tenu sur cette page. Le reste est dans l’appli.',
+  agreementsLocked: 'Ces accords sont verrouillés avec ton code PIN. Tape-le pour les voir.',
+  agreementsUnlock: 'Ouvrir nos accords',
   noticeKept: 'Une copie avec la date du jour est verrouillée avec tes preuves.',
 
   followTitle: 'Voir la suite avec ton code',

@@ -284,6 +284,8 @@ export const nl: Messages = {
   agreementsAgeLine: (age: string) => `Leeftijd van het kind: ${age}`,
   agreementsMadeOn: (date: string) => `Samen gemaakt op ${date}. Praat er na een tijdje weer over.`,
   agreementsMore: 'Niet alles paste op deze pagina. De rest staat in de app.',
+  agreementsLocked: 'Deze afspraken zitten op slot met je pincode. Typ hem om ze te zien.',
+  agreementsUnlock: 'Open onze afspraken',
   noticeKept: 'Een kopie met de datum van vandaag zit op slot bij je bewijs.',
 
   followTitle: 'Verder met je code',
