@@ -107,6 +107,82 @@ describe('reporter app: "report it to the platform too"', () => {
       await reportAndDraft(browser, app, { t: catalogs.nl, locale: 'nl-NL', lang: 'nl', name: 'nl' });
     });
 
+    it('a child with a PIN vault keeps one sealed, dated copy of the copied notice, listed in the vault', async () => {
+      const t = catalogs.nl;
+      const context = await phoneContext(browser, 'nl-NL');
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await walkToReview(page, {
+        t,
+        platform: 'TikTok',
+        story: 'Ze plaatsen filmpjes over mij.',
+        links: LINKS[0]!,
+        pin: '4321',
+        pasted: 'Niemand vindt je leuk',
+      });
+      await sendFromReview(page, { t });
+      await tabTo(page, (f) => f.tag === 'button' && f.name === t.receiptPlatform('TikTok'));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('notice-text').waitFor();
+      await tabTo(page, (f) => f.tag === 'button' && f.name === t.noticeCopy);
+      await page.keyboard.press('Enter');
+      const kept = `${t.noticeCopied} ${t.noticeKept}`;
+      await expect.poll(() => page.getByRole('status').innerText()).toBe(kept);
+      // Copying the same notice again keeps no second copy.
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('status').innerText()).toBe(kept);
+      const stored = () =>
+        page.evaluate(async (link) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const r = indexedDB.open('vangnet');
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
+          });
+          const items = await new Promise<{ kind: string; addedAt: number; sealedData: Uint8Array }[]>(
+            (resolve) => {
+              const r = db.transaction('items').objectStore('items').getAll();
+              r.onsuccess = () => resolve(r.result);
+            },
+          );
+          db.close();
+          return items.map((i) => ({
+            kind: i.kind,
+            day: new Date(i.addedAt).toLocaleDateString('nl'),
+            readable: new TextDecoder('latin1').decode(i.sealedData).includes(link),
+          }));
+        }, LINKS[0]!);
+      await expect.poll(async () => (await stored()).filter((i) => i.kind === 'notice').length).toBe(1);
+      const notice = (await stored()).find((i) => i.kind === 'notice')!;
+      // Sealed like evidence: the notice's own link is not readable in the device's storage.
+      expect(notice.readable).toBe(false);
+
+      // The vault's list (on the evidence step of a new report, in a new tab) shows it with its date.
+      const next = await context.newPage();
+      await next.goto(app.url);
+      await walkToReview(next, {
+        t,
+        platform: 'TikTok',
+        check: async (screen) => {
+          if (screen !== 'evidence') return;
+          const label = `${t.vaultItemNotice} 2 · ${notice.day}`;
+          await expect
+            .poll(() => next.locator('.items').innerText())
+            .toContain(`${label} · ${t.vaultLocked}`);
+          await tabTo(next, (f) => f.tag === 'input' && f.name === t.vaultUnlockTitle);
+          await next.keyboard.type('4321');
+          await next.keyboard.press('Enter');
+          await expect
+            .poll(() => next.locator('.items').innerText(), { timeout: 60_000 })
+            .toContain(`${label}:`);
+          await expect.poll(() => next.locator('.items').innerText()).toContain(t.notice.subject('TikTok'));
+          expect(await axe(next), 'axe on the vault with a kept notice').toEqual([]);
+          await shot(next, 'vault-kept-notice-nl');
+        },
+      });
+      await context.close();
+    });
+
     it('"What can I do?" browses every platform\'s guide, keyboard only, with no notice without a report', async () => {
       const t = catalogs.nl;
       const context = await phoneContext(browser, 'nl-NL');

@@ -95,6 +95,7 @@ describe('vangnet pack schema', () => {
       'crisis.yaml',
       'platforms.yaml',
       'routes.yaml',
+      'agreements.yaml',
       'texts/<lang>.yaml',
     ]);
     expect(

@@ -25,6 +25,8 @@ const Flow = lazyScreen<{ screen: Screen }>(() => import('./flow/flow.tsx').then
 const ChatScreen = lazyScreen<object>(() => import('./chat/chat-screen.tsx').then((m) => m.ChatScreen));
 const Follow = lazyScreen<object>(() => import('./follow/follow.tsx').then((m) => m.Follow));
 const PlatformGuide = lazyScreen<object>(() => import('./platform/guide.tsx').then((m) => m.PlatformGuide));
+// The home-agreements tool and its PDF writer load only when a family opens it.
+const Agreements = lazyScreen<object>(() => import('./agreements/agreements.tsx').then((m) => m.Agreements));
 const Routes = lazyScreen<object>(() => import('./screens/routes.tsx').then((m) => m.Routes));
 
 const LANG_KEY = 'vn.lang';
@@ -60,6 +62,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <ChatScreen />;
     case 'platform-guide':
       return <PlatformGuide />;
+    case 'agreements':
+      return <Agreements />;
     default:
       return <Flow screen={screen} />;
   }

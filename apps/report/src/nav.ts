@@ -26,7 +26,8 @@ export type Screen =
   | 'receipt'
   | 'follow'
   | 'chat'
-  | 'platform-guide';
+  | 'platform-guide'
+  | 'agreements';
 
 const NAV_KEY = 'vn.nav';
 

@@ -125,6 +125,7 @@ export const de: Messages = {
   vaultItemText: 'Nachricht',
   vaultItemLink: 'Link',
   vaultItemFile: 'Datei',
+  vaultItemNotice: 'Meldung',
   vaultRemove: 'Entfernen',
   vaultDeleteAll: 'Alles löschen',
   vaultDeleteConfirm:
@@ -257,6 +258,41 @@ export const de: Messages = {
     tdbLine: (label: { category: string; keyword: string }) =>
       `DSA-Kategorie: ${label.category}, ${label.keyword}`,
   },
+
+  // Home agreements (issue 11): made by a parent and a child together, kept only on this device.
+  startAgreements: 'Unsere Abmachungen zu Hause',
+  startAgreementsHint: 'Gemeinsam Regeln für Handy und Spiele machen',
+  helpAgreements: 'Gemeinsam Abmachungen für zu Hause machen',
+  agreementsTitle: 'Unsere Abmachungen zu Hause',
+  agreementsIntro:
+    'Setzt euch zusammen: ein Elternteil und ein Kind. Wählt Ideen aus oder schreibt eigene. Eure Abmachungen bleiben auf diesem Handy. Nichts wird gesendet.',
+  agreementsAge: 'Wie alt ist das Kind?',
+  agreementsAgePick: 'Alter wählen',
+  agreementsTopics: {
+    apps: 'Welche Apps und Spiele?',
+    settings: 'Welche Einstellungen?',
+    'screen-free': 'Wann sind die Bildschirme aus?',
+    'when-wrong': 'Was tun wir, wenn online etwas schiefgeht?',
+    'who-to-tell': 'Wem kannst du es erzählen?',
+  } as Record<string, string>,
+  agreementsOwn: 'Eigene Abmachung schreiben',
+  agreementsAdd: 'Hinzufügen',
+  agreementsCheck: 'Das Hilfeteam hat diese Ideen noch nicht geprüft. Nehmt nur, was zu eurer Familie passt.',
+  agreementsNone: 'Wählt zuerst mindestens eine Abmachung.',
+  agreementsPdf: 'Als PDF speichern',
+  agreementsPrint: 'Drucken',
+  agreementsSaved: 'Nur auf diesem Handy gespeichert.',
+  agreementsPdfReady: 'Das PDF ist gespeichert. Ihr könnt es drucken oder aufheben.',
+  agreementsDelete: 'Unsere Abmachungen von diesem Handy löschen',
+  agreementsDeleted: 'Eure Abmachungen sind von diesem Handy gelöscht.',
+  agreementsFile: 'abmachungen.pdf',
+  agreementsAgeLine: (age: string) => `Alter des Kindes: ${age}`,
+  agreementsMadeOn: (date: string) =>
+    `Gemeinsam gemacht am ${date}. Sprecht nach einiger Zeit wieder darüber.`,
+  agreementsMore: 'Nicht alles passte auf diese Seite. Der Rest ist in der App.',
+  agreementsLocked: 'Diese Abmachungen sind mit deiner PIN verschlossen. Gib sie ein, um sie zu sehen.',
+  agreementsUnlock: 'Unsere Abmachungen öffnen',
+  noticeKept: 'Eine Kopie mit dem heutigen Datum ist bei deinen Beweisen eingeschlossen.',
 
   followTitle: 'Weiter mit deinem Code',
   followLabel: 'Dein Code (21 Ziffern)',

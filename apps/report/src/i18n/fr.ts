@@ -124,6 +124,7 @@ export const fr: Messages = {
   vaultItemText: 'Message',
   vaultItemLink: 'Lien',
   vaultItemFile: 'Fichier',
+  vaultItemNotice: 'Notification',
   vaultRemove: 'Retirer',
   vaultDeleteAll: 'Tout effacer',
   vaultDeleteConfirm:
@@ -255,6 +256,41 @@ export const fr: Messages = {
     tdbLine: (label: { category: string; keyword: string }) =>
       `Catégorie DSA : ${label.category}, ${label.keyword}`,
   },
+
+  // Home agreements (issue 11): made by a parent and a child together, kept only on this device.
+  startAgreements: 'Nos accords à la maison',
+  startAgreementsHint: 'Décider ensemble des règles pour le téléphone et les jeux',
+  helpAgreements: 'Faire ensemble des accords à la maison',
+  agreementsTitle: 'Nos accords à la maison',
+  agreementsIntro:
+    'Asseyez-vous ensemble : un parent et un enfant. Choisissez des idées ou écrivez les vôtres. Vos accords restent sur ce téléphone. Rien n’est envoyé.',
+  agreementsAge: 'Quel âge a l’enfant ?',
+  agreementsAgePick: 'Choisir un âge',
+  agreementsTopics: {
+    apps: 'Quelles applis et quels jeux ?',
+    settings: 'Quels réglages ?',
+    'screen-free': 'Quand est-ce que les écrans sont éteints ?',
+    'when-wrong': 'Qu’est-ce que nous faisons si quelque chose va mal en ligne ?',
+    'who-to-tell': 'À qui est-ce que tu peux en parler ?',
+  } as Record<string, string>,
+  agreementsOwn: 'Écrire votre propre accord',
+  agreementsAdd: 'Ajouter',
+  agreementsCheck:
+    'La ligne d’aide n’a pas encore vérifié ces idées. Gardez seulement ce qui convient à votre famille.',
+  agreementsNone: 'Choisissez d’abord au moins un accord.',
+  agreementsPdf: 'Enregistrer en PDF',
+  agreementsPrint: 'Imprimer',
+  agreementsSaved: 'Enregistré seulement sur ce téléphone.',
+  agreementsPdfReady: 'Le PDF est enregistré. Vous pouvez l’imprimer ou le garder.',
+  agreementsDelete: 'Effacer nos accords de ce téléphone',
+  agreementsDeleted: 'Vos accords sont effacés de ce téléphone.',
+  agreementsFile: 'accords-maison.pdf',
+  agreementsAgeLine: (age: string) => `Âge de l’enfant : ${age}`,
+  agreementsMadeOn: (date: string) => `Faits ensemble le ${date}. Parlez-en de nouveau dans quelque temps.`,
+  agreementsMore: 'Tout n’a pas tenu sur cette page. Le reste est dans l’appli.',
+  agreementsLocked: 'Ces accords sont verrouillés avec ton code PIN. Tape-le pour les voir.',
+  agreementsUnlock: 'Ouvrir nos accords',
+  noticeKept: 'Une copie avec la date du jour est verrouillée avec tes preuves.',
 
   followTitle: 'Voir la suite avec ton code',
   followLabel: 'Ton code (21 chiffres)',

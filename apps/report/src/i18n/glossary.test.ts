@@ -59,6 +59,16 @@ function packTexts(lang: string, only: readonly string[] = packNames): [string, 
     const texts = readdirSync(`${dir}/texts`).find((f) => f === `${lang}.yaml`);
     if (texts)
       out.push(...catalogTexts(parse(readFileSync(`${dir}/texts/${texts}`, 'utf8')), `${pack.name}:`));
+    // The home-agreement ideas in this language (agreements.yaml is optional).
+    if (readdirSync(dir).includes('agreements.yaml')) {
+      const file = parse(readFileSync(`${dir}/agreements.yaml`, 'utf8')) as {
+        suggestions: { text: Record<string, string> }[];
+      };
+      file.suggestions.forEach((s, i) => {
+        const text = s.text[lang];
+        if (text) out.push([`${pack.name}/agreements.yaml: suggestions[${i}]`, text]);
+      });
+    }
     const pages = readdirSync(`${dir}/pages`).includes(lang) ? readdirSync(`${dir}/pages/${lang}`) : [];
     for (const page of pages) {
       out.push([`${pack.name}/pages/${lang}/${page}`, readFileSync(`${dir}/pages/${lang}/${page}`, 'utf8')]);

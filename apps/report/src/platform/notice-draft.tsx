@@ -3,6 +3,7 @@ import type { LegalBasis } from '@vangnet/core/pack/schema';
 import type { AgeBand, CategoryCode } from '@vangnet/core/taxonomy';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/index.ts';
+import { addItem, vaultExists } from '../vault/vault-store.ts';
 
 interface Props {
   platformName: string;
@@ -27,6 +28,8 @@ export function NoticeDraft(props: Props) {
   const [name, setName] = useState(props.contact?.name ?? '');
   const [email, setEmail] = useState(props.contact?.email ?? '');
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  // The notice last kept in the vault: copying the same text twice keeps one copy.
+  const [kept, setKept] = useState<string | null>(null);
   const exempt = isChildSexualAbuse(props.category, props.ageBand);
   const notice = draftNotice(
     {
@@ -50,6 +53,13 @@ export function NoticeDraft(props: Props) {
       setCopied('yes');
     } catch {
       setCopied('failed');
+      return;
+    }
+    // A child with a PIN vault keeps a copy, sealed like evidence, dated by the vault (the day it was copied
+    // for the platform). Without a vault nothing is stored: the notice is theirs to paste.
+    if (kept !== full && (await vaultExists())) {
+      await addItem('notice', new TextEncoder().encode(full), 'text/plain;charset=utf-8', 'notice.txt');
+      setKept(full);
     }
   };
   return (
@@ -125,7 +135,15 @@ export function NoticeDraft(props: Props) {
       <button type="button" class="primary-btn" onClick={copy}>
         {t.noticeCopy}
       </button>
-      <p role="status">{copied === 'yes' ? t.noticeCopied : copied === 'failed' ? t.noticeCopyFailed : ''}</p>
+      <p role="status">
+        {copied === 'yes'
+          ? kept === full
+            ? `${t.noticeCopied} ${t.noticeKept}`
+            : t.noticeCopied
+          : copied === 'failed'
+            ? t.noticeCopyFailed
+            : ''}
+      </p>
     </div>
   );
 }

@@ -52,6 +52,11 @@ export function Help() {
           {t.helpPlatforms}
         </button>
       )}
+      {(pack?.agreements?.length ?? 0) > 0 && (
+        <button type="button" class="secondary-btn" onClick={() => nav.go('agreements')}>
+          {t.helpAgreements}
+        </button>
+      )}
       <h2>{t.discreetTitle}</h2>
       <p>{t.discreetText}</p>
       <label class="check">

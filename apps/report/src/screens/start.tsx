@@ -1,3 +1,4 @@
+import { useApp } from '../app-context.ts';
 import { FIRST_STEP } from '../flow/steps.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
@@ -6,6 +7,7 @@ import { Title } from '../shell.tsx';
 export function Start() {
   const { t } = useI18n();
   const nav = useNav();
+  const { pack } = useApp();
   return (
     <section class="screen start">
       <Title>{t.startTitle}</Title>
@@ -33,6 +35,13 @@ export function Start() {
           <span class="choice-title">{t.startWhatCanIDo}</span>
           <span class="choice-hint">{t.startWhatCanIDoHint}</span>
         </button>
+        {/* Offered when the pack has ideas for it (agreements.yaml). */}
+        {(pack?.agreements?.length ?? 0) > 0 && (
+          <button type="button" class="choice" onClick={() => nav.go('agreements')}>
+            <span class="choice-title">{t.startAgreements}</span>
+            <span class="choice-hint">{t.startAgreementsHint}</span>
+          </button>
+        )}
       </div>
     </section>
   );

@@ -66,7 +66,8 @@ export async function sealPending(pending: UnsealedEntry): Promise<OutboxEntry> 
     const sealed = await c.seal(bytes, recipients);
     manifest.push({
       id,
-      kind: item.kind,
+      // A kept notice travels as the text it is; the helpline sees what the child sent the platform.
+      kind: item.kind === 'notice' ? 'text' : item.kind,
       mediaType: details.mediaType,
       ...(details.name ? { name: details.name.slice(0, 255) } : {}),
       size: details.size,

@@ -314,30 +314,33 @@ function TextAdder(props: {
 }
 
 function ItemList(props: { items: StoredItem[]; unlocked: boolean; onRemove: (id: string) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const names: Record<ItemKind, string> = {
     image: t.vaultItemImage,
     text: t.vaultItemText,
     link: t.vaultItemLink,
     file: t.vaultItemFile,
+    notice: t.vaultItemNotice,
   };
+  // A kept notice shows the day it was copied for the platform (addedAt is clear; the text is sealed).
+  const label = (item: StoredItem, i: number) =>
+    item.kind === 'notice'
+      ? `${names.notice} ${i + 1} · ${new Date(item.addedAt).toLocaleDateString(lang)}`
+      : `${names[item.kind]} ${i + 1}`;
   return (
     <ul class="items">
       {props.items.map((item, i) => (
         <li key={item.id}>
           {props.unlocked ? (
-            <OpenedItem item={item} label={`${names[item.kind]} ${i + 1}`} />
+            <OpenedItem item={item} label={label(item, i)} />
           ) : (
             <span class="item-text">
-              {names[item.kind]} {i + 1} · {t.vaultLocked}
+              {label(item, i)} · {t.vaultLocked}
             </span>
           )}
           <button type="button" class="link-btn" onClick={() => props.onRemove(item.id)}>
             {t.vaultRemove}
-            <span class="visually-hidden">
-              {' '}
-              {names[item.kind]} {i + 1}
-            </span>
+            <span class="visually-hidden"> {label(item, i)}</span>
           </button>
         </li>
       ))}
@@ -373,7 +376,10 @@ function OpenedItem({ item, label }: { item: StoredItem; label: string }) {
   return (
     <>
       {view.url && <img class="thumb" src={view.url} alt={label} width={64} height={64} />}
-      <span class="item-text">{view.text ?? label}</span>
+      <span class="item-text">
+        {item.kind === 'notice' && view.text ? `${label}: ` : ''}
+        {view.text ?? label}
+      </span>
     </>
   );
 }

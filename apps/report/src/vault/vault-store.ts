@@ -9,7 +9,8 @@ import { deriveInWorker } from './vault-kdf.ts';
  * reading does. IndexedDB holds only ciphertext: the item, and separately its details (type, name,
  * size, SHA-256 of the plaintext, capture time).
  */
-export type ItemKind = 'image' | 'text' | 'link' | 'file';
+/** `notice`: the reporter's own copy of a DSA notice they copied for a platform (platform/notice-draft.tsx). */
+export type ItemKind = 'image' | 'text' | 'link' | 'file' | 'notice';
 
 export interface ItemDetails {
   mediaType: string;
@@ -163,4 +164,39 @@ export async function openRememberedReceipt(): Promise<string> {
 
 export async function forgetReceipt(): Promise<void> {
   await idbDelete('vault', 'receipt');
+}
+
+/**
+ * Small things kept in the vault store beside evidence, by name: sealed to the vault's recipient (saving
+ * needs no PIN) and readable only with the PIN. Today the home agreements (agreements/agreements-store.ts).
+ * "Delete everything" clears the vault store and takes them along.
+ */
+export type KeptName = 'agreements';
+interface KeptRecord {
+  id: KeptName;
+  sealed: Uint8Array;
+}
+
+export async function keepSealed(name: KeptName, value: unknown): Promise<void> {
+  const c = await loadCrypto();
+  const record = await idbGet<VaultRecord>('vault', 'main');
+  if (!record) throw new Error('no vault');
+  await idbPut<KeptRecord>('vault', { id: name, sealed: await c.sealJson(value, [record.recipient]) });
+}
+
+export async function hasKept(name: KeptName): Promise<boolean> {
+  return (await idbGet<KeptRecord>('vault', name)) !== undefined;
+}
+
+/** The kept value; the vault must be unlocked. */
+export async function openKept(name: KeptName): Promise<unknown> {
+  if (!identity) throw new Error('locked');
+  const record = await idbGet<KeptRecord>('vault', name);
+  if (!record) throw new Error(`nothing kept as ${name}`);
+  const c = await loadCrypto();
+  return c.openJson<unknown>(record.sealed as never, [identity]);
+}
+
+export async function forgetKept(name: KeptName): Promise<void> {
+  await idbDelete('vault', name);
 }

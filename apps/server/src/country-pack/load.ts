@@ -45,8 +45,15 @@ export async function loadCountryPack(dir: string): Promise<CountryPack> {
 export async function inspectCountryPack(dir: string): Promise<PackInspection> {
   const problems: PackProblem[] = [];
   const parts: Partial<Record<keyof typeof PACK_FILES, unknown>> = {};
-  for (const [part, { file, schema }] of Object.entries(PACK_FILES)) {
-    parts[part as keyof typeof PACK_FILES] = await readYamlFile(dir, file, schema, problems);
+  for (const [part, spec] of Object.entries(PACK_FILES)) {
+    const optional = 'optional' in spec && spec.optional;
+    parts[part as keyof typeof PACK_FILES] = await readYamlFile(
+      dir,
+      spec.file,
+      spec.schema,
+      problems,
+      optional,
+    );
   }
   const texts = await readTexts(dir, problems);
   const pages = await readPages(dir, problems);
@@ -58,6 +65,7 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
     | { platforms: CountryPack['platforms']; legalBasis?: CountryPack['legalBasis'] }
     | undefined;
   const routes = parts.routes as { rules: CountryPack['routes'] } | undefined;
+  const agreements = parts.agreements as { suggestions: CountryPack['agreements'] } | undefined;
   if (
     !meta ||
     !services ||
@@ -75,6 +83,7 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
     platforms: platforms.platforms,
     ...(platforms.legalBasis ? { legalBasis: platforms.legalBasis } : {}),
     routes: routes.rules,
+    ...(agreements?.suggestions ? { agreements: agreements.suggestions } : {}),
     texts,
     pages,
   };
@@ -87,9 +96,11 @@ async function readYamlFile(
   file: string,
   schema: z.ZodMiniType,
   problems: PackProblem[],
+  optional = false,
 ): Promise<unknown> {
   const source = await readText(join(dir, file));
   if (source === undefined) {
+    if (optional) return undefined;
     problems.push({ severity: 'error', file, path: '', message: 'file is missing' });
     return undefined;
   }

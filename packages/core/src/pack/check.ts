@@ -3,6 +3,7 @@ import { findUnreachableRules, findUnroutedCombinations } from '../routing/combi
 import type { RouteInput } from '../routing/route-report.ts';
 import { leadTimeMs } from '../sla/lead-time.ts';
 import { URGENCY_FLAGS } from '../taxonomy.ts';
+import { checkAgreements } from './agreements.ts';
 import { parseCannedTexts } from './canned-texts.ts';
 import { releaseKeyWarnings } from './check-release-key.ts';
 import { findRoutesOutsideRemit } from './check-remit.ts';
@@ -281,6 +282,7 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
   });
   for (const problem of findRoutesOutsideRemit(pack)) error(problem.file, problem.path, problem.message);
   for (const problem of releaseKeyWarnings(meta)) warn(problem.file, problem.path, problem.message);
+  problems.push(...checkAgreements(pack));
   const gaps = groupGaps(findUnroutedCombinations(pack));
   for (const gap of gaps.slice(0, MAX_LISTED_GAPS)) error('routes.yaml', 'rules', `no rule matches ${gap}`);
   if (gaps.length > MAX_LISTED_GAPS) {

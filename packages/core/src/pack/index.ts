@@ -1,3 +1,4 @@
+export * from './agreements.ts';
 export * from './check.ts';
 export * from './contact-actions.ts';
 export * from './contrast.ts';

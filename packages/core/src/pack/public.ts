@@ -26,6 +26,7 @@ export function publicPack(pack: CountryPack): PublicPack {
     platforms: pack.platforms.map(({ dsaContact: _dsaContact, ...platform }) => platform),
     ...(pack.legalBasis ? { legalBasis: pack.legalBasis } : {}),
     routes: pack.routes,
+    ...(pack.agreements ? { agreements: pack.agreements } : {}),
     texts: pack.texts,
     pages: pack.pages,
   };

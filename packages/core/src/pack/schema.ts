@@ -1,7 +1,14 @@
 import { z } from 'zod/mini';
 import { countryCodeSchema, platformIdSchema, REPORT_STATES } from '../report-metadata.ts';
 import { AGE_BANDS, CATEGORY_CODES, ROLES, URGENCY_FLAGS } from '../taxonomy.ts';
+import { AGREEMENT_AGE_BANDS, AGREEMENT_TOPICS } from './agreement-topics.ts';
 
+export {
+  AGREEMENT_AGE_BANDS,
+  AGREEMENT_TOPICS,
+  type AgreementAgeBand,
+  type AgreementTopic,
+} from './agreement-topics.ts';
 export { GUIDE_ACTIONS, type GuideAction } from './guide-actions.ts';
 
 import { releaseKeySchema } from './release-key.ts';
@@ -274,6 +281,26 @@ export const platformsFileSchema = z.strictObject({
 });
 
 /**
+ * Home agreements (the Dutch "thuisafspraken"): ideas a parent and child pick from when they write their
+ * own agreements in the app, per topic and per age band of the child. Ideas written by the helpline's
+ * own people: until one of them has read and approved an idea it stays `unverified` (pack check lists
+ * it; the app says the ideas are not checked yet). The agreements a family makes never leave the device.
+ */
+export const agreementSuggestionSchema = z.strictObject({
+  topic: z.enum(AGREEMENT_TOPICS),
+  ageBands: z.array(z.enum(AGREEMENT_AGE_BANDS)).check(z.minLength(1)),
+  /** One short sentence per language, written as "we" (the family agrees together). */
+  text: z.record(languageCodeSchema, z.string().check(z.minLength(1), z.maxLength(200))),
+  unverified: unverifiedSchema,
+  /** Who approved it, or where it comes from. */
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+});
+export type AgreementSuggestion = z.infer<typeof agreementSuggestionSchema>;
+export const agreementsFileSchema = z.strictObject({
+  suggestions: z.array(agreementSuggestionSchema).check(z.minLength(1)),
+});
+
+/**
  * A rule matches when every listed dimension contains the report's value; an omitted dimension matches
  * anything. `flags` lists flags that must be set, `withoutFlags` flags that must not be. The first
  * matching rule wins (routing/route-report.ts).
@@ -437,6 +464,8 @@ export const countryPackSchema = z.strictObject({
   platforms: z.array(platformSchema),
   legalBasis: z.optional(z.array(legalBasisSchema)),
   routes: z.array(routeRuleSchema),
+  /** From the optional agreements.yaml; without it the app does not offer the home-agreements tool. */
+  agreements: z.optional(z.array(agreementSuggestionSchema)),
   texts: z.record(languageCodeSchema, z.record(z.string(), z.string())),
   pages: z.record(languageCodeSchema, z.record(packIdSchema, pageSchema)),
 });
@@ -449,6 +478,7 @@ export const PACK_FILES = {
   crisis: { file: 'crisis.yaml', schema: crisisFileSchema },
   platforms: { file: 'platforms.yaml', schema: platformsFileSchema },
   routes: { file: 'routes.yaml', schema: routesFileSchema },
+  agreements: { file: 'agreements.yaml', schema: agreementsFileSchema, optional: true },
 } as const;
 
 /** JSON Schema of each file, for editors and `vangnet pack schema`. */
