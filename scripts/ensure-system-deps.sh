@@ -1,6 +1,7 @@
 #!/bin/sh
 # What the tests need from the machine, besides Node packages: Chromium (browser tests), the `age` CLI
-# (sealed files must open with the standard tool) and the DejaVu fonts (readable screenshots). Both
+# (sealed files must open with the standard tool), poppler-utils (PDFs the apps write must read back) and
+# the DejaVu fonts (readable screenshots). Both
 # `npm test` (scripts/test.mjs) and CI (.ci/run) call this one script.
 #
 # As root on Debian it installs whatever is missing with apt-get. Otherwise (not root, not Debian, or
@@ -18,6 +19,8 @@ else
   command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 fi
 command -v age >/dev/null 2>&1 || missing="$missing age"
+# pdftotext and pdfinfo read back the home-agreements PDF the reporter app writes.
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -e "$fonts_dir/DejaVuSans.ttf" ] || missing="$missing fonts-dejavu-core"
 missing="${missing# }"
 [ -z "$missing" ] && exit 0
