@@ -92,7 +92,7 @@ console.log(`  decode with sharp (not hashing; once per image): median ${fmt(med
 // --- Matching -------------------------------------------------------------------------------
 const KNOWN = 1_000_000;
 const QUERIES = 500;
-const SCANS = 15;
+const SCANS = 40;
 let seed = 0x9e3779b9;
 function nextWord(): number {
   seed = (seed + 0x6d2b79f5) >>> 0;
@@ -152,5 +152,9 @@ console.log(
 console.log(
   `  query (multi-index, ${QUERIES} queries, half near copies): median ${fmt(indexMedian)}, ${found} matches`,
 );
-console.log(`  linear scan (${SCANS} queries, same answers checked): median ${fmt(scanMedian)}`);
-console.log(`  index is ${(scanMedian / indexMedian).toFixed(0)}x faster than the linear scan`);
+console.log(
+  `  linear scan (${SCANS} queries, half near copies): median ${fmt(scanMedian)}; the index gave the same ids, distances and order for all ${SCANS}`,
+);
+console.log(
+  `  index is ${(scanMedian / indexMedian).toFixed(0)}x faster than the linear scan (target >= 100x)`,
+);

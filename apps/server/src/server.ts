@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type ActivePack, loadActivePack } from './active-pack.ts';
 import { buildApp } from './app.ts';
@@ -60,15 +59,10 @@ export type RunningServer = {
   close(): Promise<void>;
 };
 
-/**
- * The staff module creates a demo case worker on an empty embedded database. It is loaded only when
- * present, so the server starts before (and without) it.
- */
+/** The staff module creates a demo case worker on an empty embedded database. */
 async function runDemoLogin(deps: AppDeps): Promise<DemoLogin | undefined> {
-  const file = fileURLToPath(new URL('./staff/demo-login.ts', import.meta.url));
-  if (!existsSync(file)) return undefined;
-  const mod = (await import(file)) as { ensureDemoLogin?: (d: AppDeps) => Promise<DemoLogin | undefined> };
-  return mod.ensureDemoLogin ? await mod.ensureDemoLogin(deps) : undefined;
+  const { ensureDemoLogin } = await import('./staff/demo-login.ts');
+  return (await ensureDemoLogin(deps)) ?? undefined;
 }
 
 /** Opens storage, builds the app and listens. `close()` stops listening and releases the data folder. */

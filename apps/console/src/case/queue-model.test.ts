@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseSummary } from '../lib/types.ts';
-import { buildQueue, formatTimeLeft, NO_FILTERS, type SlaMeta } from './queue-model.ts';
+import { buildQueue, formatTimeLeft, mergeChanges, NO_FILTERS, type SlaMeta } from './queue-model.ts';
 
 const pack: SlaMeta = {
   meta: {
@@ -114,5 +114,22 @@ describe('queue order', () => {
     [-(50 * 60 + 3) * 60_000, 'overdue by 2 d 2 h', true],
   ])('writes %d ms as %s', (ms, words, breached) => {
     expect(formatTimeLeft(ms)).toEqual({ text: words, breached });
+  });
+});
+
+describe('mergeChanges', () => {
+  it('replaces changed cases by id, adds new ones, and leaves the list alone when nothing changed', () => {
+    const a = c('a', '2026-01-01T10:00:00Z');
+    const b = c('b', '2026-01-01T11:00:00Z');
+    const list = [a, b];
+    expect(mergeChanges(list, [])).toEqual(list);
+    const taken = { ...b, assignee: 'w1' };
+    const fresh = c('n', '2026-01-01T12:00:00Z');
+    expect(mergeChanges(list, [taken, fresh])).toEqual([a, taken, fresh]);
+    // A closed case stays in the list; the queue's filter leaves it out of the open view.
+    const closed = { ...a, status: 'closed' as const };
+    const merged = mergeChanges(list, [closed]);
+    expect(merged).toEqual([closed, b]);
+    expect(buildQueue(pack, merged, NO_FILTERS, 'me').map((r) => r.id)).toEqual(['b']);
   });
 });

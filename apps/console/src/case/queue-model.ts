@@ -99,3 +99,13 @@ export function formatTimeLeft(ms: number): { text: string; breached: boolean } 
         : text.queue.minutes(m);
   return { text: breached ? text.queue.overdue(span) : text.queue.left(span), breached };
 }
+
+/** The list with changed cases replaced by id and new ones added (the queue re-sorts and filters). */
+export function mergeChanges(list: readonly CaseSummary[], changed: readonly CaseSummary[]): CaseSummary[] {
+  if (changed.length === 0) return [...list];
+  const byId = new Map(changed.map((c) => [c.id, c]));
+  const merged = list.map((c) => byId.get(c.id) ?? c);
+  const known = new Set(list.map((c) => c.id));
+  for (const c of changed) if (!known.has(c.id)) merged.push(c);
+  return merged;
+}

@@ -147,7 +147,6 @@ const en = {
     taken: 'Yours',
     keyboardHelp: 'Keys: j or ↓ next, k or ↑ previous, Enter opens, t takes the selected case.',
     empty: 'No open cases match these filters.',
-    more: (n: number) => `Show ${n} more`,
     updated: (time: string) => `Updated ${time}`,
     newCases: (n: number) => `${n} new ${n === 1 ? 'case' : 'cases'} arrived`,
     overdue: (span: string) => `overdue by ${span}`,

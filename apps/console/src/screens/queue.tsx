@@ -1,9 +1,10 @@
 import { AGE_BANDS, CATEGORY_CODES } from '@vangnet/core';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { fetchAllCases } from '../case/fetch-cases.ts';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fetchAllCases, fetchChanges } from '../case/fetch-cases.ts';
 import {
   buildQueue,
   formatTimeLeft,
+  mergeChanges,
   NO_FILTERS,
   type QueueFilters,
   type QueueRow,
@@ -16,8 +17,13 @@ import { currentSession } from '../lib/session.ts';
 import { errorText, text, textLanguage } from '../lib/text.ts';
 import { assigneeId, assigneeLabel, type CaseSummary, type Reminder } from '../lib/types.ts';
 
-const SHOW_STEP = 100;
 const POLL_MS = 5_000;
+/** A whole reload now and then, as a safety net: a poll normally asks only for what changed. */
+const FULL_RELOAD_MS = 5 * 60_000;
+/** Rows drawn above and below the visible part of the table. */
+const OVERSCAN = 20;
+/** Until rows were measured: one line of text and padding. */
+const ROW_HEIGHT_GUESS = 38;
 
 /** A clock for countdowns; 15 s is fine-grained enough for minute-level targets. */
 function useNow(intervalMs: number): number {
@@ -35,7 +41,12 @@ export function Queue() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [reminders, setReminders] = useState<Reminder[]>([]);
   const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
-  const [shown, setShown] = useState(SHOW_STEP);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(800);
+  const rowHeight = useRef(ROW_HEIGHT_GUESS);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const body = useRef<HTMLTableSectionElement | null>(null);
+  const pendingFocus = useRef<number | null>(null);
   const [selected, setSelected] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -45,27 +56,55 @@ export function Queue() {
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const now = useNow(15_000);
 
-  // Poll for new cases: no reload, and a polite announcement for screen readers.
+  // Poll for changes: the first load reads the whole queue (first page first); later polls ask only
+  // for what changed since the last look, so an idle queue costs one small answer every few seconds.
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
+    let changeCursor: string | null = null;
+    let loadedAt = 0;
     // A new status filter is a new list: nothing in it is "new" to announce on its first load.
     known.current = null;
+    async function reload() {
+      const first = known.current === null;
+      const list = await fetchAllCases(
+        filters.status === 'closed' ? 'closed' : undefined,
+        (soFar) => {
+          // Only the first load shows partial pages; a later reload swaps the whole list at once.
+          if (first && !stopped) {
+            setCases(soFar);
+            setLoadingMore(true);
+          }
+        },
+        () => stopped,
+      );
+      if (stopped) return;
+      changeCursor = list.changeCursor;
+      loadedAt = Date.now();
+      announceFresh(list.cases.filter((c) => c.status !== 'closed'));
+      known.current = new Set(list.cases.map((c) => c.id));
+      setCases(list.cases);
+      setLoadingMore(false);
+    }
+    async function poll(since: string) {
+      const changes = await fetchChanges(since);
+      if (stopped) return;
+      changeCursor = changes.changeCursor;
+      if (changes.cases.length === 0) return;
+      announceFresh(changes.cases.filter((c) => c.status !== 'closed'));
+      for (const c of changes.cases) known.current?.add(c.id);
+      setCases((list) => (list ? mergeChanges(list, changes.cases) : list));
+    }
+    function announceFresh(candidates: CaseSummary[]) {
+      if (!known.current) return;
+      const fresh = candidates.filter((c) => !known.current!.has(c.id)).length;
+      if (fresh > 0) setAnnouncement(text.queue.newCases(fresh));
+    }
     async function load() {
       const started = Date.now();
       try {
-        const first = known.current === null;
-        const list = await fetchAllCases(
-          filters.status === 'closed' ? 'closed' : undefined,
-          (soFar) => {
-            // Only the first load shows partial pages; later polls swap the whole list at once.
-            if (first && !stopped) {
-              setCases(soFar);
-              setLoadingMore(true);
-            }
-          },
-          () => stopped,
-        );
+        if (changeCursor === null || Date.now() - loadedAt > FULL_RELOAD_MS) await reload();
+        else await poll(changeCursor);
         if (stopped) return;
         // Reminders sent to this worker (also by e-mail); a failure here leaves the queue as it is.
         try {
@@ -74,20 +113,12 @@ export function Queue() {
         } catch {
           // The queue itself still shows every case's countdown.
         }
-        const ids = new Set(list.map((c) => c.id));
-        if (known.current) {
-          const fresh = list.filter((c) => !known.current!.has(c.id)).length;
-          if (fresh > 0) setAnnouncement(text.queue.newCases(fresh));
-        }
-        known.current = ids;
-        setCases(list);
-        setLoadingMore(false);
         setUpdatedAt(new Date());
         setError(null);
       } catch (e) {
         if (!stopped) setError(errorText(e instanceof ApiError ? e.code : 'general'));
       }
-      // A very long queue is fetched less often, so polling never hogs the server.
+      // A very long load is followed by a longer pause, so polling never hogs the server.
       if (!stopped) timer = setTimeout(load, Math.max(POLL_MS, (Date.now() - started) * 10));
     }
     void load();
@@ -106,19 +137,47 @@ export function Queue() {
     () => [...new Set((cases ?? []).map((c) => c.metadata.platform))].sort(),
     [cases],
   );
-  const visible = rows.slice(0, shown);
+  // Only the rows in view (and a few around them) are drawn: a long queue costs no more to show than a
+  // short one. The table stays one real table: aria-rowcount and aria-rowindex give its full size.
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight.current) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewHeight) / rowHeight.current) + OVERSCAN);
+  const visible = rows.slice(first, last);
+
+  useLayoutEffect(() => {
+    const drawn = body.current?.rows.length ?? 0;
+    if (drawn > 0 && body.current) rowHeight.current = body.current.offsetHeight / drawn;
+    if (scroller.current) setViewHeight(scroller.current.clientHeight || 800);
+    if (pendingFocus.current !== null) {
+      links.current[pendingFocus.current]?.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
 
   function setFilter<K extends keyof QueueFilters>(key: K, value: QueueFilters[K]) {
     setFilters((f) => ({ ...f, [key]: value }));
     setSelected(0);
-    setShown(SHOW_STEP);
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
   }
 
+  /** Selects row i of the whole queue, scrolls it into view (drawing it) and focuses its link. */
   function focusRow(i: number) {
-    const next = Math.max(0, Math.min(i, visible.length - 1));
+    const next = Math.max(0, Math.min(i, rows.length - 1));
     setSelected(next);
-    links.current[next]?.focus();
+    const box = scroller.current;
+    if (box) {
+      const head = box.querySelector('thead')?.offsetHeight ?? 0;
+      const top = head + next * rowHeight.current;
+      if (top - head < box.scrollTop) box.scrollTop = top - head;
+      else if (top + rowHeight.current > box.scrollTop + box.clientHeight)
+        box.scrollTop = top + rowHeight.current - box.clientHeight;
+      setScrollTop(box.scrollTop);
+    }
+    if (next >= first && next < last) links.current[next]?.focus({ preventScroll: true });
+    pendingFocus.current = next;
   }
+
+  const selectedRow = rows[selected];
 
   async function take(row: QueueRow) {
     try {
@@ -137,10 +196,10 @@ export function Queue() {
     if (key === 'j' || key === 'ArrowDown') focusRow(selected + 1);
     else if (key === 'k' || key === 'ArrowUp') focusRow(selected - 1);
     else if (key === 'Home') focusRow(0);
-    else if (key === 'End') focusRow(visible.length - 1);
-    else if (key === 't' && visible[selected]) void take(visible[selected]!);
-    else if (key === 'Enter' && target.tagName !== 'A' && target.tagName !== 'BUTTON' && visible[selected]) {
-      navigate({ name: 'case', id: visible[selected]!.id });
+    else if (key === 'End') focusRow(rows.length - 1);
+    else if (key === 't' && selectedRow) void take(selectedRow);
+    else if (key === 'Enter' && target.tagName !== 'A' && target.tagName !== 'BUTTON' && selectedRow) {
+      navigate({ name: 'case', id: selectedRow.id });
     } else return;
     event.preventDefault();
   }
@@ -221,11 +280,18 @@ export function Queue() {
         <p>{text.queue.empty}</p>
       ) : (
         // biome-ignore lint/a11y/noStaticElementInteractions: key handling for the links and buttons inside
-        <div class="table-wrap" onKeyDown={onKeyDown}>
-          <table class="cases" aria-describedby="queue-keys">
+        <div
+          class="table-wrap queue-scroll"
+          ref={scroller}
+          onKeyDown={onKeyDown}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          {/* Room for the rows not drawn, so the scroll bar shows the whole queue. */}
+          <div style={{ height: `${first * rowHeight.current}px` }} />
+          <table class="cases" aria-describedby="queue-keys" aria-rowcount={rows.length + 1}>
             <caption class="visually-hidden">{text.queue.title}</caption>
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 <th scope="col">{text.queue.timeLeft}</th>
                 <th scope="col">{text.queue.category}</th>
                 <th scope="col">{text.queue.platform}</th>
@@ -235,29 +301,29 @@ export function Queue() {
                 <th scope="col">{text.queue.assignee}</th>
               </tr>
             </thead>
-            <tbody>
-              {visible.map((row, i) => (
-                <Row
-                  key={row.id}
-                  row={row}
-                  reminded={reminders.some((r) => r.caseId === row.id)}
-                  now={now}
-                  me={me}
-                  selected={i === selected}
-                  linkRef={(el) => {
-                    links.current[i] = el;
-                  }}
-                  onFocus={() => setSelected(i)}
-                  onTake={() => take(row)}
-                />
-              ))}
+            <tbody ref={body}>
+              {visible.map((row, k) => {
+                const i = first + k;
+                return (
+                  <Row
+                    key={row.id}
+                    row={row}
+                    index={i}
+                    reminded={reminders.some((r) => r.caseId === row.id)}
+                    now={now}
+                    me={me}
+                    selected={i === selected}
+                    linkRef={(el) => {
+                      links.current[i] = el;
+                    }}
+                    onFocus={() => setSelected(i)}
+                    onTake={() => take(row)}
+                  />
+                );
+              })}
             </tbody>
           </table>
-          {rows.length > shown && (
-            <button type="button" class="more" onClick={() => setShown((n) => n + SHOW_STEP)}>
-              {text.queue.more(Math.min(SHOW_STEP, rows.length - shown))}
-            </button>
-          )}
+          <div style={{ height: `${(rows.length - last) * rowHeight.current}px` }} />
         </div>
       )}
     </main>
@@ -292,6 +358,8 @@ function Reminders({ reminders }: { reminders: Reminder[] }) {
 
 function Row(props: {
   row: QueueRow;
+  /** Position in the whole queue (0-based); the header is row 1 for aria-rowindex. */
+  index: number;
   reminded: boolean;
   now: number;
   me: string;
@@ -309,7 +377,11 @@ function Row(props: {
     .filter(([, on]) => on)
     .map(([f]) => text.flags[f as keyof typeof text.flags]);
   return (
-    <tr class={`${selected ? 'selected' : ''} ${left?.breached ? 'breached' : ''}`} data-case-id={row.id}>
+    <tr
+      class={`${selected ? 'selected' : ''} ${left?.breached ? 'breached' : ''}`}
+      data-case-id={row.id}
+      aria-rowindex={props.index + 2}
+    >
       <td>
         {left ? (
           <span class={left.breached ? 'badge badge-bad' : 'countdown'}>

@@ -224,13 +224,22 @@ async function migrateExclusively(pool: pg.Pool, pgSchema: string | undefined): 
   }
 }
 
+/**
+ * PGlite's initdb writes PostgreSQL's default shared_buffers (128MB) into the folder, and in WASM
+ * that pool is resident once PostgreSQL has set it up: with it, PGlite alone was 300-350 MiB resident on an existing
+ * folder; with 16MB it is 160-200 MiB (bench/start-up.bench.ts). One embedded process serving a
+ * small helpline reads far less than 16 MB of hot pages; a large one runs on PostgreSQL. Given as
+ * start parameters, not written into the folder's postgresql.conf, so the folder stays as initdb made it.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 async function openPglite(dataDir: string, pgSchema: string | undefined): Promise<OpenedDatabase> {
   const release = await lockDataDir(dataDir);
   let client: PGlite | undefined;
   try {
     const dir = join(dataDir, 'pg');
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, { startParams: pgliteStartParams });
     if (pgSchema) {
       await client.exec(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"; SET search_path TO "${pgSchema}";`);
     }

@@ -18,7 +18,15 @@ import {
   postHelplineMessage,
   recordContact,
 } from './case-actions.ts';
-import { caseItems, caseMessages, decodeCursor, findCase, listCases, metadataOf } from './case-queries.ts';
+import {
+  caseItems,
+  caseMessages,
+  casesChangedSince,
+  decodeCursor,
+  findCase,
+  listCases,
+  metadataOf,
+} from './case-queries.ts';
 import { recordExport, signExportIndex } from './export-evidence.ts';
 import { requirePermission } from './session-cookie.ts';
 import type { StaffPolicy } from './staff-policy.ts';
@@ -111,14 +119,28 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
           assignee: z.string().max(100).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
           cursor: z.string().max(400).optional(),
+          /** `queue`: the console's order (unread first, then waiting for first contact, urgent first). */
+          order: z.enum(['urgent', 'queue']).default('urgent'),
+          /** A change cursor from an earlier answer: only the cases changed since, closed ones included. */
+          since: z
+            .string()
+            .regex(/^\d{1,18}$/)
+            .optional(),
         }),
-        response: { 200: z.object({ cases: z.array(caseSummarySchema), nextCursor: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            cases: z.array(caseSummarySchema),
+            nextCursor: z.string().nullable(),
+            changeCursor: z.string(),
+          }),
+        },
       },
     },
     async (request) => {
       const worker = await requirePermission(db, policy, request, 'case.list');
-      const { limit, cursor: cursorText, assignee, ...filters } = request.query;
-      const cursor = cursorText ? decodeCursor(cursorText) : null;
+      const { limit, cursor: cursorText, assignee, order, since, ...filters } = request.query;
+      if (since !== undefined) return casesChangedSince(db, worker.helplineId, policy, since, limit);
+      const cursor = cursorText ? decodeCursor(cursorText, order) : null;
       if (cursorText && !cursor)
         throw new Problem(400, 'request.invalid-cursor', 'The page cursor is not valid');
       return listCases(
@@ -126,7 +148,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
         worker.helplineId,
         policy,
         { ...filters, ...(assignee ? { assignee: assignee === 'me' ? worker.id : assignee } : {}) },
-        { limit, cursor },
+        { limit, cursor, order },
       );
     },
   );

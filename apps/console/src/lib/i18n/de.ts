@@ -140,7 +140,6 @@ export const de: ConsoleCatalog = {
     keyboardHelp:
       'Tasten: j oder ↓ nächster, k oder ↑ vorheriger, Eingabe öffnet, t übernimmt den gewählten Fall.',
     empty: 'Keine offenen Fälle passen zu diesen Filtern.',
-    more: (n: number) => `${n} weitere zeigen`,
     updated: (time: string) => `Aktualisiert um ${time}`,
     newCases: (n: number) => `${n} ${n === 1 ? 'neuer Fall eingegangen' : 'neue Fälle eingegangen'}`,
     overdue: (span: string) => `${span} überfällig`,

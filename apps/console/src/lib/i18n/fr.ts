@@ -139,7 +139,6 @@ export const fr: ConsoleCatalog = {
     taken: 'À vous',
     keyboardHelp: 'Touches : j ou ↓ suivant, k ou ↑ précédent, Entrée ouvre, t prend le dossier sélectionné.',
     empty: 'Aucun dossier ouvert ne correspond à ces filtres.',
-    more: (n: number) => `Afficher ${n} de plus`,
     updated: (time: string) => `Mis à jour à ${time}`,
     newCases: (n: number) => `${n} ${n === 1 ? 'nouveau dossier arrivé' : 'nouveaux dossiers arrivés'}`,
     overdue: (span: string) => `en retard de ${span}`,

@@ -140,7 +140,6 @@ export const nl: ConsoleCatalog = {
     keyboardHelp:
       'Toetsen: j of ↓ volgende, k of ↑ vorige, Enter opent, t neemt het geselecteerde dossier op.',
     empty: 'Geen open dossiers voor deze filters.',
-    more: (n: number) => `Toon nog ${n}`,
     updated: (time: string) => `Bijgewerkt om ${time}`,
     newCases: (n: number) => `${n} ${n === 1 ? 'nieuw dossier' : 'nieuwe dossiers'} binnengekomen`,
     overdue: (span: string) => `${span} te laat`,

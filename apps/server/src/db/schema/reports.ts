@@ -1,4 +1,5 @@
-import { boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, jsonb, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.ts';
 import { helplines } from './helplines.ts';
 import { workers } from './workers.ts';
@@ -8,6 +9,12 @@ import { workers } from './workers.ts';
  * sealed report body, which the server cannot open. `visible_at` stays null until every evidence item
  * has arrived with the declared hash, so the helpline never sees a half-delivered report.
  */
+/**
+ * Numbers every change to a report (a trigger in migration 0012 takes the next value on each update),
+ * so the console's queue can ask for what changed since its last look instead of every case again.
+ */
+export const reportsChangeSeq = pgSequence('reports_change_seq');
+
 export const reports = pgTable(
   'reports',
   {
@@ -42,10 +49,13 @@ export const reports = pgTable(
     firstContactVia: text('first_contact_via'),
     /** The reporter wrote since a worker last opened the case; null once a worker opened it. */
     reporterUnreadAt: timestamp('reporter_unread_at', { withTimezone: true }),
+    /** From reports_change_seq: set on insert and, by a trigger, on every update. */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(sql`nextval('reports_change_seq')`),
   },
   (t) => [
     index('reports_helpline_status_idx').on(t.helplineId, t.status),
     index('reports_visible_idx').on(t.helplineId, t.visibleAt),
+    index('reports_change_idx').on(t.helplineId, t.changeSeq),
   ],
 );
 export type ReportRow = typeof reports.$inferSelect;
