@@ -72,4 +72,6 @@ export type AppDeps = {
   clock?: () => Date;
   /** Built single-page apps to serve: `{ '/': 'apps/report/dist', '/console/': 'apps/console/dist' }`. */
   staticApps?: Record<string, string>;
+  /** How long public statistics are reused before they are computed again (default 5 minutes; tests: 0). */
+  statisticsCacheMs?: number;
 };

@@ -1,2 +1,3 @@
 export * from './disclosure.ts';
 export * from './early-warning.ts';
+export * from './publish.ts';
