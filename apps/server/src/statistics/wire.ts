@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { earlyWarningRoutes } from './early-warning-routes.ts';
 import { statisticsPageRoutes } from './page-routes.ts';
 import { publicStatisticsRoutes, STATISTICS_CACHE_MS, statisticsSource } from './routes.ts';
 
@@ -8,4 +9,5 @@ export async function registerStatistics(app: FastifyInstance, deps: AppDeps): P
   const statistics = statisticsSource(deps, deps.statisticsCacheMs ?? STATISTICS_CACHE_MS);
   await app.register(publicStatisticsRoutes, { statistics, prefix: '/api/v1/public' });
   await app.register(statisticsPageRoutes, { statistics, pack: deps.pack });
+  await app.register(earlyWarningRoutes, { deps, prefix: '/api/v1/staff' });
 }
