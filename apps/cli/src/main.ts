@@ -32,6 +32,10 @@ const commands: Record<string, Command> = {
     summary: 'hashes import|list: known-image hash lists (CSV of pdq/md5)',
     load: () => import('./commands/hashes.ts'),
   },
+  stats: {
+    summary: 'stats merge <a.json> <b.json>: add up public statistics of several instances',
+    load: () => import('./commands/stats.ts'),
+  },
   totp: {
     summary: 'totp <secret>: print the current sign-in code (demo use)',
     load: () => import('./commands/totp.ts'),

@@ -25,6 +25,7 @@ describe('vangnet --help', () => {
       'sign-build',
       'verify-build',
       'hashes',
+      'stats',
       'totp',
     ]);
     for (const line of overview.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(78);
