@@ -36,6 +36,10 @@ const commands: Record<string, Command> = {
     summary: "anchor keygen|sign-list: the helpline's trust anchor and its signed recipient list",
     load: () => import('./commands/anchor.ts'),
   },
+  stats: {
+    summary: 'stats merge <a.json> <b.json>: add up public statistics of several instances',
+    load: () => import('./commands/stats.ts'),
+  },
   totp: {
     summary: 'totp <secret>: print the current sign-in code (demo use)',
     load: () => import('./commands/totp.ts'),

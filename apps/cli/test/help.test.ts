@@ -26,6 +26,7 @@ describe('vangnet --help', () => {
       'verify-build',
       'hashes',
       'anchor',
+      'stats',
       'totp',
     ]);
     for (const line of overview.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(78);

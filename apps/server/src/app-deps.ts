@@ -83,4 +83,6 @@ export type AppDeps = {
     recipientList?: (genuine: SignedRecipientList | null) => unknown;
     publicPack?: (genuine: unknown) => unknown;
   };
+  /** How long public statistics are reused before they are computed again (default 5 minutes; tests: 0). */
+  statisticsCacheMs?: number;
 };

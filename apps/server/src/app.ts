@@ -29,6 +29,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { registerStaffSessionGate } from './staff/session-gate.ts';
+import { registerStatistics } from './statistics/wire.ts';
 
 export type { AppDeps } from './app-deps.ts';
 
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(chatRoutes, { deps });
   await registerReferralRoutes(app, deps);
   await registerPlatformNoticeRoutes(app, deps);
+  await registerStatistics(app, deps);
   registerApiDocsRoutes(app);
   const spaIndex = deps.staticApps
     ? await registerStaticApps(

@@ -8,6 +8,7 @@ import { lazyScreen } from '../lazy.tsx';
 import { Title } from '../shell.tsx';
 import { PinField } from '../vault/pin-field.tsx';
 import { PinProgress } from '../vault/pin-progress.tsx';
+import { DidItHelp } from './did-it-help.tsx';
 import type { AgeIdentity, ReporterKeysLike } from './follow-api.ts';
 import { FollowError, type OpenedReport, openReport, sendReply } from './follow-api.ts';
 import { describeTimeline } from './timeline-words.ts';
@@ -98,6 +99,7 @@ export function Follow() {
         }}
         lang={lang}
       >
+        {opened.report.status === 'closed' && <DidItHelp accessToken={opened.keys.accessToken} />}
         <DeviceOptions code={opened.code} accessToken={opened.keys.accessToken} />
       </OpenedView>
     );

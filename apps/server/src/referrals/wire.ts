@@ -7,6 +7,7 @@ import { startJobWorker } from '../jobs/worker.ts';
 import { pushHandlers } from '../push/send-news.ts';
 import { retentionHandlers, scheduleRetention } from '../retention/jobs.ts';
 import { ensureHelpline } from '../services/helpline.ts';
+import { earlyWarningHandlers, scheduleEarlyWarnings } from '../statistics/early-warnings.ts';
 import { scheduleUploadSweep, uploadSweepHandlers } from '../uploads/jobs.ts';
 import { mailSettingsFromEnv } from './connectors.ts';
 import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
@@ -57,6 +58,7 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
     Promise.all([
       scheduleSlaJobs(deps.db, pack).catch(() => 0),
       scheduleRetention(deps.db).catch(() => false),
+      scheduleEarlyWarnings(deps.db).catch(() => false),
       // Uploads whose last byte arrived but whose item was never recorded (database failure, crash).
       scheduleUploadSweep(deps.db).catch(() => false),
     ]);
@@ -71,6 +73,7 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
       ...retentionHandlers({ ...deps, uploadsDir: join(deps.config.dataDir, 'uploads') }),
       ...uploadSweepHandlers(deps),
       ...pushHandlers(deps.db, deps.push),
+      ...earlyWarningHandlers(deps.db, deps.pack),
     },
     onFailure: (f) =>
       deps.logger?.warn(

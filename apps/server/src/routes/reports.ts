@@ -13,6 +13,7 @@ import { submitReport } from '../services/intake.ts';
 import { reportForToken } from '../services/reporter-auth.ts';
 import { requestHash } from '../services/request-hash.ts';
 import { decodeSealed } from '../services/sealed-bytes.ts';
+import { feedbackRoutes } from '../statistics/feedback-routes.ts';
 import {
   bearerHeaders,
   idempotencyHeaders,
@@ -88,6 +89,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; limits: Limits
   };
   const perIp = { max: limits.followUpPerIpPerMinute, timeWindow: '1 minute' };
   await app.register(pushRoutes, { deps, perIp, perToken });
+  await app.register(feedbackRoutes, { deps, perIp, perToken });
 
   app.get(
     '/reports/self',

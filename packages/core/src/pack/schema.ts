@@ -436,6 +436,8 @@ export const packMetaSchema = z.strictObject({
       offerMessageAfterMinutes: z.number().check(z.int(), z.gte(1), z.lte(120)),
     }),
   ),
+  /** Public figures (docs/public-statistics.md): no figure from fewer than `minCell` reports (k, default 10). */
+  statistics: z.optional(z.strictObject({ minCell: z.number().check(z.int(), z.gte(5), z.lte(100)) })),
   rolePermissions: z.optional(z.partialRecord(z.enum(STAFF_ROLES), z.array(z.string()))),
   /** Signs the app builds this helpline serves (release-key.ts); without it, updates go unchecked. */
   releaseKey: z.optional(releaseKeySchema),

@@ -1,0 +1,367 @@
+/**
+ * Words of the public statistics page, per language. Languages a pack declares but this file lacks fall
+ * back to English (the page says so with `lang`). Category, role and age-band names are the common
+ * taxonomy's codes in plain words for adults reading figures, not the reporter app's child-facing wording.
+ */
+export type PageText = {
+  title: string;
+  intro: string;
+  privacy: (k: number) => string;
+  language: string;
+  openData: string;
+  json: string;
+  csv: string;
+  schema: string;
+  perMonth: string;
+  reportsPerMonth: string;
+  byCategory: string;
+  byPlatform: string;
+  byAgeBand: string;
+  byRole: string;
+  inPeriod: (period: string) => string;
+  total: string;
+  hidden: (k: number) => string;
+  firstContact: string;
+  firstContactIntro: (target: string, urgent: string) => string;
+  allCases: string;
+  urgentCases: string;
+  period: string;
+  median: string;
+  p90: string;
+  withinTarget: string;
+  referrals: string;
+  referralsIntro: string;
+  service: string;
+  referralCount: string;
+  handover: string;
+  confirmation: string;
+  feedback: string;
+  feedbackIntro: string;
+  questions: { heard: string; helped: string; fastEnough: string };
+  answers: { yes: string; partly: string; no: string };
+  platforms: string;
+  platformsLater: string;
+  hours: (h: string) => string;
+  noData: string;
+  categories: Record<string, string>;
+  roles: Record<string, string>;
+  ageBands: Record<string, string>;
+  other: string;
+};
+
+const en: PageText = {
+  title: 'Figures',
+  intro:
+    'How many reports this helpline received, how fast people got help, and what reporters told us afterwards.',
+  privacy: (k) =>
+    `Nobody can be recognised from these figures. A number smaller than ${k} is never shown, and some other numbers are hidden too, so it cannot be worked out.`,
+  language: 'Language',
+  openData: 'Open data',
+  json: 'All figures as JSON',
+  csv: 'All figures as CSV',
+  schema: 'JSON Schema and data dictionary',
+  perMonth: 'Per month',
+  reportsPerMonth: 'Reports per month',
+  byCategory: 'Reports by what happened',
+  byPlatform: 'Reports by platform',
+  byAgeBand: 'Reports by age',
+  byRole: 'Reports by who reported',
+  inPeriod: (p) => `in ${p}`,
+  total: 'Total',
+  hidden: (k) => `fewer than ${k}`,
+  firstContact: 'Time to first human contact',
+  firstContactIntro: (t, u) => `Our target: contact within ${t}; within ${u} when it is urgent.`,
+  allCases: 'All cases',
+  urgentCases: 'Urgent cases',
+  period: 'Period',
+  median: 'Median',
+  p90: '9 in 10 within',
+  withinTarget: 'Within target',
+  referrals: 'Hand-over to partner organisations',
+  referralsIntro:
+    'How long a warm referral took to reach the partner, and how long the partner took to confirm it.',
+  service: 'Organisation',
+  referralCount: 'Referrals',
+  handover: 'Hand-over',
+  confirmation: 'Confirmation',
+  feedback: 'Did this help?',
+  feedbackIntro:
+    'After a case closes, the reporter may answer three short questions. Answering is optional and anonymous.',
+  questions: { heard: 'Felt heard', helped: 'It helped', fastEnough: 'Fast enough' },
+  answers: { yes: 'Yes', partly: 'Partly', no: 'No' },
+  platforms: 'Platform responses',
+  platformsLater: 'Figures on how platforms respond to notices will appear here.',
+  hours: (h) => `${h} h`,
+  noData: 'Not enough cases to show.',
+  categories: {
+    harassment: 'Harassment',
+    threats: 'Threats',
+    exclusion: 'Exclusion',
+    impersonation: 'Impersonation',
+    exposure: 'Private information shared',
+    'image-abuse': 'Intimate images shared',
+    sextortion: 'Sextortion',
+    hate: 'Hate',
+    deepfake: 'Deepfake',
+    grooming: 'Grooming',
+    'self-harm': 'Self-harm',
+    'harmful-content': 'Harmful content',
+    other: 'Other',
+  },
+  roles: {
+    self: 'The young person',
+    friend: 'A friend or bystander',
+    parent: 'A parent',
+    professional: 'A professional',
+    adult: 'An adult, about themselves',
+  },
+  ageBands: {
+    'under-10': 'Under 10',
+    '10-12': '10 to 12',
+    '13-15': '13 to 15',
+    '16-17': '16 and 17',
+    '18-plus': '18 and over',
+    unknown: 'Unknown',
+  },
+  other: 'Other',
+};
+
+const nl: PageText = {
+  title: 'Cijfers',
+  intro:
+    'Hoeveel meldingen deze hulplijn kreeg, hoe snel mensen hulp kregen en wat melders ons achteraf vertelden.',
+  privacy: (k) =>
+    `Niemand is te herkennen in deze cijfers. Een getal kleiner dan ${k} tonen we nooit, en soms verbergen we ook een ander getal, zodat je het niet kunt uitrekenen.`,
+  language: 'Taal',
+  openData: 'Open data',
+  json: 'Alle cijfers als JSON',
+  csv: 'Alle cijfers als CSV',
+  schema: 'JSON Schema en gegevenswoordenboek',
+  perMonth: 'Per maand',
+  reportsPerMonth: 'Meldingen per maand',
+  byCategory: 'Meldingen naar wat er gebeurde',
+  byPlatform: 'Meldingen naar platform',
+  byAgeBand: 'Meldingen naar leeftijd',
+  byRole: 'Meldingen naar wie meldde',
+  inPeriod: (p) => `in ${p}`,
+  total: 'Totaal',
+  hidden: (k) => `minder dan ${k}`,
+  firstContact: 'Tijd tot eerste menselijk contact',
+  firstContactIntro: (t, u) => `Ons doel: contact binnen ${t}; binnen ${u} als het dringend is.`,
+  allCases: 'Alle meldingen',
+  urgentCases: 'Dringende meldingen',
+  period: 'Periode',
+  median: 'Mediaan',
+  p90: '9 op 10 binnen',
+  withinTarget: 'Binnen de norm',
+  referrals: 'Overdracht aan partnerorganisaties',
+  referralsIntro:
+    'Hoe lang een warme overdracht duurde tot bij de partner, en hoe lang de partner deed over de bevestiging.',
+  service: 'Organisatie',
+  referralCount: 'Overdrachten',
+  handover: 'Overdracht',
+  confirmation: 'Bevestiging',
+  feedback: 'Heeft het geholpen?',
+  feedbackIntro:
+    'Als een melding is afgesloten, kan de melder drie korte vragen beantwoorden. Dat mag, het hoeft niet, en het is anoniem.',
+  questions: { heard: 'Voelde zich gehoord', helped: 'Het hielp', fastEnough: 'Snel genoeg' },
+  answers: { yes: 'Ja', partly: 'Een beetje', no: 'Nee' },
+  platforms: 'Reacties van platforms',
+  platformsLater: 'Hier komen cijfers over hoe platforms reageren op meldingen.',
+  hours: (h) => `${h} uur`,
+  noData: 'Te weinig meldingen om te tonen.',
+  categories: {
+    harassment: 'Pesten en lastigvallen',
+    threats: 'Bedreiging',
+    exclusion: 'Buitensluiten',
+    impersonation: 'Zich voordoen als iemand anders',
+    exposure: 'Privégegevens gedeeld',
+    'image-abuse': 'Intieme beelden gedeeld',
+    sextortion: 'Sextortion',
+    hate: 'Haat',
+    deepfake: 'Deepfake',
+    grooming: 'Grooming',
+    'self-harm': 'Zelfbeschadiging',
+    'harmful-content': 'Schadelijke inhoud',
+    other: 'Anders',
+  },
+  roles: {
+    self: 'De jongere zelf',
+    friend: 'Een vriend of omstander',
+    parent: 'Een ouder',
+    professional: 'Een professional',
+    adult: 'Een volwassene, over zichzelf',
+  },
+  ageBands: {
+    'under-10': 'Jonger dan 10',
+    '10-12': '10 tot 12',
+    '13-15': '13 tot 15',
+    '16-17': '16 en 17',
+    '18-plus': '18 en ouder',
+    unknown: 'Onbekend',
+  },
+  other: 'Anders',
+};
+
+const fr: PageText = {
+  title: 'Chiffres',
+  intro:
+    'Combien de signalements cette ligne d’aide a reçus, à quelle vitesse les personnes ont été aidées, et ce que les personnes nous ont dit ensuite.',
+  privacy: (k) =>
+    `Personne ne peut être reconnu dans ces chiffres. Un nombre inférieur à ${k} n’est jamais affiché, et d’autres nombres sont aussi cachés pour qu’on ne puisse pas le calculer.`,
+  language: 'Langue',
+  openData: 'Données ouvertes',
+  json: 'Tous les chiffres en JSON',
+  csv: 'Tous les chiffres en CSV',
+  schema: 'Schéma JSON et dictionnaire des données',
+  perMonth: 'Par mois',
+  reportsPerMonth: 'Signalements par mois',
+  byCategory: 'Signalements selon ce qui s’est passé',
+  byPlatform: 'Signalements par plateforme',
+  byAgeBand: 'Signalements par âge',
+  byRole: 'Signalements selon qui a signalé',
+  inPeriod: (p) => `en ${p}`,
+  total: 'Total',
+  hidden: (k) => `moins de ${k}`,
+  firstContact: 'Délai avant le premier contact humain',
+  firstContactIntro: (t, u) => `Notre objectif : un contact en ${t} ; en ${u} quand c’est urgent.`,
+  allCases: 'Tous les cas',
+  urgentCases: 'Cas urgents',
+  period: 'Période',
+  median: 'Médiane',
+  p90: '9 sur 10 en',
+  withinTarget: 'Dans le délai',
+  referrals: 'Transmission aux organisations partenaires',
+  referralsIntro:
+    'Le temps qu’a pris une transmission pour arriver chez le partenaire, et le temps que le partenaire a mis à la confirmer.',
+  service: 'Organisation',
+  referralCount: 'Transmissions',
+  handover: 'Transmission',
+  confirmation: 'Confirmation',
+  feedback: 'Est-ce que ça a aidé ?',
+  feedbackIntro:
+    'Quand un cas est clos, la personne peut répondre à trois courtes questions. C’est facultatif et anonyme.',
+  questions: { heard: 'Se sentir écouté', helped: 'Ça a aidé', fastEnough: 'Assez rapide' },
+  answers: { yes: 'Oui', partly: 'En partie', no: 'Non' },
+  platforms: 'Réponses des plateformes',
+  platformsLater: 'Les chiffres sur la réponse des plateformes aux signalements apparaîtront ici.',
+  hours: (h) => `${h} h`,
+  noData: 'Pas assez de cas à afficher.',
+  categories: {
+    harassment: 'Harcèlement',
+    threats: 'Menaces',
+    exclusion: 'Exclusion',
+    impersonation: 'Usurpation d’identité',
+    exposure: 'Informations privées partagées',
+    'image-abuse': 'Images intimes partagées',
+    sextortion: 'Sextorsion',
+    hate: 'Haine',
+    deepfake: 'Deepfake',
+    grooming: 'Pédopiégeage',
+    'self-harm': 'Automutilation',
+    'harmful-content': 'Contenu préjudiciable',
+    other: 'Autre',
+  },
+  roles: {
+    self: 'Le jeune lui-même',
+    friend: 'Un ami ou un témoin',
+    parent: 'Un parent',
+    professional: 'Un professionnel',
+    adult: 'Un adulte, pour lui-même',
+  },
+  ageBands: {
+    'under-10': 'Moins de 10 ans',
+    '10-12': '10 à 12 ans',
+    '13-15': '13 à 15 ans',
+    '16-17': '16 et 17 ans',
+    '18-plus': '18 ans et plus',
+    unknown: 'Inconnu',
+  },
+  other: 'Autre',
+};
+
+const de: PageText = {
+  title: 'Zahlen',
+  intro:
+    'Wie viele Meldungen diese Beratungsstelle erhielt, wie schnell Menschen Hilfe bekamen und was Meldende uns danach sagten.',
+  privacy: (k) =>
+    `Niemand ist in diesen Zahlen zu erkennen. Eine Zahl unter ${k} zeigen wir nie, und manchmal verbergen wir auch eine andere Zahl, damit man sie nicht ausrechnen kann.`,
+  language: 'Sprache',
+  openData: 'Offene Daten',
+  json: 'Alle Zahlen als JSON',
+  csv: 'Alle Zahlen als CSV',
+  schema: 'JSON Schema und Datenwörterbuch',
+  perMonth: 'Pro Monat',
+  reportsPerMonth: 'Meldungen pro Monat',
+  byCategory: 'Meldungen nach dem, was passiert ist',
+  byPlatform: 'Meldungen nach Plattform',
+  byAgeBand: 'Meldungen nach Alter',
+  byRole: 'Meldungen nach meldender Person',
+  inPeriod: (p) => `im Zeitraum ${p}`,
+  total: 'Gesamt',
+  hidden: (k) => `weniger als ${k}`,
+  firstContact: 'Zeit bis zum ersten menschlichen Kontakt',
+  firstContactIntro: (t, u) =>
+    `Unser Ziel: Kontakt innerhalb von ${t}; innerhalb von ${u}, wenn es dringend ist.`,
+  allCases: 'Alle Fälle',
+  urgentCases: 'Dringende Fälle',
+  period: 'Zeitraum',
+  median: 'Median',
+  p90: '9 von 10 innerhalb',
+  withinTarget: 'Im Ziel',
+  referrals: 'Übergabe an Partnerorganisationen',
+  referralsIntro:
+    'Wie lange eine Übergabe bis zum Partner brauchte und wie lange der Partner für die Bestätigung brauchte.',
+  service: 'Organisation',
+  referralCount: 'Übergaben',
+  handover: 'Übergabe',
+  confirmation: 'Bestätigung',
+  feedback: 'Hat es geholfen?',
+  feedbackIntro:
+    'Wenn ein Fall abgeschlossen ist, kann die meldende Person drei kurze Fragen beantworten. Das ist freiwillig und anonym.',
+  questions: { heard: 'Fühlte sich gehört', helped: 'Es hat geholfen', fastEnough: 'Schnell genug' },
+  answers: { yes: 'Ja', partly: 'Teilweise', no: 'Nein' },
+  platforms: 'Antworten der Plattformen',
+  platformsLater: 'Hier erscheinen Zahlen dazu, wie Plattformen auf Meldungen reagieren.',
+  hours: (h) => `${h} Std.`,
+  noData: 'Zu wenige Fälle, um etwas zu zeigen.',
+  categories: {
+    harassment: 'Belästigung',
+    threats: 'Drohungen',
+    exclusion: 'Ausgrenzung',
+    impersonation: 'Identitätsmissbrauch',
+    exposure: 'Private Daten verbreitet',
+    'image-abuse': 'Intime Bilder verbreitet',
+    sextortion: 'Sextortion',
+    hate: 'Hass',
+    deepfake: 'Deepfake',
+    grooming: 'Cybergrooming',
+    'self-harm': 'Selbstverletzung',
+    'harmful-content': 'Schädliche Inhalte',
+    other: 'Anderes',
+  },
+  roles: {
+    self: 'Die junge Person selbst',
+    friend: 'Freund oder Zeuge',
+    parent: 'Ein Elternteil',
+    professional: 'Eine Fachkraft',
+    adult: 'Ein Erwachsener, über sich selbst',
+  },
+  ageBands: {
+    'under-10': 'Unter 10',
+    '10-12': '10 bis 12',
+    '13-15': '13 bis 15',
+    '16-17': '16 und 17',
+    '18-plus': '18 und älter',
+    unknown: 'Unbekannt',
+  },
+  other: 'Anderes',
+};
+
+export const PAGE_TEXTS: Record<string, PageText> = { en, nl, fr, de };
+
+/** The page's words in `lang`, or English when this file has none for it. */
+export function pageTextFor(lang: string): { lang: string; text: PageText } {
+  const text = PAGE_TEXTS[lang];
+  return text ? { lang, text } : { lang: 'en', text: en };
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.ts';
+import { earlyWarningRoutes } from './early-warning-routes.ts';
+import { statisticsPageRoutes } from './page-routes.ts';
+import { publicStatisticsRoutes, STATISTICS_CACHE_MS, statisticsSource } from './routes.ts';
+
+/** The public figures' routes (issue 12), registered from app.ts in one line. */
+export async function registerStatistics(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const statistics = statisticsSource(deps, deps.statisticsCacheMs ?? STATISTICS_CACHE_MS);
+  await app.register(publicStatisticsRoutes, { statistics, prefix: '/api/v1/public' });
+  await app.register(statisticsPageRoutes, { statistics, pack: deps.pack });
+  await app.register(earlyWarningRoutes, { deps, prefix: '/api/v1/staff' });
+}
