@@ -150,6 +150,12 @@ describe('trusted-flagger notice: sent, answered, measured, told to the child', 
     // The platform's e-mail: received an hour after sending, decided two days after. UTC in this browser.
     const local = (ms: number) => new Date(sent!.sentAt.getTime() + ms).toISOString().slice(0, 16);
     await worker.getByRole('heading', { name: 'Record the platform’s answer' }).waitFor();
+    // The answer form closes once an answer is recorded, so it is checked in every console language now.
+    for (const lang of ['nl', 'fr', 'de', 'en'] as const) {
+      await worker.locator('#console-language').selectOption(lang);
+      await worker.getByRole('heading', { name: consoleCatalogs[lang].notices.answerTitle }).waitFor();
+      expect(await consoleAxe(worker)).toEqual([]);
+    }
     await worker.locator('.platform-notices li').first().focus();
     await tabTo((f) => f.id.endsWith('-received'));
     await worker.locator(':focus').fill(local(3_600_000));

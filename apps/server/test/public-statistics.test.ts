@@ -3,6 +3,7 @@ import { AGE_BANDS, CATEGORY_CODES, ROLES } from '@vangnet/core';
 import { generateIdentity, sealJson, toBase64 } from '@vangnet/crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { platformNotices } from '../src/db/schema/index.ts';
 import { ensureHelpline } from '../src/services/helpline.ts';
 import { recordContact } from '../src/staff/case-actions.ts';
 import { staffPolicyOf } from '../src/staff/staff-policy.ts';
@@ -155,6 +156,46 @@ describe.each(databaseKinds())('public statistics on %s', (kind) => {
       );
       expect(r).toMatchObject({ ok: true });
     }
+    // Trusted-flagger notices (issue 11), as the console records them: 14 to TikTok about threats (12
+    // answered, hours apart) and 6 to Snapchat (fewer than k: never published).
+    const notices = [
+      ...Array.from({ length: 14 }, (_, i) => ({
+        platform: 'tiktok',
+        category: 'threats',
+        i,
+        answered: i < 12,
+      })),
+      ...Array.from({ length: 6 }, (_, i) => ({
+        platform: 'snapchat',
+        category: 'harassment',
+        i,
+        answered: true,
+      })),
+    ];
+    await t.deps.db.insert(platformNotices).values(
+      notices.map((n) => {
+        const sentAt = new Date(Date.parse('2026-09-01T09:00:00Z') + n.i * 86_400_000);
+        return {
+          id: `notice-${n.platform}-${n.i}`,
+          helplineId,
+          idempotencyKey: `stats-${n.platform}-${n.i}`,
+          platform: n.platform,
+          category: n.category,
+          tdbCategory: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
+          tdbKeyword: 'KEYWORD_OTHER',
+          channel: 'email',
+          workerId: worker.id,
+          consentAt: sentAt,
+          sentAt,
+          ...(n.answered
+            ? {
+                decidedAt: new Date(sentAt.getTime() + (6 + 5 * n.i) * 3_600_000),
+                outcome: n.i % 3 ? 'removed' : 'no-action',
+              }
+            : {}),
+        };
+      }),
+    );
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
     try {
@@ -169,13 +210,33 @@ describe.each(databaseKinds())('public statistics on %s', (kind) => {
     await t?.close();
   });
 
+  it('platform response figures equal a plain SQL recomputation, and a platform with fewer than k notices is left out', async () => {
+    expect(doc.platforms.rows.map((r) => r.platform)).toEqual(['tiktok']);
+    const [row] = doc.platforms.rows;
+    const plain = (
+      (await t.deps.db.execute(sql`
+        select count(*)::int as sent,
+               count(decided_at)::float / count(*) as answered_share,
+               percentile_disc(0.5) within group (order by extract(epoch from decided_at - sent_at) / 3600)
+                 filter (where decided_at is not null) as median_hours,
+               percentile_disc(0.9) within group (order by extract(epoch from decided_at - sent_at) / 3600)
+                 filter (where decided_at is not null) as p90_hours,
+               count(*) filter (where outcome in ('removed', 'restricted'))::float / count(decided_at) as acted_share
+        from platform_notices where platform = 'tiktok'`)) as unknown as { rows: Record<string, unknown>[] }
+    ).rows[0]!;
+    expect(row).toMatchObject({ platform: 'tiktok', category: 'threats', sent: Number(plain.sent) });
+    expect(row!.answeredShare).toBeCloseTo(Number(plain.answered_share), 9);
+    expect(row!.medianHours).toBeCloseTo(Number(plain.median_hours), 6);
+    expect(row!.p90Hours).toBeCloseTo(Number(plain.p90_hours), 6);
+    expect(row!.actedShare).toBeCloseTo(Number(plain.acted_share), 9);
+  });
+
   it('publishes twelve months, their quarters and years, with the pack k', () => {
     expect(doc.periods.months).toHaveLength(12);
     expect(doc.periods.months[0]).toBe('2025-12');
     expect(doc.periods.months[11]).toBe('2026-11');
     expect(doc.periods.quarters).toEqual(['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(doc.k).toBe(10);
-    expect(doc.platforms).toBeNull();
   });
 
   it('every count equals a plain SQL count, and only counts of 0 or at least k are shown', async () => {

@@ -19,6 +19,7 @@ import { recordReportEvent } from '../services/report-events.ts';
 import { findCase, metadataOf } from '../staff/case-queries.ts';
 import { requirePermission } from '../staff/session-cookie.ts';
 import { staffPolicyOf } from '../staff/staff-policy.ts';
+import { platformNoticeFacts } from './notice-facts.ts';
 import { type NoticeContact, relayNotice } from './relay.ts';
 
 export type PlatformNoticeDeps = {
@@ -357,17 +358,7 @@ export const platformNoticeRoutes: FastifyPluginAsyncZod<{ notices: PlatformNoti
       const worker = await requirePermission(db, policy, request, 'stats.read');
       await appendAudit(db, { actor: `worker:${worker.id}`, action: 'stats.platform-figures' });
       if (worker.helplineId !== helpline.id) return { rows: [] };
-      const rows = await db.select().from(platformNotices).where(eq(platformNotices.helplineId, helpline.id));
-      const figures = platformResponseFigures(
-        rows.map((r) => ({
-          platform: r.platform,
-          category: r.category,
-          tdb: { category: r.tdbCategory, keyword: r.tdbKeyword },
-          sentAt: r.sentAt,
-          decidedAt: r.decidedAt,
-          outcome: r.outcome as (typeof PLATFORM_OUTCOMES)[number] | null,
-        })),
-      );
+      const figures = platformResponseFigures(await platformNoticeFacts(db, helpline.id));
       const nameOf = (id: string) => pack.platforms.find((p) => p.id === id)?.name ?? id;
       return { rows: figures.map((f) => ({ ...f, platformName: nameOf(f.platform) })) };
     },

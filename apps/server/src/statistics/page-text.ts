@@ -40,7 +40,14 @@ export type PageText = {
   questions: { heard: string; helped: string; fastEnough: string };
   answers: { yes: string; partly: string; no: string };
   platforms: string;
-  platformsLater: string;
+  platformsIntro: (k: number) => string;
+  platformsNone: (k: number) => string;
+  platform: string;
+  category: string;
+  dsaLabel: string;
+  noticesSent: string;
+  answered: string;
+  actedOn: string;
   hours: (h: string) => string;
   noData: string;
   categories: Record<string, string>;
@@ -90,7 +97,15 @@ const en: PageText = {
   questions: { heard: 'Felt heard', helped: 'It helped', fastEnough: 'Fast enough' },
   answers: { yes: 'Yes', partly: 'Partly', no: 'No' },
   platforms: 'Platform responses',
-  platformsLater: 'Figures on how platforms respond to notices will appear here.',
+  platformsIntro: (k) =>
+    `Notices this helpline sent to platforms under the Digital Services Act, as a trusted flagger: how many were answered, how fast the platform decided, and how often it removed or restricted the content. Only platforms with at least ${k} notices in a category are shown.`,
+  platformsNone: (k) => `No platform has had ${k} or more notices in one category yet.`,
+  platform: 'Platform',
+  category: 'What happened',
+  dsaLabel: 'DSA Transparency Database label',
+  noticesSent: 'Notices sent',
+  answered: 'Answered',
+  actedOn: 'Removed or restricted',
   hours: (h) => `${h} h`,
   noData: 'Not enough cases to show.',
   categories: {
@@ -167,7 +182,15 @@ const nl: PageText = {
   questions: { heard: 'Voelde zich gehoord', helped: 'Het hielp', fastEnough: 'Snel genoeg' },
   answers: { yes: 'Ja', partly: 'Een beetje', no: 'Nee' },
   platforms: 'Reacties van platforms',
-  platformsLater: 'Hier komen cijfers over hoe platforms reageren op meldingen.',
+  platformsIntro: (k) =>
+    `Meldingen die deze hulplijn als betrouwbare melder (trusted flagger) onder de Digital Services Act naar platforms stuurde: hoeveel er beantwoord zijn, hoe snel het platform besliste, en hoe vaak het de inhoud weghaalde of beperkte. Alleen platforms met minstens ${k} meldingen in een categorie staan erin.`,
+  platformsNone: (k) => `Nog geen platform kreeg ${k} of meer meldingen in één categorie.`,
+  platform: 'Platform',
+  category: 'Wat er gebeurde',
+  dsaLabel: 'Label in de DSA Transparency Database',
+  noticesSent: 'Meldingen verstuurd',
+  answered: 'Beantwoord',
+  actedOn: 'Weggehaald of beperkt',
   hours: (h) => `${h} uur`,
   noData: 'Te weinig meldingen om te tonen.',
   categories: {
@@ -244,7 +267,15 @@ const fr: PageText = {
   questions: { heard: 'Se sentir écouté', helped: 'Ça a aidé', fastEnough: 'Assez rapide' },
   answers: { yes: 'Oui', partly: 'En partie', no: 'Non' },
   platforms: 'Réponses des plateformes',
-  platformsLater: 'Les chiffres sur la réponse des plateformes aux signalements apparaîtront ici.',
+  platformsIntro: (k) =>
+    `Signalements envoyés aux plateformes par cette ligne d’aide comme signaleur de confiance (Digital Services Act) : combien ont reçu une réponse, en combien de temps la plateforme a décidé, et combien de fois elle a retiré ou restreint le contenu. Seules les plateformes avec au moins ${k} signalements dans une catégorie sont montrées.`,
+  platformsNone: (k) => `Aucune plateforme n’a encore reçu ${k} signalements ou plus dans une catégorie.`,
+  platform: 'Plateforme',
+  category: 'Ce qui s’est passé',
+  dsaLabel: 'Libellé dans la DSA Transparency Database',
+  noticesSent: 'Signalements envoyés',
+  answered: 'Avec réponse',
+  actedOn: 'Retiré ou restreint',
   hours: (h) => `${h} h`,
   noData: 'Pas assez de cas à afficher.',
   categories: {
@@ -322,7 +353,15 @@ const de: PageText = {
   questions: { heard: 'Fühlte sich gehört', helped: 'Es hat geholfen', fastEnough: 'Schnell genug' },
   answers: { yes: 'Ja', partly: 'Teilweise', no: 'Nein' },
   platforms: 'Antworten der Plattformen',
-  platformsLater: 'Hier erscheinen Zahlen dazu, wie Plattformen auf Meldungen reagieren.',
+  platformsIntro: (k) =>
+    `Meldungen, die diese Beratungsstelle als vertrauenswürdiger Hinweisgeber (Digital Services Act) an Plattformen geschickt hat: wie viele beantwortet wurden, wie schnell die Plattform entschied und wie oft sie den Inhalt entfernt oder eingeschränkt hat. Nur Plattformen mit mindestens ${k} Meldungen in einer Kategorie werden gezeigt.`,
+  platformsNone: (k) => `Noch keine Plattform hat ${k} oder mehr Meldungen in einer Kategorie bekommen.`,
+  platform: 'Plattform',
+  category: 'Was passiert ist',
+  dsaLabel: 'Bezeichnung in der DSA Transparency Database',
+  noticesSent: 'Gesendete Meldungen',
+  answered: 'Beantwortet',
+  actedOn: 'Entfernt oder eingeschränkt',
   hours: (h) => `${h} Std.`,
   noData: 'Zu wenige Fälle, um etwas zu zeigen.',
   categories: {

@@ -8,9 +8,15 @@ import {
   ROLES,
   TDB_MAPPING,
 } from '@vangnet/core';
+import {
+  type PublishedPlatformRow,
+  platformResponseFigures,
+  publishPlatformResponses,
+} from '@vangnet/core/dsa/platform-response';
 import { TDB_SOURCE } from '@vangnet/core/dsa/tdb';
 import type { ActivePack } from '../active-pack.ts';
 import type { Db } from '../db/open-database.ts';
+import { platformNoticeFacts } from '../platform-notices/notice-facts.ts';
 import { staffPolicyOf } from '../staff/staff-policy.ts';
 import {
   countFeedback,
@@ -68,8 +74,11 @@ export type PublicStatistics = {
     }[];
   };
   feedback: Record<FeedbackQuestion, PublishedBreakdown>;
-  /** Platform response figures (DSA notices): reserved for the platform route, null until it records them. */
-  platforms: null;
+  /**
+   * Platform response figures (DSA notices sent as trusted flagger, issue 11) over the published months,
+   * per platform × category with its Transparency Database label; only rows with at least k notices.
+   */
+  platforms: { rows: PublishedPlatformRow[] };
 };
 
 export const STATISTICS_SCHEMA_URL = '/api/v1/public/statistics.schema.json';
@@ -110,11 +119,12 @@ export async function computePublicStatistics(
       'other',
     ]),
   ];
-  const [reportCounts, firstContact, referrals, feedback] = await Promise.all([
+  const [reportCounts, firstContact, referrals, feedback, notices] = await Promise.all([
     countReports(db, helplineId, range),
     measureFirstContact(db, helplineId, policy, range),
     measureReferrals(db, helplineId, pack.countryPack, range),
     countFeedback(db, helplineId, range),
+    platformNoticeFacts(db, helplineId, range),
   ]);
   const none = new Map<string, number>();
   const serviceIds = services.map((s) => s.id);
@@ -184,6 +194,6 @@ export async function computePublicStatistics(
       helped: b('feedback.helped'),
       fastEnough: b('feedback.fastEnough'),
     },
-    platforms: null,
+    platforms: { rows: publishPlatformResponses(platformResponseFigures(notices), k) },
   };
 }

@@ -34,5 +34,15 @@ export function statisticsCsv(doc: PublicStatistics): string {
     leadTimes('referral_confirmation', `service:${s.id}`, s.confirmation);
   }
   for (const [question, b] of Object.entries(doc.feedback)) breakdown('feedback', question, b);
+  // Platform responses cover the whole published window, so their period is the first to the last month.
+  const window = `${doc.periods.months[0]}/${doc.periods.months[doc.periods.months.length - 1]}`;
+  for (const r of doc.platforms.rows) {
+    const group = `${r.platform}:${r.category}:${r.tdb.keyword}`;
+    add('platform_responses', group, window, 'sent', r.sent);
+    add('platform_responses', group, window, 'answered_share', r.answeredShare);
+    add('platform_responses', group, window, 'median_hours', r.medianHours);
+    add('platform_responses', group, window, 'p90_hours', r.p90Hours);
+    add('platform_responses', group, window, 'acted_share', r.actedShare);
+  }
   return `${lines.join('\n')}\n`;
 }

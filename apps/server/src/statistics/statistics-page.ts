@@ -166,10 +166,33 @@ ${services}</section>`;
     text,
   )}</div></section>`;
 
-  // Reserved for the platform route's figures (DSA notices and responses), filled in by that work.
+  // Platform response figures (DSA notices sent as trusted flagger), already k-filtered in the document.
+  const platformRows = doc.platforms.rows
+    .map((r) => {
+      const name = pack.countryPack?.platforms.find((p) => p.id === r.platform)?.name ?? r.platform;
+      const cell = (v: number | null, format: (x: number) => string) =>
+        `<td>${v === null ? escapeHtml(text.hidden(doc.k)) : escapeHtml(format(v))}</td>`;
+      return `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(text.categories[r.category] ?? r.category)}</td><td>${escapeHtml(
+        r.tdb.keyword,
+      )}</td><td>${escapeHtml(f.count(r.sent))}</td>${cell(r.answeredShare, f.share)}${cell(r.medianHours, (h) => f.hours(h * 3_600_000))}${cell(
+        r.p90Hours,
+        (h) => f.hours(h * 3_600_000),
+      )}${cell(r.actedShare, f.share)}</tr>`;
+    })
+    .join('');
   const platforms = `<section aria-labelledby="platforms" data-section="platforms"><h2 id="platforms">${escapeHtml(
     text.platforms,
-  )}</h2><p>${escapeHtml(text.platformsLater)}</p></section>`;
+  )}</h2><p>${escapeHtml(text.platformsIntro(doc.k))}</p>${
+    platformRows
+      ? `<table><caption>${escapeHtml(text.platforms)}</caption><thead><tr><th scope="col">${escapeHtml(
+          text.platform,
+        )}</th><th scope="col">${escapeHtml(text.category)}</th><th scope="col">${escapeHtml(text.dsaLabel)}</th><th scope="col">${escapeHtml(
+          text.noticesSent,
+        )}</th><th scope="col">${escapeHtml(text.answered)}</th><th scope="col">${escapeHtml(text.median)}</th><th scope="col">${escapeHtml(
+          text.p90,
+        )}</th><th scope="col">${escapeHtml(text.actedOn)}</th></tr></thead><tbody>${platformRows}</tbody></table>`
+      : `<p>${escapeHtml(text.platformsNone(doc.k))}</p>`
+  }</section>`;
 
   const languageLinks = languages
     .map((code) => {

@@ -65,8 +65,34 @@ export const publicStatisticsSchema = z
     }),
     feedback: z.object({ heard: breakdown, helped: breakdown, fastEnough: breakdown }),
     platforms: z
-      .null()
-      .describe('Platform response figures: reserved, null until the platform route records them'),
+      .object({
+        rows: z.array(
+          z.object({
+            platform: z.string(),
+            category: z.string(),
+            tdb: tdbLabel,
+            sent: z
+              .number()
+              .int()
+              .describe('Notices sent as trusted flagger; rows with fewer than k are left out'),
+            answeredShare: z.number().min(0).max(1),
+            medianHours: z
+              .number()
+              .nullable()
+              .describe('Hours from sending to the decision; null below k answers'),
+            p90Hours: z.number().nullable(),
+            actedShare: z
+              .number()
+              .min(0)
+              .max(1)
+              .nullable()
+              .describe('Removed or restricted, of those answered'),
+          }),
+        ),
+      })
+      .describe(
+        'Platform response figures (DSA notices) over the published months, per platform and category',
+      ),
   })
   .describe('Vangnet public statistics: aggregate, k-anonymous figures from clear report metadata');
 

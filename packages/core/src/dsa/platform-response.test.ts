@@ -7,6 +7,7 @@ import {
   type NoticeFact,
   nearestRank,
   platformResponseFigures,
+  publishPlatformResponses,
 } from './platform-response.ts';
 
 const T0 = new Date('2026-11-02T10:00:00Z');
@@ -140,5 +141,35 @@ describe('isStatementOfReasonsId, fuzzed', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('publishPlatformResponses', () => {
+  const many = (count: number, answered: number) =>
+    Array.from({ length: count }, (_, i) =>
+      notice(i < answered ? { decidedAt: h(10 + i), outcome: i % 2 ? 'removed' : 'no-action' } : {}),
+    );
+
+  it.each([
+    { name: 'fewer than k sent: the row is left out', sent: 9, answered: 9, shown: false, times: false },
+    {
+      name: 'k sent but fewer than k answered: counts and share only',
+      sent: 12,
+      answered: 4,
+      shown: true,
+      times: false,
+    },
+    { name: 'k sent and k answered: everything', sent: 12, answered: 10, shown: true, times: true },
+  ])('$name', ({ sent, answered, shown, times }) => {
+    const published = publishPlatformResponses(platformResponseFigures(many(sent, answered)), 10);
+    expect(published.length).toBe(shown ? 1 : 0);
+    if (!shown) return;
+    const row = published[0]!;
+    expect(row.sent).toBe(sent);
+    expect(row.answeredShare).toBeCloseTo(answered / sent);
+    expect(row.tdb).toEqual(threats);
+    expect(row.medianHours !== null).toBe(times);
+    expect(row.p90Hours !== null).toBe(times);
+    expect(row.actedShare !== null).toBe(times);
   });
 });

@@ -106,3 +106,42 @@ export function platformResponseFigures(notices: readonly NoticeFact[]): Platfor
   const order = (r: PlatformResponseRow) => [r.platform, r.category, r.tdb.keyword].join('\u0000');
   return rows.sort((a, b) => order(a).localeCompare(order(b)));
 }
+
+/** A platform response row as published: only what at least k notices are behind (docs/disclosure-control.md). */
+export type PublishedPlatformRow = {
+  platform: string;
+  category: string;
+  tdb: TdbLabel;
+  sent: number;
+  answeredShare: number;
+  /** Null when fewer than k notices were answered. */
+  medianHours: number | null;
+  p90Hours: number | null;
+  actedShare: number | null;
+};
+
+/**
+ * The platform response figures the public statistics may show. A row with fewer than k notices sent is
+ * left out; times and the share acted on need k answered notices. No total across rows is published, so
+ * a left-out row cannot be recovered by subtraction.
+ */
+export function publishPlatformResponses(
+  rows: readonly PlatformResponseRow[],
+  k: number,
+): PublishedPlatformRow[] {
+  return rows
+    .filter((r) => r.sent >= k)
+    .map((r) => {
+      const enoughAnswers = r.answered >= k;
+      return {
+        platform: r.platform,
+        category: r.category,
+        tdb: r.tdb,
+        sent: r.sent,
+        answeredShare: r.answeredShare,
+        medianHours: enoughAnswers ? r.medianHours : null,
+        p90Hours: enoughAnswers ? r.p90Hours : null,
+        actedShare: enoughAnswers ? r.actedShare : null,
+      };
+    });
+}
