@@ -46,7 +46,7 @@ async function addAuthenticator(hasPrf: boolean): Promise<string> {
 }
 
 /** Presses Tab until `target` has focus (so it is reachable by keyboard), then returns. */
-async function tabTo(target: Locator, max = 40): Promise<void> {
+async function tabTo(target: Locator, max = 200): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');

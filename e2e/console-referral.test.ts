@@ -195,7 +195,7 @@ describe('console: refer from the case view', () => {
       .toBe(true);
     await tabTo((f) => f.text === 'Seal and send');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').innerText()).toBe('Referral to Politie queued.');
+    await expect.poll(() => page.locator('.refer-notice').innerText()).toBe('Referral to Politie queued.');
     // Referred once: the police are no longer offered, the list below shows the referral.
     await expect.poll(() => page.getByRole('radio', { name: 'Politie' }).count()).toBe(0);
     await expect.poll(() => referral().innerText()).toContain('Politie');

@@ -176,7 +176,7 @@ describe('reporter app: resilience', () => {
     await context.close();
   });
 
-  it('sends a report sealed offline when the app is opened again online', async () => {
+  it('sends a report made offline when the app is opened again online', async () => {
     const before = (await reportRows()).length;
     const context = await phoneContext(browser);
     const page = await context.newPage();

@@ -41,6 +41,9 @@ export async function trustedRecipients(config: AppConfig, now = new Date()): Pr
     if (!offered.ok) throw new UnverifiedRecipients(offered.reason);
     anchors = offered.anchors;
   }
+  // Never pinned and the pack could not be fetched (offline on the very first send): nothing is wrong yet,
+  // the report just waits, unsealed, in the outbox like any report sent offline.
+  if (!anchors && !pack) throw new Error('offline: no trust anchor pinned yet');
   if (!anchors) throw new UnverifiedRecipients('no-anchor');
   const trusted = anchors;
   const lastSequence = pin && pin.country === config.country ? pin.lastSequence : undefined;
