@@ -107,6 +107,11 @@ describe('reporter app: "report it to the platform too"', () => {
       await reportAndDraft(browser, app, { t: catalogs.nl, locale: 'nl-NL', lang: 'nl', name: 'nl' });
     });
 
+    // Every other complete language of the pack: keyboard only, axe on the guide and the notice.
+    it('guide and notice for TikTok in English', async () => {
+      await reportAndDraft(browser, app, { t: catalogs.en, locale: 'en-GB', lang: 'en', name: 'en' });
+    });
+
     it('a child with a PIN vault keeps one sealed, dated copy of the copied notice, listed in the vault', async () => {
       const t = catalogs.nl;
       const context = await phoneContext(browser, 'nl-NL');
@@ -226,6 +231,13 @@ describe('reporter app: "report it to the platform too"', () => {
     });
     it('guide and notice for TikTok in French', async () => {
       await reportAndDraft(browser, app, { t: catalogs.fr, locale: 'fr-BE', lang: 'fr', name: 'be-fr' });
+    });
+
+    it.each([
+      { t: catalogs.nl, locale: 'nl-BE', lang: 'nl', name: 'be-nl' },
+      { t: catalogs.en, locale: 'en-GB', lang: 'en', name: 'be-en' },
+    ])("guide and notice for TikTok in the pack's other complete languages: $lang", async (o) => {
+      await reportAndDraft(browser, app, o);
     });
   });
 });
