@@ -35,7 +35,7 @@ function ensure(path: string, extra: Record<string, string> = {}) {
 
 describe('scripts/ensure-system-deps.sh', () => {
   it('stops at once with one line naming the missing package and the command that installs it', () => {
-    const { code, out } = ensure(binWith('no-chromium', ['age']));
+    const { code, out } = ensure(binWith('no-chromium', ['age', 'pdftotext']));
     expect(out).toBe(
       'missing system package(s) for the tests: chromium; install with: sudo apt-get install -y chromium\n',
     );
@@ -45,13 +45,15 @@ describe('scripts/ensure-system-deps.sh', () => {
   it('names every missing package on that one line', () => {
     const { code, out } = ensure(binWith('nothing', []), { VANGNET_FONTS_DIR: join(dir, 'no-fonts') });
     expect(out.trimEnd().split('\n')).toEqual([
-      'missing system package(s) for the tests: chromium age fonts-dejavu-core; install with: sudo apt-get install -y chromium age fonts-dejavu-core',
+      'missing system package(s) for the tests: chromium age poppler-utils fonts-dejavu-core; install with: sudo apt-get install -y chromium age poppler-utils fonts-dejavu-core',
     ]);
     expect(code).toBe(1);
   });
 
   it('says nothing and lets the tests run when everything is there', () => {
-    const { code, out } = ensure(binWith('all', ['chromium', 'age']), { VANGNET_FONTS_DIR: fonts });
+    const { code, out } = ensure(binWith('all', ['chromium', 'age', 'pdftotext']), {
+      VANGNET_FONTS_DIR: fonts,
+    });
     expect(out).toBe('');
     expect(code).toBe(0);
   });
@@ -61,7 +63,7 @@ describe('scripts/ensure-system-deps.sh', () => {
     const r = spawnSync(process.execPath, [join(import.meta.dirname, 'test.mjs')], {
       cwd: join(import.meta.dirname, '..'),
       encoding: 'utf8',
-      env: { ...env, PATH: binWith('test-no-chromium', ['age']), VANGNET_SYSTEM_DEPS: 'check' },
+      env: { ...env, PATH: binWith('test-no-chromium', ['age', 'pdftotext']), VANGNET_SYSTEM_DEPS: 'check' },
       timeout: 30_000,
     });
     expect(`${r.stdout}${r.stderr}`).toBe(
@@ -72,7 +74,7 @@ describe('scripts/ensure-system-deps.sh', () => {
 
   it('finds Chromium at CHROMIUM_PATH, as the browser tests do', () => {
     const chromium = join(binWith('elsewhere', ['chromium']), 'chromium');
-    const { code } = ensure(binWith('age-only', ['age']), {
+    const { code } = ensure(binWith('age-only', ['age', 'pdftotext']), {
       VANGNET_FONTS_DIR: fonts,
       CHROMIUM_PATH: chromium,
     });
