@@ -45,7 +45,7 @@ function file(country: string, counts: Record<string, number>): string {
     firstContact: { target: { default: 'PT24H', urgent: 'PT1H' }, all: {}, urgent: {} },
     referrals: { count: f, services: [] },
     feedback: { heard: f, helped: f, fastEnough: f },
-    platforms: null,
+    platforms: { rows: [] },
   };
   const path = join(dir, `${country}.json`);
   writeFileSync(path, JSON.stringify(doc));
