@@ -1,4 +1,5 @@
-import { verifyRecipientList } from '@vangnet/crypto';
+// The subpath, not the package: the whole crypto library stays in its lazily loaded chunk.
+import { verifyRecipientList } from '@vangnet/crypto/recipient-list';
 import type { InstanceConfig } from './types.ts';
 
 /**
