@@ -1,10 +1,19 @@
 import { Decrypter, Encrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
-import { fromUtf8, utf8 } from './encoding.ts';
+import { utf8 } from './encoding.ts';
 import { WrongPinError } from './errors.ts';
 import { generateIdentity } from './keys.ts';
+import { scryptRecipient } from './scrypt-stanza.ts';
 import { open, seal } from './seal.ts';
-import { createUnlockedVault, createVault, unlockVault } from './vault.ts';
+import { createUnlockedVault, createVault, unlockAndUpgradeVault, unlockVault } from './vault.ts';
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('latin1');
+}
+
+function fromLatin1(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
 
 describe('on-device evidence vault', () => {
   it('adds evidence without the PIN and reads it back only with the PIN', async () => {
@@ -13,10 +22,10 @@ describe('on-device evidence vault', () => {
     const item = await seal(utf8('screenshot bytes'), [vault.recipient]);
     const identity = await unlockVault(vault.wrappedIdentity, '482916');
     expect(await open(item, [identity])).toEqual(utf8('screenshot bytes'));
-    expect(Buffer.from(vault.wrappedIdentity).toString('latin1')).not.toContain(identity);
-    // Normal age passphrase cost (2^18), because a PIN has little entropy.
-    expect(Buffer.from(vault.wrappedIdentity).toString('latin1')).toMatch(
-      /^age-encryption\.org\/v1\n-> scrypt \S+ 18\n/,
+    expect(latin1(vault.wrappedIdentity)).not.toContain(identity);
+    // Argon2id at OWASP's minimum (19 MiB = 19456 KiB, two passes), because a PIN has little entropy.
+    expect(latin1(vault.wrappedIdentity)).toMatch(
+      /^age-encryption\.org\/v1\n-> vangnet-argon2id \S+ 19456 2\n/,
     );
   });
 
@@ -50,7 +59,24 @@ describe('on-device evidence vault', () => {
     await expect(unlockVault(wrapped, '482917')).rejects.toThrow(WrongPinError);
   });
 
-  it('reads the work factor from the vault itself: one wrapped at 2^16 opens too', async () => {
+  it('re-wraps a scrypt vault with Argon2id on unlock: same identity, so every item still opens', async () => {
+    const { identity, recipient } = await generateIdentity();
+    const item = await seal(utf8('a photo kept before the change'), [recipient]);
+    const old = new Encrypter();
+    old.addRecipient(scryptRecipient('2468'));
+    const upgraded = await unlockAndUpgradeVault(await old.encrypt(utf8(identity)), '2468');
+    expect(upgraded.identity).toBe(identity);
+    expect(upgraded.rewrapped).toBeDefined();
+    const rewrapped = upgraded.rewrapped as Uint8Array;
+    expect(latin1(rewrapped)).toMatch(/^age-encryption\.org\/v1\n-> vangnet-argon2id /);
+    const again = await unlockAndUpgradeVault(rewrapped, '2468');
+    // Already Argon2id: nothing more to store.
+    expect(again).toEqual({ identity });
+    expect(await open(item, [again.identity])).toEqual(utf8('a photo kept before the change'));
+    await expect(unlockVault(rewrapped, '2469')).rejects.toThrow(WrongPinError);
+  });
+
+  it('reads the work factor from the vault itself: an older scrypt vault at 2^16 opens too', async () => {
     const { identity } = await generateIdentity();
     const old = new Encrypter();
     old.setPassphrase('7777');
@@ -58,18 +84,28 @@ describe('on-device evidence vault', () => {
     expect(await unlockVault(await old.encrypt(utf8(identity)), '7777')).toBe(identity);
   });
 
-  it('wraps a standard age passphrase file: typage opens it with the PIN', async () => {
-    const { vault, identity } = await createUnlockedVault('5309');
+  it('is not an age passphrase file: age tools refuse it rather than guess', async () => {
+    const { vault } = await createUnlockedVault('5309');
     const decrypter = new Decrypter();
     decrypter.addPassphrase('5309');
-    expect(fromUtf8(await decrypter.decrypt(vault.wrappedIdentity))).toBe(identity);
+    await expect(decrypter.decrypt(vault.wrappedIdentity)).rejects.toThrow();
   });
 
-  it('refuses a hostile work factor above the age limit before deriving anything', async () => {
+  it.each([
+    [
+      'a scrypt work factor above the age limit',
+      (t: string) => t.replace(/-> vangnet-argon2id (\S+) 19456 2\n/, '-> scrypt $1 30\n'),
+    ],
+    ['Argon2id memory of 4 GiB', (t: string) => t.replace(/ 19456 2\n/, ' 4194304 2\n')],
+    ['Argon2id memory below the floor', (t: string) => t.replace(/ 19456 2\n/, ' 64 2\n')],
+    ['a thousand Argon2id passes', (t: string) => t.replace(/ 19456 2\n/, ' 19456 1000\n')],
+    ['a missing pass count', (t: string) => t.replace(/ 19456 2\n/, ' 19456\n')],
+    ['a cost with a leading zero', (t: string) => t.replace(/ 19456 2\n/, ' 019456 2\n')],
+    ['a short salt', (t: string) => t.replace(/vangnet-argon2id \S+ /, 'vangnet-argon2id AAAA ')],
+  ])('refuses a vault with %s before deriving anything', async (_name, edit) => {
     const { vault } = await createUnlockedVault('1111');
-    const text = Buffer.from(vault.wrappedIdentity).toString('latin1').replace(/ 18\n/, ' 30\n');
-    await expect(unlockVault(new Uint8Array(Buffer.from(text, 'latin1')), '1111')).rejects.toThrow(
-      WrongPinError,
-    );
+    const hostile = fromLatin1(edit(latin1(vault.wrappedIdentity)));
+    expect(latin1(hostile)).not.toBe(latin1(vault.wrappedIdentity));
+    await expect(unlockVault(hostile, '1111')).rejects.toThrow(WrongPinError);
   });
 });

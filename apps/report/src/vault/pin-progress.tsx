@@ -3,7 +3,7 @@ import { expectedDerivationMs } from './vault-kdf.ts';
 
 /**
  * A bar that moves while the PIN locks or opens the vault (seconds on a slow phone), so a child sees the
- * phone is working. scrypt cannot report how far it is, so the bar is paced by how long the last
+ * phone is working. The KDF cannot report how far it is, so the bar is paced by how long the last
  * derivation took on this phone and eases towards 95 %, never claiming to be done before it is. A native
  * <progress>: its role is progressbar and its value is read out (aria-valuenow).
  */

@@ -5,11 +5,17 @@ export type VaultRequest =
   | { op: 'unlock'; pin: string; wrappedIdentity: Uint8Array };
 
 export type VaultResponse =
-  | { ok: true; identity: AgeIdentity; vault?: { wrappedIdentity: Uint8Array; recipient: AgeRecipient } }
+  | {
+      ok: true;
+      identity: AgeIdentity;
+      vault?: { wrappedIdentity: Uint8Array; recipient: AgeRecipient };
+      /** An old (scrypt) vault, wrapped again with Argon2id under the same PIN: store it instead. */
+      rewrapped?: Uint8Array;
+    }
   | { ok: false; wrongPin: boolean };
 
 /** What the last derivation on this phone took; the progress bar paces itself by it. */
-let lastMs = 4000;
+let lastMs = 1000;
 
 /** How long the PIN's key derivation is expected to take here, for the progress bar. */
 export function expectedDerivationMs(): number {
@@ -23,14 +29,14 @@ function startWorker(): Worker {
   return new Worker(new URL('./vault-worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Starts the vault worker now (a PIN field is on screen), so "Lock" or "Open" waits on scrypt alone. */
+/** Starts the vault worker now (a PIN field is on screen), so "Lock" or "Open" waits on the KDF alone. */
 export function warmVaultWorker(): void {
   if (typeof Worker !== 'undefined') spare ??= startWorker();
 }
 
 /**
- * Runs one PIN derivation in a fresh worker (vault-worker.ts) and ends the worker after: its 256 MiB of
- * scrypt memory goes back to the phone at once, and no PIN stays in a live thread.
+ * Runs one PIN derivation in a fresh worker (vault-worker.ts) and ends the worker after: its Argon2id
+ * memory goes back to the phone at once, and no PIN stays in a live thread.
  */
 export function deriveInWorker(request: VaultRequest): Promise<VaultResponse> {
   const started = performance.now();

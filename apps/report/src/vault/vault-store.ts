@@ -51,8 +51,8 @@ export async function vaultExists(): Promise<boolean> {
 
 /** Creates the vault under a new PIN and leaves it unlocked for this session. */
 export async function createVaultWithPin(pin: string): Promise<void> {
-  // One slow scrypt, not two: the new identity comes back with the wrapped one. In a worker: seconds
-  // of scrypt on a slow phone must not freeze the screen.
+  // One slow derivation, not two: the new identity comes back with the wrapped one. In a worker: the
+  // KDF on a slow phone must not freeze the screen.
   const created = await deriveInWorker({ op: 'create', pin });
   if (!created.ok || !created.vault) throw new Error('The vault could not be made.');
   await idbPut<VaultRecord>('vault', {
@@ -70,6 +70,10 @@ export async function unlockWithPin(pin: string): Promise<boolean> {
   const result = await deriveInWorker({ op: 'unlock', pin, wrappedIdentity: record.wrappedIdentity });
   if (result.ok) {
     identity = result.identity;
+    // A vault from before Argon2id comes back re-wrapped under the same PIN: keep the fast form, so the
+    // next unlock takes a fraction of a second instead of ten. Same identity, so every item still opens.
+    if (result.rewrapped)
+      await idbPut<VaultRecord>('vault', { ...record, wrappedIdentity: result.rewrapped });
     return true;
   }
   if (result.wrongPin) return false;
