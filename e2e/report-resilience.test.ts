@@ -246,6 +246,8 @@ describe('reporter app: resilience', () => {
     await expect.poll(readDump).toContain('items:3:');
     const dump = await readDump();
     expect(dump).not.toContain(MARKER);
+    // The vault key is wrapped under the PIN with Argon2id, not age's slower scrypt.
+    expect(dump).toMatch(/vault:1:main\|age-encryption\.org\/v1\n-> vangnet-argon2id \S+ 19456 2\n/);
     expect(dump).not.toContain(btoa(MARKER).slice(0, 12));
 
     // Someone else picks up the phone: after a reload the vault is locked, and a wrong PIN opens nothing.
@@ -261,11 +263,22 @@ describe('reporter app: resilience', () => {
     await shot(page, 'vault-wrong-pin-nl');
 
     await page.getByLabel(t.vaultUnlockTitle).fill('1357');
+    // The PIN's KDF runs in a worker: the screen shows a progress bar meanwhile, and takes it away. It
+    // can be gone within a fraction of a second, so a watcher set up before the tap records that it came.
+    await page.evaluate((name) => {
+      const seen = window as unknown as { sawPinProgress?: boolean };
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress');
+        const label = bar?.id ? document.querySelector(`label[for="${bar.id}"]`) : null;
+        if (label?.textContent === name) seen.sawPinProgress = true;
+      }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    }, t.vaultLocking);
     await page.getByRole('button', { name: t.vaultUnlock }).click();
-    // The PIN's scrypt runs in a worker: the screen shows a progress bar meanwhile, and takes it away.
     const bar = page.getByRole('progressbar', { name: t.vaultLocking });
-    await bar.waitFor();
     await page.getByText(MARKER).first().waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { sawPinProgress?: boolean }).sawPinProgress))
+      .toBe(true);
     await expect.poll(() => bar.count()).toBe(0);
     await page.locator('img.thumb').waitFor();
 
