@@ -1,6 +1,6 @@
 import { generateSigningKey, signCanonicalJson, verifyCanonicalJsonSignature } from '@vangnet/crypto';
 import { describe, expect, it } from 'vitest';
-import { signStatement } from './sign-statement.ts';
+import { signStatement, statementPublicKey } from './sign-statement.ts';
 
 describe('signStatement (node:crypto)', () => {
   const statements: object[] = [
@@ -22,6 +22,17 @@ describe('signStatement (node:crypto)', () => {
   it('signs key order independently, as canonical JSON does', () => {
     const key = generateSigningKey();
     expect(signStatement({ a: 1, b: 2 }, key.privateKey)).toBe(signStatement({ b: 2, a: 1 }, key.privateKey));
+  });
+
+  it('derives the same public key as the portable library', () => {
+    for (let round = 0; round < 20; round += 1) {
+      const key = generateSigningKey();
+      expect(statementPublicKey(key.privateKey)).toBe(key.publicKey);
+    }
+    // RFC 8032, test 1.
+    expect(statementPublicKey('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60')).toBe(
+      'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+    );
   });
 
   it('refuses a key that is not 32 bytes of hex', () => {

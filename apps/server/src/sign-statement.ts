@@ -1,4 +1,4 @@
-import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
 import { canonicalJson } from '@vangnet/crypto';
 
 /** The fixed PKCS#8 header of an Ed25519 private key; the 32-byte seed follows it. */
@@ -33,4 +33,14 @@ export function signStatement(statement: object, privateKeyHex: string): string 
   return sign(null, Buffer.from(canonicalJson(statement), 'utf8'), keyObjectOf(privateKeyHex)).toString(
     'hex',
   );
+}
+
+/**
+ * The Ed25519 public key (hex) of a private key (hex), as `signingPublicKey` from @vangnet/crypto gives
+ * it. Through OpenSSL: the portable library's first call builds its tables (about 80 ms of start-up).
+ */
+export function statementPublicKey(privateKeyHex: string): string {
+  const spki = createPublicKey(keyObjectOf(privateKeyHex)).export({ format: 'der', type: 'spki' });
+  // An Ed25519 SPKI is a fixed 12-byte header and the 32-byte key.
+  return Buffer.from(spki.subarray(spki.length - 32)).toString('hex');
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateSigningKey, signingPublicKey } from '@vangnet/crypto';
+import { generateSigningKey } from '@vangnet/crypto';
 import { z } from 'zod';
+import { statementPublicKey } from './sign-statement.ts';
 
 const fileSchema = z.object({ privateKey: z.string().regex(/^[0-9a-f]{64}$/) });
 
@@ -14,7 +15,7 @@ export function loadOrCreateSigningKey(dataDir: string): { privateKey: string; p
   if (existsSync(file)) {
     const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file} is not a valid signing key file.`);
-    return { privateKey: parsed.data.privateKey, publicKey: signingPublicKey(parsed.data.privateKey) };
+    return { privateKey: parsed.data.privateKey, publicKey: statementPublicKey(parsed.data.privateKey) };
   }
   const key = generateSigningKey();
   // 'wx': if another process created it a moment ago, fail instead of overwriting its key.
