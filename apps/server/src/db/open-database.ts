@@ -186,6 +186,12 @@ async function openPostgres(
   });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A checked-out client (inside a transaction, between two of its queries) that loses its connection
+  // emits 'error' on itself, not on the pool, and with no listener that ends the process: the load-and-
+  // fault bench cut the database connections once and a replica died of it. The query in flight fails
+  // on its own (its request answers 503 and the phone retries); the pool drops the broken client when
+  // it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   // Cast: NodePgDatabase is a PgDatabase with node-postgres' result type (see `Db`).
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   try {
