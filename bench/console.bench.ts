@@ -128,7 +128,9 @@ async function timeCase(page: Page, caseId: string, images: number): Promise<num
   await page.evaluate(() => dispatchEvent(new PopStateEvent('popstate')));
   await page.locator(`tr[data-case-id="${caseId}"] a`).waitFor({ timeout: 120_000 });
   const started = Date.now();
-  await page.locator(`tr[data-case-id="${caseId}"] a`).click();
+  // A click from the page itself: Playwright's own click scrolls the row into view first, and the
+  // virtual rows redraw on that scroll, so it could wait forever for the link to hold still.
+  await page.locator(`tr[data-case-id="${caseId}"] a`).evaluate((a) => (a as HTMLElement).click());
   await page.locator('.integrity-summary[data-integrity="ok"]').waitFor({ timeout: 60_000 });
   await page.waitForFunction(
     (n) => {
