@@ -21,6 +21,10 @@ export type ChatStateView = {
   /** Whether someone (a counsellor) is with the child now. */
   answered: boolean;
   urgent: boolean;
+  /** The child ended the chat (left, or quick exit): the counsellor says so instead of "ended". */
+  childLeft: boolean;
+  /** The report the chat became, once the child made one. */
+  reportId: string | null;
 };
 
 type Listener = (event: ChatEvent) => void;

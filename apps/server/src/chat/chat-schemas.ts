@@ -6,8 +6,22 @@ import { ageRecipientSchema } from '../routes/report-schemas.ts';
 /** A chat message is short text (or a small evidence note); 64 KiB of ciphertext is far above one. */
 export const MAX_CHAT_MESSAGE_BYTES = 64 * 1024;
 
+/**
+ * A photo the child shares from the vault travels beside the chat, not inside a message: sealed on the
+ * device like the messages, put once under an id the device makes, and named by a (small) message.
+ * 8 MiB covers a phone photo; anything larger belongs in a report, whose uploads resume.
+ */
+export const MAX_CHAT_PHOTO_BYTES = 8 * 1024 * 1024;
+
 export const chatIdSchema = z.uuid().describe('The chat id, a random UUID made on the device.');
 export const chatParams = z.object({ id: chatIdSchema });
+export const attachmentParams = z.object({
+  id: chatIdSchema,
+  attachmentId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'an id of 8 to 64 letters, digits, - or _')
+    .describe('The id the device gave the sealed photo; the message that shows it names it.'),
+});
 export const clientIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'an id of 8 to 64 letters, digits, - or _')
@@ -42,6 +56,8 @@ export const childStateSchema = z.object({
   status: z.string(),
   answered: z.boolean(),
   urgent: z.boolean(),
+  /** The child left (quick exit or "leave") before or during the conversation. */
+  childLeft: z.boolean(),
   /** Only while waiting: 1 is next. */
   position: z.number().nullable(),
 });

@@ -7,6 +7,8 @@ import { isUniqueViolation } from '../services/db-errors.ts';
 import type { ChatHub, ChatMessageView, ChatStateView } from './chat-hub.ts';
 
 export const OPEN_STATES = ['waiting', 'active'] as const;
+/** The outcome code of a chat the child ended while a counsellor was with them. */
+export const CHILD_LEFT = 'child-left';
 
 export const chatClosed = () =>
   new Problem(409, 'chat.closed', 'This chat has ended', 'Start a new chat, or leave a message instead.');
@@ -22,7 +24,13 @@ export function messageView(row: ChatMessageRow): ChatMessageView {
 }
 
 export function stateView(chat: ChatRow): ChatStateView {
-  return { status: chat.status, answered: chat.status === 'active', urgent: chat.flags.urgent === true };
+  return {
+    status: chat.status,
+    answered: chat.status === 'active',
+    urgent: chat.flags.urgent === true,
+    childLeft: chat.status === 'abandoned' || chat.outcome === CHILD_LEFT,
+    reportId: chat.reportId,
+  };
 }
 
 export async function findChat(db: Db, id: string): Promise<ChatRow | undefined> {

@@ -1,25 +1,38 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { chats } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
+import { isWellFormedAgeFile } from '../services/age-file.ts';
 import { isUniqueViolation } from '../services/db-errors.ts';
 import { ensureHelpline } from '../services/helpline.ts';
+import { reportForToken } from '../services/reporter-auth.ts';
 import { decodeSealed } from '../services/sealed-bytes.ts';
 import { chatLoad } from './chat-capacity.ts';
 import type { ChatHub } from './chat-hub.ts';
+import { putChatPhoto } from './chat-photos.ts';
 import {
+  attachmentParams,
   bearerHeaders,
   chatParams,
   childStateSchema,
   MAX_CHAT_MESSAGE_BYTES,
+  MAX_CHAT_PHOTO_BYTES,
   messageSchema,
   postChatMessageBody,
   startChatBody,
   streamQuery,
 } from './chat-schemas.ts';
-import { appendMessage, findChat, OPEN_STATES, stateView, waitingAhead } from './chat-store.ts';
+import {
+  appendMessage,
+  CHILD_LEFT,
+  chatClosed,
+  findChat,
+  OPEN_STATES,
+  stateView,
+  waitingAhead,
+} from './chat-store.ts';
 import { type OpenStreams, resumeAfter, streamChat } from './chat-stream.ts';
 import { chatNotFound, chatTokenHash, sameHash } from './chat-token.ts';
 
@@ -154,6 +167,82 @@ export const childChatRoutes: FastifyPluginAsyncZod<{
     },
   );
 
+  // A sealed photo is sent as its raw bytes: base64 in JSON would add a third and a copy.
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: MAX_CHAT_PHOTO_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.put(
+    '/chats/:id/photos/:attachmentId',
+    {
+      bodyLimit: MAX_CHAT_PHOTO_BYTES,
+      schema: {
+        summary: 'Put a photo from the vault, sealed on the device, for a message to show (idempotent by id)',
+        description:
+          'Body: the age file as application/octet-stream, at most 8 MiB. The message that shows it is sealed ' +
+          'and names the id with the hash the vault took at capture; the server sees neither.',
+        tags: ['chat'],
+        params: attachmentParams,
+        headers: bearerHeaders,
+        response: { 200: z.object({ id: z.string() }), 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const chat = await chatFor(request.params.id, request.headers.authorization);
+      if (!OPEN_STATES.includes(chat.status as 'waiting')) throw chatClosed();
+      const body = request.body;
+      if (!(body instanceof Uint8Array) || body.byteLength === 0) {
+        throw new Problem(415, 'chat.photo-not-bytes', 'Send the sealed photo as application/octet-stream');
+      }
+      if (!isWellFormedAgeFile(body)) {
+        throw new Problem(422, 'chat.photo-not-sealed', 'The photo is not sealed in the age format');
+      }
+      const { created } = await putChatPhoto(deps.blobs, chat.id, request.params.attachmentId, body);
+      return reply.code(created ? 201 : 200).send({ id: request.params.attachmentId });
+    },
+  );
+
+  app.post(
+    '/chats/:id/report',
+    {
+      schema: {
+        summary: 'Note the report this chat became (the child made it with one tap; idempotent)',
+        description:
+          "The report went in through the ordinary intake; its access token (in the body, never a URL) proves it is the child's own.",
+        tags: ['chat'],
+        params: chatParams,
+        headers: bearerHeaders,
+        body: z.strictObject({ accessToken: z.string().regex(/^[0-9a-f]{64}$/, 'the access token, 64 hex') }),
+        response: { 200: z.object({ reportId: z.string() }) },
+      },
+    },
+    async (request) => {
+      const chat = await chatFor(request.params.id, request.headers.authorization);
+      const report = await reportForToken(db, `Bearer ${request.body.accessToken}`);
+      if (chat.reportId === report.id) return { reportId: report.id };
+      if (chat.reportId !== null) {
+        throw new Problem(409, 'chat.already-reported', 'This chat is already part of another report');
+      }
+      const [updated] = await db
+        .update(chats)
+        .set({ reportId: report.id })
+        .where(and(eq(chats.id, chat.id), isNull(chats.reportId)))
+        .returning();
+      if (!updated) {
+        // Another try won the race: the same report is fine, another one is not.
+        const now = (await findChat(db, chat.id))!;
+        if (now.reportId !== report.id) {
+          throw new Problem(409, 'chat.already-reported', 'This chat is already part of another report');
+        }
+        return { reportId: report.id };
+      }
+      hub.publish(chat.id, { kind: 'state', state: stateView(updated) });
+      return { reportId: report.id };
+    },
+  );
+
   app.get(
     '/chats/:id/events',
     {
@@ -194,7 +283,7 @@ export const childChatRoutes: FastifyPluginAsyncZod<{
       const status = chat.status === 'waiting' ? 'abandoned' : 'closed';
       const [updated] = await db
         .update(chats)
-        .set({ status, closedAt: new Date(), ...(chat.status === 'active' ? { outcome: 'child-left' } : {}) })
+        .set({ status, closedAt: new Date(), ...(chat.status === 'active' ? { outcome: CHILD_LEFT } : {}) })
         .where(and(eq(chats.id, chat.id), inArray(chats.status, [...OPEN_STATES])))
         .returning();
       if (updated) hub.publish(chat.id, { kind: 'state', state: stateView(updated) });

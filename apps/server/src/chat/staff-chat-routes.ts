@@ -14,7 +14,9 @@ import type { StaffPolicy } from '../staff/staff-policy.ts';
 import type { WorkerView } from '../staff/workers.ts';
 import { capacityPerCounsellor, chatLoad } from './chat-capacity.ts';
 import type { ChatHub } from './chat-hub.ts';
+import { getChatPhoto } from './chat-photos.ts';
 import {
+  attachmentParams,
   chatParams,
   MAX_CHAT_MESSAGE_BYTES,
   messageSchema,
@@ -41,6 +43,8 @@ const chatSummary = z.object({
   /** The child's short-lived recipient: replies are sealed to it and to the helpline. */
   childRecipient: z.string(),
   lastSeq: z.number(),
+  /** The report the chat became, once the child made one. */
+  reportId: z.string().nullable(),
 });
 
 /**
@@ -98,6 +102,7 @@ export const staffChatRoutes: FastifyPluginAsyncZod<{
         counsellorName: counsellorName ?? null,
         childRecipient: chat.childRecipient,
         lastSeq: chat.lastSeq,
+        reportId: chat.reportId,
       }));
       // Urgent waiting chats first; otherwise the longest waiting (the query's order).
       list.sort(
@@ -353,6 +358,25 @@ export const staffChatRoutes: FastifyPluginAsyncZod<{
         sealed,
       });
       return reply.code(created ? 201 : 200).send(message);
+    },
+  );
+
+  app.get(
+    '/chats/:id/photos/:attachmentId',
+    {
+      schema: {
+        summary: 'A photo the child shared in the chat, still sealed (the console opens and checks it)',
+        tags: ['staff'],
+        params: attachmentParams,
+      },
+    },
+    async (request, reply) => {
+      const worker = await requirePermission(db, policy, request, 'case.readSealed');
+      const chat = await chatOf(worker, request.params.id);
+      requireHolder(worker, chat);
+      const sealed = await getChatPhoto(deps.blobs, chat.id, request.params.attachmentId);
+      reply.header('cache-control', 'no-store');
+      return reply.type('application/octet-stream').send(Buffer.from(sealed));
     },
   );
 
