@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../apps/server/src/server.ts';
 import { dumpAllTables } from '../apps/server/test/support/table-dump.ts';
-import { axe as consoleAxe, DESKTOP, ensureConsoleBuilt, signIn } from './console-fixtures.ts';
+import { axe as consoleAxe, DESKTOP, ensureConsoleBuilt, makePng, signIn } from './console-fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
 import { axe, ensureReportBuild, phoneContext } from './support/report-app.ts';
 import { catalogs } from './support/report-walk.ts';
@@ -14,8 +14,10 @@ import { catalogs } from './support/report-walk.ts';
 // Issue 16's Done-when, two browsers: a child taps "Chat now" in Dutch without making a report, a
 // counsellor takes the chat in the console, 20 messages go each way (each shown on the other side
 // within 1 s), the child's network is cut for 10 s and the server restarts once during the chat:
-// nothing lost, nothing doubled, order kept. A marker written in the chat is then found in no table,
-// no file of the data folder and no log line.
+// nothing lost, nothing doubled, order kept. The child shares a photo from the vault and the counsellor
+// sees it with its integrity state; the chat becomes a report (a code for the child, the case in the
+// queue with the transcript and the photo); the child leaves fast and the counsellor sees it. A marker
+// written in the chat is then found in no table, no file of the data folder and no log line.
 const t = catalogs.nl;
 const MARKER = `CHATMARK${randomBytes(6).toString('hex')}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-e2e-chat-'));
@@ -141,6 +143,59 @@ describe('live chat between a child and a counsellor', () => {
     await expect.poll(async () => (await childTexts()).at(-1), { timeout: 1000 }).toContain('112');
     await counsellor.getByText('Urgent', { exact: true }).waitFor();
     expect(await consoleAxe(counsellor)).toEqual([]);
+  });
+
+  it('the child shares a photo from the vault; the counsellor sees it inline with its integrity state', async () => {
+    await child.getByRole('button', { name: t.chatShare }).click();
+    // No vault on this phone yet: the child picks a PIN, then adds the photo to the vault and shares it.
+    await child.getByLabel(t.vaultPin, { exact: true }).fill('4821');
+    await child.getByLabel(t.vaultPinAgain).fill('4821');
+    await child.getByRole('button', { name: t.vaultCreate }).click();
+    await child
+      .getByLabel(t.vaultAddPhoto)
+      .setInputFiles({ name: 'bericht.png', mimeType: 'image/png', buffer: Buffer.from(await makePng(3)) });
+    expect(await axe(child)).toEqual([]);
+    await child.getByRole('button', { name: t.chatSharePhoto(1) }).click({ timeout: 60_000 });
+    await child.locator('.chat-line.mine .chat-photo img').waitFor();
+    const shared = counsellor.locator('[data-testid="chat-line"] .evidence');
+    await shared.locator('[data-integrity="ok"]').waitFor();
+    await expect.poll(() => shared.innerText()).toContain('Intact');
+    await expect.poll(() => shared.locator('img.evidence-image').count()).toBe(1);
+    expect(await consoleAxe(counsellor)).toEqual([]);
+  });
+
+  it('the chat becomes a report with one tap: the child gets a code, the counsellor a link to the case', async () => {
+    await child.getByRole('button', { name: t.chatMakeReport }).click();
+    await expect.poll(() => child.getByTestId('receipt-code').innerText()).toMatch(/^(\d{3} ){6}\d{3}$/);
+    await child.getByText(t.chatReportDone).waitFor({ timeout: 30_000 });
+    expect(await axe(child)).toEqual([]);
+    await counsellor.getByTestId('chat-report').getByRole('link', { name: 'Open the report' }).waitFor();
+  });
+
+  it('the child leaves fast: the chat ends on the server and the counsellor sees that the child left', async () => {
+    await child.getByRole('button', { name: t.quickExit }).click();
+    await counsellor.getByText('The young person left the chat.').waitFor();
+    expect(await consoleAxe(counsellor)).toEqual([]);
+  });
+
+  it('the report is in the queue with the transcript and the photo attached, all intact', async () => {
+    const link = counsellor.getByTestId('chat-report').getByRole('link', { name: 'Open the report' });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/console\/cases\/[0-9a-f-]{36}$/);
+    await link.click();
+    await counsellor.locator('.integrity-summary[data-integrity="ok"]').waitFor({ timeout: 30_000 });
+    const items = counsellor.locator('.evidence-list .evidence');
+    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => counsellor.locator('.evidence [data-integrity="ok"]').count()).toBe(2);
+    const transcript = await counsellor.locator('pre.evidence-text').innerText();
+    expect(transcript).toContain(`${t.chatYou}: kind 1`);
+    expect(transcript).toContain(`${t.chatHelpline}: ik ben er nog`);
+    expect(transcript).toContain(`[${t.chatPhoto}]`);
+    await expect.poll(() => counsellor.locator('img.evidence-image').count()).toBe(1);
+    expect(await consoleAxe(counsellor)).toEqual([]);
+    await counsellor.getByRole('link', { name: 'Vangnet console' }).click();
+    await counsellor.getByRole('heading', { name: 'Open cases' }).waitFor();
+    await expect.poll(() => counsellor.locator(`table.cases tbody tr a[href="${href}"]`).count()).toBe(1);
   });
 
   it('the marker written in the chat is in no table, no file of the data folder and no log line', async () => {

@@ -11,7 +11,20 @@ import type { CaseDetail, CaseMessage, ServerReceipt } from '../lib/types.ts';
  *   receipt   SHA-256 of the ciphertext   = the hash the server signed when it received it;
  *   signature the server's Ed25519 signature over the receipt is valid with the key from /config.
  */
-export type ItemChecks = { manifest: boolean; receipt: boolean; signature: boolean };
+/**
+ * `receipt` and `signature` are left out where there is no server receipt to hold the bytes against: a
+ * photo shared in a live chat has only the hash its vault took at capture.
+ */
+export type ItemChecks = { manifest: boolean; receipt?: boolean; signature?: boolean };
+
+/** The opened bytes are the ones the reporter's device took the hash of at capture (size and SHA-256). */
+export function matchesManifest(
+  crypto: { sha256Hex(bytes: Uint8Array): string },
+  m: Pick<ManifestItem, 'size' | 'sha256'>,
+  plain: Uint8Array | null,
+): boolean {
+  return plain !== null && plain.length === m.size && crypto.sha256Hex(plain) === m.sha256;
+}
 
 export type OpenedItem = {
   manifest: ManifestItem;
@@ -75,11 +88,11 @@ export async function openCase(
       } catch {
         // Missing or unopenable: shown as not intact, never hidden.
       }
-      const checks: ItemChecks = {
-        manifest: plain !== null && plain.length === m.size && crypto.sha256Hex(plain) === m.sha256,
+      const checks = {
+        manifest: matchesManifest(crypto, m, plain),
         receipt: sealed !== null && signed !== undefined && crypto.sha256Hex(sealed) === signed.sha256,
         signature: signatureValid && bodyMatchesReceipt,
-      };
+      } satisfies ItemChecks;
       return {
         manifest: m,
         plain,

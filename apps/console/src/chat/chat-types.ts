@@ -11,6 +11,8 @@ export type ChatSummary = {
   counsellorName: string | null;
   childRecipient: string;
   lastSeq: number;
+  /** The report the chat became, once the child made one. */
+  reportId: string | null;
 };
 
 /** A chat message as it arrives on the stream: sealed. */

@@ -1,14 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { cannedResponses, counsellorName } from '../case/canned.ts';
-import { ApiError, getJson, postJson } from '../lib/api.ts';
+import type { OpenedItem } from '../case/open-case.ts';
+import { EvidenceItem } from '../components/evidence-item.tsx';
+import { ApiError, getBytes, getJson, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { useInstance } from '../lib/instance.ts';
 import { hrefOf, navigate, onLinkClick } from '../lib/router.ts';
 import { currentSession, helplineIdentity } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
+import { openChatPhoto, photosOf } from './chat-photo.ts';
 import { CHAT_OUTCOMES, type ChatSummary, type WireMessage } from './chat-types.ts';
 
-type Line = { clientId: string; seq: number | null; author: 'child' | 'counsellor'; text: string | null };
+type Line = {
+  clientId: string;
+  seq: number | null;
+  author: 'child' | 'counsellor';
+  text: string | null;
+  /** Photos the child shared from the vault, opened and checked here. */
+  photos?: OpenedItem[];
+};
 
 const RESEND_MS = 1000;
 
@@ -17,7 +27,11 @@ function merge(lines: Line[], line: Line): Line[] {
   const i = lines.findIndex((l) => l.clientId === line.clientId);
   const next =
     i >= 0
-      ? lines.map((l, k) => (k === i ? { ...l, seq: line.seq ?? l.seq, text: l.text ?? line.text } : l))
+      ? lines.map((l, k) =>
+          k === i
+            ? { ...l, seq: line.seq ?? l.seq, text: l.text ?? line.text, photos: l.photos ?? line.photos }
+            : l,
+        )
       : [...lines, line];
   const numbered = next.filter((l) => l.seq !== null).sort((a, b) => a.seq! - b.seq!);
   return [...numbered, ...next.filter((l) => l.seq === null)];
@@ -35,6 +49,8 @@ export function LiveChat({ id }: { id: string }) {
   const [chat, setChat] = useState<ChatSummary | null>(null);
   const [lines, setLines] = useState<Line[]>([]);
   const [status, setStatus] = useState<string>('active');
+  const [childLeft, setChildLeft] = useState(false);
+  const [reportId, setReportId] = useState<string | null>(null);
   const [urgent, setUrgent] = useState(false);
   const [draft, setDraft] = useState('');
   const [outcome, setOutcome] = useState<string>(CHAT_OUTCOMES[0]);
@@ -54,6 +70,7 @@ export function LiveChat({ id }: { id: string }) {
         if (found) {
           setChat(found);
           setUrgent(found.urgent);
+          setReportId(found.reportId);
         } else setError(errorText('chat.not-found'));
       })
       .catch((e) => live && setError(errorText(e instanceof ApiError ? e.code : 'general')));
@@ -71,26 +88,54 @@ export function LiveChat({ id }: { id: string }) {
     source.addEventListener('open', () => setConnected(true));
     source.addEventListener('error', () => setConnected(false));
     source.addEventListener('state', (event) => {
-      const state = JSON.parse((event as MessageEvent<string>).data) as { status: string; urgent: boolean };
+      const state = JSON.parse((event as MessageEvent<string>).data) as {
+        status: string;
+        urgent: boolean;
+        childLeft?: boolean;
+        reportId?: string | null;
+      };
       setStatus(state.status);
       setUrgent(state.urgent);
+      setChildLeft(state.childLeft === true);
+      setReportId(state.reportId ?? null);
     });
     source.addEventListener('message', (event) => {
       const message = JSON.parse((event as MessageEvent<string>).data) as WireMessage;
       queue = queue.then(async () => {
         let body: string | null = null;
+        let photos: OpenedItem[] | undefined;
         try {
           const c = await loadCrypto();
-          const opened = await c.openJson<{ text?: unknown }>(c.fromBase64(message.sealed) as never, [
-            identity as never,
-          ]);
+          const opened = await c.openJson<{ text?: unknown; items?: unknown }>(
+            c.fromBase64(message.sealed) as never,
+            [identity as never],
+          );
           body = typeof opened.text === 'string' ? opened.text : null;
+          const named = message.author === 'child' ? photosOf(opened) : [];
+          if (named.length > 0) {
+            photos = await Promise.all(
+              named.map((item) =>
+                openChatPhoto(
+                  c,
+                  item,
+                  () => getBytes(`/staff/chats/${id}/photos/${encodeURIComponent(item.id)}`),
+                  identity,
+                ),
+              ),
+            );
+          }
         } catch {
           body = null;
         }
         if (live)
           setLines((ls) =>
-            merge(ls, { clientId: message.clientId, seq: message.seq, author: message.author, text: body }),
+            merge(ls, {
+              clientId: message.clientId,
+              seq: message.seq,
+              author: message.author,
+              text: body,
+              ...(photos ? { photos } : {}),
+            }),
           );
       });
     });
@@ -177,9 +222,26 @@ export function LiveChat({ id }: { id: string }) {
           )}
         </p>
       )}
-      <p role="status" class="muted">
-        {!open ? text.chats.ended : connected ? text.chats.connected : text.chats.reconnecting}
+      <p role="status" class="muted" data-testid="chat-status">
+        {childLeft
+          ? text.chats.childLeft
+          : !open
+            ? text.chats.ended
+            : connected
+              ? text.chats.connected
+              : text.chats.reconnecting}
       </p>
+      {reportId && (
+        <p class="chat-report" data-testid="chat-report">
+          {text.chats.becameReport}{' '}
+          <a
+            href={hrefOf({ name: 'case', id: reportId })}
+            onClick={onLinkClick({ name: 'case', id: reportId })}
+          >
+            {text.chats.openReport}
+          </a>
+        </p>
+      )}
       {error && <p role="alert">{error}</p>}
       <ol class="messages" aria-label={text.chats.conversation}>
         {lines.map((l) => (
@@ -193,9 +255,17 @@ export function LiveChat({ id }: { id: string }) {
               <strong>{l.author === 'child' ? text.chats.child : text.chats.you}</strong>
               {l.seq === null && <span class="muted"> · {text.chats.sending}</span>}
             </p>
-            <p class="message-text" lang={l.author === 'child' ? chat?.lang : undefined}>
-              {l.text ?? text.case.cannotOpen}
-            </p>
+            {l.photos ? (
+              <ul class="evidence-list" aria-label={text.chats.sharedPhoto}>
+                {l.photos.map((item, i) => (
+                  <EvidenceItem key={item.manifest.id} item={item} index={i} />
+                ))}
+              </ul>
+            ) : (
+              <p class="message-text" lang={l.author === 'child' ? chat?.lang : undefined}>
+                {l.text ?? text.case.cannotOpen}
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -16,8 +16,8 @@ export function IntegrityBadge({ item }: { item: OpenedItem }) {
       </strong>
       <ul>
         <li>{item.plain === null ? t.missing : manifest ? t.manifest : t.manifestBad}</li>
-        <li>{receipt ? t.receipt : t.receiptBad}</li>
-        <li>{signature ? t.signature : t.signatureBad}</li>
+        {receipt !== undefined && <li>{receipt ? t.receipt : t.receiptBad}</li>}
+        {signature !== undefined && <li>{signature ? t.signature : t.signatureBad}</li>}
       </ul>
     </div>
   );

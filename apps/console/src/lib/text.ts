@@ -47,6 +47,11 @@ const en = {
     handOverTo: 'Hand over to',
     handOver: 'Hand over with the history',
     backToQueue: 'Back to live chats',
+    childLeft: 'The young person left the chat.',
+    becameReport:
+      'The young person made a report of this chat; the transcript and shared photos are attached.',
+    openReport: 'Open the report',
+    sharedPhoto: 'Photo shared from the vault',
     outcomes: {
       listened: 'Listened',
       advised: 'Advice given',

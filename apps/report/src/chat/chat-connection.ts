@@ -3,6 +3,7 @@ import type { CryptoChunk } from '../load-crypto.ts';
 import { loadCrypto } from '../load-crypto.ts';
 import { loadConfig } from '../pack.ts';
 import { trustedRecipients } from '../send/trusted-recipients.ts';
+import { openItem, type StoredItem } from '../vault/vault-store.ts';
 import { type ChatLine, mergeLine } from './chat-lines.ts';
 import { readSse } from './sse-reader.ts';
 
@@ -14,7 +15,17 @@ export type ChatState = {
   urgent: boolean;
 };
 
-type Outgoing = { clientId: string; sealed: string };
+/** A photo goes up first (its own PUT), then the message that names it. */
+type Outgoing = {
+  clientId: string;
+  sealed: string;
+  photo?: { id: string; sealed: Uint8Array; sent: boolean };
+};
+
+/** Largest photo (before sealing) that goes into the chat; the server takes 8 MiB sealed. */
+export const MAX_CHAT_PHOTO_BYTES = 7.5 * 1024 * 1024;
+
+export class PhotoTooLarge extends Error {}
 
 const RECONNECT_MS = 500;
 const RESEND_MS = 1000;
@@ -47,11 +58,34 @@ export class ChatConnection {
   #stopped = false;
   #stream: AbortController | null = null;
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Vault items shared in this chat: a report made from the chat takes them along. */
+  #shared: StoredItem[] = [];
+  #photoUrls: string[] = [];
+  #ageBand: string | undefined;
   readonly #onChange: (lines: ChatLine[], state: ChatState) => void;
 
   constructor(onChange: (lines: ChatLine[], state: ChatState) => void) {
     this.#onChange = onChange;
     addEventListener('online', this.#wake);
+    // Quick exit, closing the tab or going elsewhere: the chat ends on the server too, so the counsellor
+    // sees that the child left (a keepalive request outlives the page).
+    addEventListener('pagehide', this.#leave);
+  }
+
+  readonly #leave = () => this.stop();
+
+  /** The conversation as shown, in server order. */
+  get lines(): readonly ChatLine[] {
+    return this.#lines;
+  }
+
+  /** Vault photos shared in this chat, in the order they were shared. */
+  get sharedPhotos(): readonly StoredItem[] {
+    return this.#shared;
+  }
+
+  get ageBand(): string | undefined {
+    return this.#ageBand;
   }
 
   get #auth() {
@@ -60,6 +94,7 @@ export class ChatConnection {
 
   /** Registers the chat (retried until the server answers), then opens the stream. */
   async start(lang: string, ageBand?: string): Promise<void> {
+    this.#ageBand = ageBand;
     const c = await loadCrypto();
     this.#crypto = c;
     const keys = await c.generateIdentity();
@@ -115,11 +150,78 @@ export class ChatConnection {
     void this.#flush();
   }
 
+  /**
+   * Shares a photo from the vault: sealed here to the helpline and this chat's key, put beside the chat,
+   * then named by a sealed message with the vault's details (type, size, the SHA-256 taken at capture),
+   * so the counsellor's console can check that the bytes it opened are the ones the vault holds.
+   */
+  async sharePhoto(item: StoredItem): Promise<void> {
+    const c = this.#crypto;
+    if (!c) return;
+    const { details, bytes } = await openItem(item);
+    if (bytes.byteLength > MAX_CHAT_PHOTO_BYTES) throw new PhotoTooLarge();
+    const clientId = `p-${randomHex(12)}`;
+    const photoId = `ph-${randomHex(12)}`;
+    const photoUrl = URL.createObjectURL(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: details.mediaType }),
+    );
+    this.#photoUrls.push(photoUrl);
+    this.#shared.push(item);
+    this.#lines = mergeLine(this.#lines, {
+      clientId,
+      seq: null,
+      author: 'child',
+      text: '',
+      local: ++this.#local,
+      photo: true,
+      photoUrl,
+    });
+    this.#emit();
+    const sealedPhoto = await c.seal(bytes, this.#recipients as never);
+    const manifest = {
+      id: photoId,
+      kind: 'image' as const,
+      mediaType: details.mediaType,
+      ...(details.name ? { name: details.name.slice(0, 255) } : {}),
+      size: details.size,
+      sha256: details.sha256,
+      capturedAt: details.capturedAt,
+    };
+    const sealed = await c.sealJson({ version: 1, text: '', items: [manifest] }, this.#recipients as never);
+    this.#outbox.push({
+      clientId,
+      sealed: c.toBase64(sealed),
+      photo: { id: photoId, sealed: sealedPhoto, sent: false },
+    });
+    void this.#flush();
+  }
+
+  /** Tells the chat which report it became (the report's own token proves it); retried until it lands. */
+  async linkReport(accessToken: string): Promise<void> {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      try {
+        const res = await fetch(`/api/v1/chats/${this.chatId}/report`, {
+          method: 'POST',
+          headers: { ...this.#auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ accessToken }),
+        });
+        if (res.ok || (res.status >= 400 && res.status < 500)) return;
+      } catch {
+        // Offline: try again shortly.
+      }
+      await new Promise((resolve) => setTimeout(resolve, RESEND_MS));
+    }
+  }
+
   /** Ends the chat on the server (best effort) and forgets everything here. */
   stop(): void {
     if (this.#stopped) return;
     this.#stopped = true;
     removeEventListener('online', this.#wake);
+    removeEventListener('pagehide', this.#leave);
+    for (const url of this.#photoUrls) URL.revokeObjectURL(url);
+    this.#photoUrls = [];
+    this.#shared = [];
     this.#stream?.abort();
     for (const timer of this.#timers) clearTimeout(timer);
     void fetch(`/api/v1/chats/${this.chatId}/leave`, {
@@ -145,6 +247,20 @@ export class ChatConnection {
         const next = this.#outbox[0]!;
         let ok = false;
         try {
+          if (next.photo && !next.photo.sent) {
+            const put = await fetch(`/api/v1/chats/${this.chatId}/photos/${next.photo.id}`, {
+              method: 'PUT',
+              headers: { ...this.#auth, 'content-type': 'application/octet-stream' },
+              body: next.photo.sealed as Uint8Array<ArrayBuffer>,
+            });
+            if (put.status >= 400 && put.status < 500) {
+              // Refused for good (the chat ended, or the photo is too large): it will not go.
+              this.#outbox.shift();
+              continue;
+            }
+            if (!put.ok) throw new Error('busy');
+            next.photo.sent = true;
+          }
           const res = await fetch(`/api/v1/chats/${this.chatId}/messages`, {
             method: 'POST',
             headers: { ...this.#auth, 'content-type': 'application/json' },
@@ -220,13 +336,15 @@ export class ChatConnection {
     if (message.seq > this.#lastSeq) this.#lastSeq = message.seq;
     const known = this.#lines.find((l) => l.clientId === message.clientId);
     let text = known?.text ?? null;
+    let photo = known?.photo === true;
     if (!known && this.#crypto && this.#identity) {
       try {
-        const body = await this.#crypto.openJson<{ text?: unknown }>(
+        const body = await this.#crypto.openJson<{ text?: unknown; items?: unknown[] }>(
           this.#crypto.fromBase64(message.sealed) as never,
           [this.#identity],
         );
         text = typeof body.text === 'string' ? body.text : null;
+        photo = Array.isArray(body.items) && body.items.length > 0;
       } catch {
         text = null;
       }
@@ -237,6 +355,7 @@ export class ChatConnection {
       author: message.author,
       text,
       local: ++this.#local,
+      ...(photo ? { photo } : {}),
     });
     this.#emit();
   }

@@ -8,6 +8,10 @@ export type ChatLine = {
   text: string | null;
   /** Local order of lines not yet numbered by the server. */
   local: number;
+  /** A photo shared from the vault (the text is then empty). */
+  photo?: boolean;
+  /** This phone's own view of a photo it shared: a blob: URL, dropped with the chat. */
+  photoUrl?: string;
 };
 
 /**

@@ -1,19 +1,27 @@
+import type { AgeBand } from '@vangnet/core/taxonomy';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { FIRST_STEP } from '../flow/steps.ts';
 import { formatHours } from '../hours.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
+import { ReceiptCode } from '../send/receipt-code.tsx';
 import { UnverifiedRecipients } from '../send/trusted-recipients.ts';
 import { Title } from '../shell.tsx';
+import type { StoredItem } from '../vault/vault-store.ts';
 import {
   type Availability,
   chatAvailability,
   DEFAULT_OFFER_MESSAGE_AFTER_MINUTES,
   formatOpening,
 } from './chat-availability.ts';
-import { ChatConnection, type ChatState } from './chat-connection.ts';
+import { ChatConnection, type ChatState, PhotoTooLarge } from './chat-connection.ts';
 import type { ChatLine } from './chat-lines.ts';
+import { makeChatReport, transcriptText } from './chat-report.ts';
+import { SharePhoto } from './share-photo.tsx';
+
+/** A report made from this chat: the code at once, then whether the helpline has it. */
+type ChatReport = { code: string | null; stage: 'sending' | 'done' | 'failed' | 'unverified' };
 
 /**
  * "Chat now": a live, written conversation with the helpline, without a report or a code. Everything
@@ -29,6 +37,9 @@ export function ChatScreen() {
   const [state, setState] = useState<ChatState | null>(null);
   const [draft, setDraft] = useState('');
   const [failed, setFailed] = useState<false | 'failed' | 'unverified'>(false);
+  const [sharing, setSharing] = useState(false);
+  const [shareError, setShareError] = useState<string | null>(null);
+  const [report, setReport] = useState<ChatReport | null>(null);
   const connection = useRef<ChatConnection | null>(null);
   const listEnd = useRef<HTMLLIElement>(null);
 
@@ -84,6 +95,44 @@ export function ChatScreen() {
     if (!text || !connection.current || ended) return;
     setDraft('');
     void connection.current.send(text);
+  };
+
+  const sharePhoto = async (item: StoredItem) => {
+    setShareError(null);
+    try {
+      await connection.current?.sharePhoto(item);
+    } catch (error) {
+      setShareError(error instanceof PhotoTooLarge ? t.chatShareTooBig : t.chatFailed);
+    }
+  };
+
+  /** One tap: the transcript and the shared photos go to the helpline as an ordinary report. */
+  const makeReport = async () => {
+    const chat = connection.current;
+    if (!chat || (report && report.stage !== 'failed')) return;
+    setReport({ code: null, stage: 'sending' });
+    let code: string | null = null;
+    try {
+      const made = await makeChatReport({
+        transcript: transcriptText(t.chatTranscriptTitle(new Date().toLocaleString(lang)), chat.lines, {
+          you: t.chatYou,
+          helpline: t.chatHelpline,
+          photo: t.chatPhoto,
+          unreadable: t.chatUnreadable,
+        }),
+        description: t.chatReportDescription,
+        lang,
+        ageBand: (chat.ageBand ?? 'unknown') as AgeBand,
+        photos: chat.sharedPhotos,
+      });
+      code = made.code;
+      setReport({ code, stage: 'sending' });
+      const { accessToken } = await made.inQueue;
+      setReport({ code, stage: 'done' });
+      await chat.linkReport(accessToken);
+    } catch (error) {
+      setReport({ code, stage: error instanceof UnverifiedRecipients ? 'unverified' : 'failed' });
+    }
   };
 
   if (availability?.kind === 'closed') {
@@ -166,13 +215,26 @@ export function ChatScreen() {
             data-author={line.author}
           >
             <span class="chat-who">{line.author === 'child' ? t.chatYou : t.chatHelpline}</span>
-            <span class="chat-text">{line.text ?? t.chatUnreadable}</span>
+            {line.photo ? (
+              <span class="chat-photo">
+                {line.photoUrl && <img class="thumb" src={line.photoUrl} alt="" width={96} height={96} />}
+                <span>{t.chatPhotoShared}</span>
+              </span>
+            ) : (
+              <span class="chat-text">{line.text ?? t.chatUnreadable}</span>
+            )}
             {line.seq === null && <span class="chat-pending">{t.chatSending}</span>}
           </li>
         ))}
         <li ref={listEnd} class="chat-end" aria-hidden="true" />
       </ol>
       {waiting && (waitedLong || load?.full) && leaveMessageOffer}
+      {shareError && (
+        <p class="error" role="alert">
+          {shareError}
+        </p>
+      )}
+      {sharing && !ended && <SharePhoto onShare={sharePhoto} onClose={() => setSharing(false)} />}
       {!ended && (
         <form class="chat-form" onSubmit={send}>
           <label for="chat-input">{t.chatLabel}</label>
@@ -189,7 +251,34 @@ export function ChatScreen() {
           <button type="submit" class="primary-btn">
             {t.chatSend}
           </button>
+          {!sharing && state && state.status !== 'starting' && (
+            <button type="button" class="secondary-btn" onClick={() => setSharing(true)}>
+              {t.chatShare}
+            </button>
+          )}
         </form>
+      )}
+      {lines.length > 0 && (!report || report.stage === 'failed') && (
+        <div class="flow-continue">
+          <p>{t.chatMakeReportHint}</p>
+          <button type="button" class="secondary-btn" onClick={() => void makeReport()}>
+            {t.chatMakeReport}
+          </button>
+        </div>
+      )}
+      {report && (
+        <div class="chat-report" data-testid="chat-report">
+          <p role="status">
+            {report.stage === 'done'
+              ? t.chatReportDone
+              : report.stage === 'unverified'
+                ? t.sendingUnverified
+                : report.stage === 'failed'
+                  ? t.chatReportFailed
+                  : t.chatReportSending}
+          </p>
+          {report.code && <ReceiptCode code={report.code} />}
+        </div>
       )}
     </section>
   );

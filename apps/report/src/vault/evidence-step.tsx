@@ -208,7 +208,7 @@ export function EvidenceStep() {
   );
 }
 
-function CreateVault({ busy, onCreate }: { busy: boolean; onCreate: (pin: string) => void }) {
+export function CreateVault({ busy, onCreate }: { busy: boolean; onCreate: (pin: string) => void }) {
   const { t } = useI18n();
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');

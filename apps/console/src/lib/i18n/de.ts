@@ -40,6 +40,11 @@ export const de: ConsoleCatalog = {
     handOverTo: 'Übergeben an',
     handOver: 'Mit dem Verlauf übergeben',
     backToQueue: 'Zurück zu den Live-Chats',
+    childLeft: 'Die junge Person hat den Chat verlassen.',
+    becameReport:
+      'Die junge Person hat aus diesem Chat eine Meldung gemacht; das Protokoll und die geteilten Fotos sind angehängt.',
+    openReport: 'Meldung öffnen',
+    sharedPhoto: 'Aus dem Tresor geteiltes Foto',
     outcomes: {
       listened: 'Zugehört',
       advised: 'Rat gegeben',

@@ -40,6 +40,11 @@ export const fr: ConsoleCatalog = {
     handOverTo: 'Transférer à',
     handOver: 'Transférer avec l’historique',
     backToQueue: 'Retour aux chats en direct',
+    childLeft: 'Le jeune a quitté le chat.',
+    becameReport:
+      'Le jeune a fait un signalement de ce chat ; la transcription et les photos partagées y sont jointes.',
+    openReport: 'Ouvrir le signalement',
+    sharedPhoto: 'Photo partagée depuis le coffre',
     outcomes: {
       listened: 'Écoute',
       advised: 'Conseil donné',

@@ -40,6 +40,11 @@ export const nl: ConsoleCatalog = {
     handOverTo: 'Overdragen aan',
     handOver: 'Overdragen met het gesprek',
     backToQueue: 'Terug naar live chats',
+    childLeft: 'De jongere heeft de chat verlaten.',
+    becameReport:
+      'De jongere heeft van deze chat een melding gemaakt; het verslag en de gedeelde foto’s zitten erbij.',
+    openReport: 'Melding openen',
+    sharedPhoto: 'Foto gedeeld uit de kluis',
     outcomes: {
       listened: 'Geluisterd',
       advised: 'Advies gegeven',

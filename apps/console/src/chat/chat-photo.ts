@@ -1,0 +1,35 @@
+import { type ManifestItem, manifestItemSchema } from '@vangnet/core';
+import { matchesManifest, type OpenedItem } from '../case/open-case.ts';
+import type { Crypto } from '../lib/crypto.ts';
+
+/** The items a sealed chat message names (photos from the child's vault); anything malformed is left out. */
+export function photosOf(opened: { items?: unknown }): ManifestItem[] {
+  if (!Array.isArray(opened.items)) return [];
+  return opened.items.flatMap((item) => {
+    const parsed = manifestItemSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/**
+ * Opens a photo the child shared in a chat and checks it the way a case's evidence is checked: the
+ * opened bytes must have the size and SHA-256 the child's vault took at capture. There is no server
+ * receipt for a chat photo, so only that check is made (and shown). Missing or unopenable: not intact.
+ */
+export async function openChatPhoto(
+  crypto: Crypto,
+  item: ManifestItem,
+  fetchSealed: () => Promise<Uint8Array>,
+  identity: string | null,
+): Promise<OpenedItem> {
+  let sealed: Uint8Array | null = null;
+  let plain: Uint8Array | null = null;
+  try {
+    sealed = await fetchSealed();
+    plain = identity ? await crypto.open(sealed as never, [identity as never]) : null;
+  } catch {
+    // Shown as not intact, never hidden.
+  }
+  const checks = { manifest: matchesManifest(crypto, item, plain) };
+  return { manifest: item, plain, sealed, checks, ok: checks.manifest };
+}
