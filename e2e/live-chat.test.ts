@@ -187,7 +187,7 @@ describe('live chat between a child and a counsellor', () => {
     const items = counsellor.locator('.evidence-list .evidence');
     await expect.poll(() => items.count()).toBe(2);
     await expect.poll(() => counsellor.locator('.evidence [data-integrity="ok"]').count()).toBe(2);
-    const transcript = await counsellor.locator('pre.evidence-text').innerText();
+    const transcript = await counsellor.locator('.evidence .evidence-text').innerText();
     expect(transcript).toContain(`${t.chatYou}: kind 1`);
     expect(transcript).toContain(`${t.chatHelpline}: ik ben er nog`);
     expect(transcript).toContain(`[${t.chatPhoto}]`);

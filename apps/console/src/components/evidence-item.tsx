@@ -86,7 +86,13 @@ export function EvidenceItem({ item, index }: { item: OpenedItem; index: number 
           }}
         />
       )}
-      {textContent !== null && <pre class="evidence-text">{textContent}</pre>}
+      {/* A long text (a chat transcript) scrolls inside its box: focusable, so the keyboard scrolls it too. */}
+      {textContent !== null && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
+        <section class="evidence-text" aria-label={label} tabIndex={0}>
+          <pre>{textContent}</pre>
+        </section>
+      )}
       {item.plain && !image && !media && textContent === null && <p class="muted">{t.notShown}</p>}
       {item.plain && (
         <p>

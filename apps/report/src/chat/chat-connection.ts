@@ -264,7 +264,7 @@ export class ChatConnection {
           const res = await fetch(`/api/v1/chats/${this.chatId}/messages`, {
             method: 'POST',
             headers: { ...this.#auth, 'content-type': 'application/json' },
-            body: JSON.stringify(next),
+            body: JSON.stringify({ clientId: next.clientId, sealed: next.sealed }),
           });
           if (res.ok) {
             const stored = (await res.json()) as { seq: number };
