@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChatLine, mergeLine } from './chat-lines.ts';
+import { type ChatLine, mergeLine, transcriptText } from './chat-lines.ts';
 import { parseBlock } from './sse-reader.ts';
 
 const line = (clientId: string, seq: number | null, local = 0): ChatLine => ({
@@ -37,5 +37,30 @@ describe('parseBlock', () => {
     ['data: one\ndata: two', { id: undefined, event: 'message', data: 'one\ntwo' }],
   ])('%j', (block, expected) => {
     expect(parseBlock(block)).toEqual(expected);
+  });
+});
+
+describe('transcriptText', () => {
+  const words = { you: 'Jij', helpline: 'Hulplijn', photo: 'Foto', unreadable: 'onleesbaar' };
+  it.each<[string, ChatLine[], string[]]>([
+    ['an empty chat is the title only', [], ['Chat', '', '']],
+    [
+      'each message on its own line, who wrote it first, in the order given',
+      [
+        { clientId: 'a', seq: 1, author: 'child', text: 'hoi', local: 0 },
+        { clientId: 'b', seq: 2, author: 'counsellor', text: 'hallo', local: 0 },
+      ],
+      ['Chat', '', 'Jij: hoi', 'Hulplijn: hallo', ''],
+    ],
+    [
+      'a shared photo and a message that did not open are named, not left out',
+      [
+        { clientId: 'p', seq: 1, author: 'child', text: '', local: 0, photo: true },
+        { clientId: 'x', seq: 2, author: 'counsellor', text: null, local: 0 },
+      ],
+      ['Chat', '', 'Jij: [Foto]', 'Hulplijn: [onleesbaar]', ''],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(transcriptText('Chat', lines, words).split('\n')).toEqual(expected);
   });
 });

@@ -33,3 +33,16 @@ export function mergeLine(lines: readonly ChatLine[], line: ChatLine): ChatLine[
     return a.local - b.local;
   });
 }
+
+/** The words of the transcript, in the child's language. */
+export type TranscriptWords = { you: string; helpline: string; photo: string; unreadable: string };
+
+/** The conversation as plain text, one line per message in the server's order. Pure. */
+export function transcriptText(title: string, lines: readonly ChatLine[], words: TranscriptWords): string {
+  const body = lines.map((line) => {
+    const who = line.author === 'child' ? words.you : words.helpline;
+    const what = line.photo ? `[${words.photo}]` : (line.text ?? `[${words.unreadable}]`);
+    return `${who}: ${what}`;
+  });
+  return [title, '', ...body, ''].join('\n');
+}

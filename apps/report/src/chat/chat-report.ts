@@ -6,20 +6,6 @@ import { onProgress, processOutbox } from '../send/outbox.ts';
 import { OUTBOX_FLAG } from '../send/outbox-types.ts';
 import { type EvidenceToSeal, sealEntry } from '../send/prepare.ts';
 import { openItem, type StoredItem } from '../vault/vault-store.ts';
-import type { ChatLine } from './chat-lines.ts';
-
-/** The words of the transcript, in the child's language. */
-export type TranscriptWords = { you: string; helpline: string; photo: string; unreadable: string };
-
-/** The conversation as plain text, one line per message in the server's order. Pure. */
-export function transcriptText(title: string, lines: readonly ChatLine[], words: TranscriptWords): string {
-  const body = lines.map((line) => {
-    const who = line.author === 'child' ? words.you : words.helpline;
-    const what = line.photo ? `[${words.photo}]` : (line.text ?? `[${words.unreadable}]`);
-    return `${who}: ${what}`;
-  });
-  return [title, '', ...body, ''].join('\n');
-}
 
 /**
  * A chat becomes a report with one tap: an ordinary report through the ordinary outbox (one

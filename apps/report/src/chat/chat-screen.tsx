@@ -16,8 +16,8 @@ import {
   formatOpening,
 } from './chat-availability.ts';
 import { ChatConnection, type ChatState, PhotoTooLarge } from './chat-connection.ts';
-import type { ChatLine } from './chat-lines.ts';
-import { makeChatReport, transcriptText } from './chat-report.ts';
+import { type ChatLine, transcriptText } from './chat-lines.ts';
+import { makeChatReport } from './chat-report.ts';
 import { SharePhoto } from './share-photo.tsx';
 
 /** A report made from this chat: the code at once, then whether the helpline has it. */
