@@ -7,11 +7,29 @@ import { clearNav } from './nav.ts';
  */
 export const NEUTRAL_SITE = 'https://www.google.com/search?q=weer';
 
+const beforeLeaving = new Set<() => void>();
+
+/**
+ * Something to end the moment the child leaves fast, before the page goes: a live chat tells the
+ * server the child left (its request outlives the page). Returns the way to take it back.
+ */
+export function onQuickExit(end: () => void): () => void {
+  beforeLeaving.add(end);
+  return () => beforeLeaving.delete(end);
+}
+
 /**
  * Leaves at once: forget which screen was open (so coming back shows the start screen), neutralise this
  * history entry, then replace it with the neutral site so the back button does not return here.
  */
 export function quickExit(target: string = NEUTRAL_SITE): void {
+  for (const end of beforeLeaving) {
+    try {
+      end();
+    } catch {
+      // Leaving matters more.
+    }
+  }
   clearNav();
   try {
     writeSession(LEFT_KEY, '1');

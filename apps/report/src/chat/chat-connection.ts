@@ -2,6 +2,7 @@ import type { AgeIdentity } from '../crypto.ts';
 import type { CryptoChunk } from '../load-crypto.ts';
 import { loadCrypto } from '../load-crypto.ts';
 import { loadConfig } from '../pack.ts';
+import { onQuickExit } from '../quick-exit.ts';
 import { trustedRecipients } from '../send/trusted-recipients.ts';
 import { openItem, type StoredItem } from '../vault/vault-store.ts';
 import { type ChatLine, mergeLine } from './chat-lines.ts';
@@ -70,7 +71,10 @@ export class ChatConnection {
     // Quick exit, closing the tab or going elsewhere: the chat ends on the server too, so the counsellor
     // sees that the child left (a keepalive request outlives the page).
     addEventListener('pagehide', this.#leave);
+    this.#forgetQuickExit = onQuickExit(this.#leave);
   }
+
+  readonly #forgetQuickExit: () => void;
 
   readonly #leave = () => this.stop();
 
@@ -219,6 +223,7 @@ export class ChatConnection {
     this.#stopped = true;
     removeEventListener('online', this.#wake);
     removeEventListener('pagehide', this.#leave);
+    this.#forgetQuickExit();
     for (const url of this.#photoUrls) URL.revokeObjectURL(url);
     this.#photoUrls = [];
     this.#shared = [];
