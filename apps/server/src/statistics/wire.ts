@@ -6,7 +6,8 @@ import { publicStatisticsRoutes, STATISTICS_CACHE_MS, statisticsSource } from '.
 
 /** The public figures' routes (issue 12), registered from app.ts in one line. */
 export async function registerStatistics(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const statistics = statisticsSource(deps, deps.statisticsCacheMs ?? STATISTICS_CACHE_MS);
+  // The figures' clock is the server's (AppDeps.clock): a test moves it past the cache to see them recomputed.
+  const statistics = statisticsSource(deps, deps.statisticsCacheMs ?? STATISTICS_CACHE_MS, deps.clock);
   await app.register(publicStatisticsRoutes, { statistics, prefix: '/api/v1/public' });
   await app.register(statisticsPageRoutes, { statistics, pack: deps.pack });
   await app.register(earlyWarningRoutes, { deps, prefix: '/api/v1/staff' });
