@@ -4,15 +4,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runDueJobs } from '../src/jobs/worker.ts';
 import { ensureHelpline } from '../src/services/helpline.ts';
 import { earlyWarningHandlers, scheduleEarlyWarnings } from '../src/statistics/early-warnings.ts';
+import type { RiseNotify } from '../src/statistics/rise-notices.ts';
 import { addHelpline, addWorker, signInAs } from './staff-fixtures.ts';
 import { databaseKinds } from './support/databases.ts';
+import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
 /**
  * Early warnings (issue 12, the data loop): eight quiet weeks of TikTok sextortion reports and a steady
  * Instagram harassment series go in through the real intake route (clock moved back week by week); then a
  * week with a sharp rise. The daily job flags the rise and only it, once however often it runs; analysts
- * and supervisors see it, only a supervisor decides on it, and a case worker sees nothing.
+ * and supervisors see it, only a supervisor decides on it, and a case worker sees nothing. The supervisors
+ * get one content-free e-mail (a real SMTP server on loopback); a release sends the pack's prevention
+ * partner a k-anonymous signal through its e-mail connector, once.
  */
 const DAY = 86_400_000;
 
@@ -20,13 +24,27 @@ describe.each(databaseKinds())('early warnings on %s', (kind) => {
   let t: TestApp;
   const now = new Date();
   const cookies: Record<string, string> = {};
+  const emails: Record<string, string> = {};
+  let sink: SmtpSink;
+  let notify: RiseNotify;
+  const runJobs = (at = now) =>
+    runDueJobs({
+      db: t.deps.db,
+      handlers: earlyWarningHandlers(t.deps.db, t.deps.pack, notify),
+      clock: () => at,
+    });
 
   beforeAll(async () => {
+    sink = await startSmtpSink();
+    notify = { mail: { url: sink.url, from: 'vangnet@test.example' }, publicUrl: 'https://vangnet.test' };
     t = await startTestApp(kind, { limits: { perIpPerMinute: 1e9, submissionsPerIpPerHour: 1e9 } });
     const helplineId = await ensureHelpline(t.deps.db, t.deps.pack);
     const helpline = await addHelpline(t.deps.db, 'NL', helplineId);
-    for (const role of ['supervisor', 'analyst', 'caseworker'] as const)
-      cookies[role] = (await signInAs(t.app, await addWorker(t.deps.db, helpline, role))).cookie;
+    for (const role of ['supervisor', 'analyst', 'caseworker'] as const) {
+      const worker = await addWorker(t.deps.db, helpline, role);
+      emails[role] = worker.email;
+      cookies[role] = (await signInAs(t.app, worker)).cookie;
+    }
     const reporter = await generateIdentity();
     const body = toBase64(
       await sealJson(
@@ -74,6 +92,7 @@ describe.each(databaseKinds())('early warnings on %s', (kind) => {
   }, 180_000);
   afterAll(async () => {
     await t?.close();
+    await sink?.close();
   });
 
   const get = (role: string) =>
@@ -82,11 +101,7 @@ describe.each(databaseKinds())('early warnings on %s', (kind) => {
   it('the daily job flags the rise once, and only the rise', async () => {
     for (let run = 0; run < 2; run++) {
       await scheduleEarlyWarnings(t.deps.db, now);
-      await runDueJobs({
-        db: t.deps.db,
-        handlers: earlyWarningHandlers(t.deps.db, t.deps.pack),
-        clock: () => now,
-      });
+      await runJobs();
     }
     const res = await get('supervisor');
     expect(res.statusCode).toBe(200);
@@ -99,6 +114,12 @@ describe.each(databaseKinds())('early warnings on %s', (kind) => {
       'platform×category tiktok|sextortion',
     ]);
     expect(rises[0]).toMatchObject({ current: 14, expected: 2 });
+    // One mail, to the supervisor only, however often the job ran; it names no series and no figure.
+    expect(sink.mails.map((m) => m.to)).toEqual([[emails.supervisor]]);
+    const mail = sink.mails[0]!.raw;
+    expect(mail).toContain('https://vangnet.test/console/figures');
+    expect(mail).toContain('2 unusual rises');
+    expect(mail).not.toMatch(/tiktok|sextortion|13-15|14/i);
   });
 
   it('analysts see rises but cannot decide; case workers see nothing; a supervisor releases', async () => {
@@ -117,5 +138,24 @@ describe.each(databaseKinds())('early warnings on %s', (kind) => {
     expect((await decide('supervisor')).json()).toEqual({ id, status: 'released' });
     expect((await decide('supervisor')).statusCode).toBe(404);
     expect(((await get('supervisor')).json() as { rises: unknown[] }).rises).toHaveLength(1);
+    // The release queued one signal for the pack's prevention partner; it goes out once.
+    sink.mails.length = 0;
+    await runJobs(new Date());
+    await runJobs(new Date());
+    expect(sink.mails.map((m) => m.to)).toEqual([['signalen@preventie.example.invalid']]);
+    const signal = sink.mails[0]!.raw;
+    expect(signal).toMatch(/Reports of sextortion (on tiktok|from children aged 13-15) more than doubled/);
+    expect(signal).toContain('14 reports, against 2 in a usual week');
+  });
+
+  it('analysts and supervisors read the helpline\'s own "did this help?" figures; case workers do not', async () => {
+    const read = (role: string) =>
+      t.app.inject({ url: '/api/v1/staff/statistics/feedback', headers: { cookie: cookies[role] ?? '' } });
+    const res = await read('analyst');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { k: number; quarters: string[]; feedback: Record<string, unknown> };
+    expect(body.k).toBe(10);
+    expect(Object.keys(body.feedback).sort()).toEqual(['fastEnough', 'heard', 'helped']);
+    expect((await read('caseworker')).statusCode).toBe(403);
   });
 });

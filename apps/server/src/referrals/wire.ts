@@ -73,7 +73,11 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
       ...retentionHandlers({ ...deps, uploadsDir: join(deps.config.dataDir, 'uploads') }),
       ...uploadSweepHandlers(deps),
       ...pushHandlers(deps.db, deps.push),
-      ...earlyWarningHandlers(deps.db, deps.pack),
+      ...earlyWarningHandlers(deps.db, deps.pack, {
+        mail: referrals.mail,
+        publicUrl: referrals.publicUrl,
+        secretOf: referrals.secretOf,
+      }),
     },
     onFailure: (f) =>
       deps.logger?.warn(

@@ -7,6 +7,13 @@ import { earlyWarnings } from '../db/schema/index.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { ensureHelpline } from '../services/helpline.ts';
+import { minCellOf } from './public-statistics.ts';
+import {
+  mailSupervisorsAboutRises,
+  PREVENTION_SIGNAL_QUEUE,
+  preventionSignalHandler,
+  type RiseNotify,
+} from './rise-notices.ts';
 
 /**
  * The data loop's daily check (docs/early-warnings.md): the last seven days' reports per platform × category
@@ -104,10 +111,27 @@ export async function scheduleEarlyWarnings(db: Db, now = new Date()): Promise<b
   ).created;
 }
 
-export function earlyWarningHandlers(db: Db, pack: ActivePack): Record<string, JobHandler> {
+/**
+ * The daily check, then the e-mail to supervisors about rises nobody was told of; and the prevention
+ * signals a release queued. Without `notify` (no public address known) rises reach the console only.
+ */
+export function earlyWarningHandlers(
+  db: Db,
+  pack: ActivePack,
+  notify?: RiseNotify,
+): Record<string, JobHandler> {
   return {
     [EARLY_WARNING_QUEUE]: async (_job, now) => {
-      await recordRises(db, await ensureHelpline(db, pack), now);
+      const helplineId = await ensureHelpline(db, pack);
+      await recordRises(db, helplineId, now);
+      if (notify) await mailSupervisorsAboutRises(db, helplineId, notify, now);
     },
+    [PREVENTION_SIGNAL_QUEUE]: preventionSignalHandler(
+      db,
+      pack.countryPack,
+      minCellOf(pack),
+      pack.helplineName,
+      notify ?? { publicUrl: '' },
+    ),
   };
 }

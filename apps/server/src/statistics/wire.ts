@@ -10,5 +10,5 @@ export async function registerStatistics(app: FastifyInstance, deps: AppDeps): P
   const statistics = statisticsSource(deps, deps.statisticsCacheMs ?? STATISTICS_CACHE_MS, deps.clock);
   await app.register(publicStatisticsRoutes, { statistics, prefix: '/api/v1/public' });
   await app.register(statisticsPageRoutes, { statistics, pack: deps.pack });
-  await app.register(earlyWarningRoutes, { deps, prefix: '/api/v1/staff' });
+  await app.register(earlyWarningRoutes, { deps, statistics, prefix: '/api/v1/staff' });
 }

@@ -437,7 +437,24 @@ export const packMetaSchema = z.strictObject({
     }),
   ),
   /** Public figures (docs/public-statistics.md): no figure from fewer than `minCell` reports (k, default 10). */
-  statistics: z.optional(z.strictObject({ minCell: z.number().check(z.int(), z.gte(5), z.lte(100)) })),
+  statistics: z.optional(
+    z.strictObject({
+      minCell: z.number().check(z.int(), z.gte(5), z.lte(100)),
+      /**
+       * Who receives a prevention signal when a supervisor releases a flagged rise (docs/early-warnings.md):
+       * schools, educators, a knowledge centre. Same connectors as referrals; a signal holds figures only.
+       */
+      preventionPartners: z.optional(
+        z.array(
+          z.strictObject({
+            id: packIdSchema,
+            name: z.string().check(z.minLength(1), z.maxLength(100)),
+            connector: connectorSchema,
+          }),
+        ),
+      ),
+    }),
+  ),
   rolePermissions: z.optional(z.partialRecord(z.enum(STAFF_ROLES), z.array(z.string()))),
   /** Signs the app builds this helpline serves (release-key.ts); without it, updates go unchecked. */
   releaseKey: z.optional(releaseKeySchema),

@@ -26,6 +26,8 @@ export const earlyWarnings = pgTable(
     status: text('status').notNull().default('open'),
     decidedBy: text('decided_by').references(() => workers.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** When supervisors were e-mailed about it (content-free); null: not yet, or no mail set up. */
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

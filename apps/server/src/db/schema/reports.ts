@@ -56,6 +56,9 @@ export const reports = pgTable(
     index('reports_helpline_status_idx').on(t.helplineId, t.status),
     index('reports_visible_idx').on(t.helplineId, t.visibleAt),
     index('reports_change_idx').on(t.helplineId, t.changeSeq),
+    // The public figures and the early-warning check read these columns over a date range: with them in
+    // the index, PostgreSQL answers from the index alone (bench/statistics.bench.ts prints the plans).
+    index('reports_statistics_idx').on(t.helplineId, t.visibleAt, t.category, t.platform, t.ageBand, t.role),
   ],
 );
 export type ReportRow = typeof reports.$inferSelect;

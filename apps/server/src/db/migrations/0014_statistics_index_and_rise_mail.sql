@@ -1,0 +1,2 @@
+ALTER TABLE "early_warnings" ADD COLUMN "notified_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "reports_statistics_idx" ON "reports" USING btree ("helpline_id","visible_at","category","platform","age_band","role");
