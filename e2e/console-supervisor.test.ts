@@ -16,13 +16,15 @@ import {
   toHex,
   wrapHelplineIdentity,
 } from '@vangnet/crypto';
-import { jobs, reports } from '@vangnet/server/db/schema/index';
+import { earlyWarnings, jobs, reports } from '@vangnet/server/db/schema/index';
 import { scheduleSlaJobs, slaHandlers } from '@vangnet/server/jobs/sla-watch';
 import { runDueJobs } from '@vangnet/server/jobs/worker';
 import type { ReferralPackage } from '@vangnet/server/referrals/referral-package';
 import { REFERRAL_QUEUE } from '@vangnet/server/referrals/referrals';
 import { type RunningServer, startServer } from '@vangnet/server/server';
+import { ensureHelpline } from '@vangnet/server/services/helpline';
 import { generateTotpSecret } from '@vangnet/server/staff/totp';
+import { mailSupervisorsAboutRises } from '@vangnet/server/statistics/rise-notices';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +47,9 @@ import { type StaffSession, signInStaff } from './support/staff-client.ts';
 /**
  * The supervisor's console: a case past its first-contact target, a hand-over whose partner webhook
  * (on loopback) answers 500 until told otherwise, retried from the screen and seen delivered; a legal
- * hold and an assignment on the case; the evidence viewer and an audio player, keyboard only.
+ * hold and an assignment on the case; the evidence viewer and an audio player, keyboard only. The figures
+ * screen: a flagged rise the supervisors were mailed about (content-free) is released with the keyboard and
+ * the pack's prevention partner receives the k-anonymous signal by e-mail.
  */
 const SECRET_ENV = 'VANGNET_CONNECTOR_OFFLIMITS_SECRET';
 
@@ -426,5 +430,59 @@ describe('console: the supervisor', () => {
     // Only the codes travel: not the child's words, and the address only inside the sealed part.
     expect(delivered).not.toContain('dreigt');
     expect(delivered).not.toContain('social.example');
+  });
+  it('is mailed about a flagged rise, releases it on the figures screen with the keyboard; the partner gets the signal', async () => {
+    const { db, pack } = server.deps;
+    const helplineId = await ensureHelpline(db, pack);
+    // What the daily check stores for a rise (the rule itself: apps/server/test/early-warnings.test.ts).
+    const periodEnd = new Date(Date.UTC(2026, 10, 30));
+    await db.insert(earlyWarnings).values({
+      id: randomUUID(),
+      helplineId,
+      dimension: 'platform×category',
+      series: 'snapchat|sextortion',
+      periodEnd,
+      current: 24,
+      expected: 10,
+      pValue: 0.0004,
+    });
+    const notify = {
+      mail: { url: process.env.SMTP_URL!, from: process.env.MAIL_FROM! },
+      publicUrl: server.url,
+    };
+    await mailSupervisorsAboutRises(db, helplineId, notify, new Date());
+    const aboutRise = mails().filter((m) => m.raw.includes('unusual rise'));
+    expect(aboutRise.map((m) => m.to)).toEqual([[supervisor.email]]);
+    expect(aboutRise[0]!.raw).toContain(`${server.url}/console/figures`);
+    for (const secret of ['snapchat', 'sextortion', 'doubled', 'reports,'])
+      expect(aboutRise[0]!.raw).not.toContain(secret);
+
+    await page.getByRole('link', { name: 'Figures', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Figures and early warnings', level: 1 }).waitFor();
+    const rise = page
+      .getByRole('table', { name: 'Unusual rises' })
+      .locator('tr[data-rise="snapchat|sextortion"]');
+    await expect.poll(() => rise.innerText()).toContain('Sextortion on snapchat');
+    await page.getByRole('table', { name: /Did this help/ }).waitFor();
+    await page.getByRole('link', { name: 'Public figures page' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'figures');
+
+    await rise.getByRole('button', { name: /^Release signal/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('status').innerText())
+      .toMatch(/^Released: .*prevention partners get a signal/);
+    await expect.poll(() => rise.count()).toBe(0);
+    await page.getByText('No unusual rise is waiting.').waitFor();
+    // The server's own job loop sends the signal through the partner's e-mail connector.
+    const signal = () => mails().filter((m) => m.to.includes('signalen@preventie.example.invalid'));
+    await expect.poll(() => signal().length, { timeout: 20_000 }).toBe(1);
+    // Quoted-printable soft line breaks undone.
+    expect(signal()[0]!.raw.replace(/=\r?\n/g, '')).toContain(
+      'Reports of sextortion on snapchat more than doubled in the week 2026-11-23 to 2026-11-29: 24 reports, against 10 in a usual week.',
+    );
+    expect(await axe(page)).toEqual([]);
   });
 });

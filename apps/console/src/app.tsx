@@ -21,6 +21,7 @@ import { withTrustedRecipients } from './lib/trusted-recipients.ts';
 import type { InstanceConfig } from './lib/types.ts';
 import { CaseView } from './screens/case-view.tsx';
 import { ExportScreen } from './screens/export-screen.tsx';
+import { FiguresScreen } from './screens/figures.tsx';
 import { Queue } from './screens/queue.tsx';
 import { Security } from './screens/security.tsx';
 import { SignIn } from './screens/sign-in.tsx';
@@ -85,6 +86,7 @@ export function App() {
         email={session.email}
         languageMenu={languageMenu}
         supervisor={instance !== null && workerMay('case.audit', instance.pack)}
+        figures={instance !== null && workerMay('stats.read', instance.pack)}
         enrolmentOnly={session.mustAddPasskey === true}
       />
       {session.mustAddPasskey ? (
@@ -132,11 +134,13 @@ function Header({
   email,
   languageMenu,
   supervisor,
+  figures,
   enrolmentOnly,
 }: {
   email: string;
   languageMenu: ComponentChildren;
   supervisor: boolean;
+  figures: boolean;
   enrolmentOnly: boolean;
 }) {
   async function signOut() {
@@ -157,6 +161,11 @@ function Header({
       {supervisor && (
         <a href={hrefOf({ name: 'supervisor' })} onClick={onLinkClick({ name: 'supervisor' })}>
           {text.supervisor.nav}
+        </a>
+      )}
+      {figures && (
+        <a href={hrefOf({ name: 'figures' })} onClick={onLinkClick({ name: 'figures' })}>
+          {text.figures.nav}
         </a>
       )}
       {languageMenu}
@@ -182,6 +191,7 @@ function Screens() {
     const titles = {
       queue: text.queue.title,
       supervisor: text.supervisor.title,
+      figures: text.figures.title,
       export: text.exportScreen.title,
       case: text.case.title,
       security: text.passkeys.title,
@@ -191,6 +201,7 @@ function Screens() {
     document.title = `${titles[route.name]} · ${text.appName}`;
   }, [route, textLanguage]);
   if (route.name === 'supervisor') return <SupervisorScreen />;
+  if (route.name === 'figures') return <FiguresScreen />;
   if (route.name === 'security') return <Security />;
   if (route.name === 'chats') return <ChatQueue />;
   if (route.name === 'chat') return <LiveChat key={route.id} id={route.id} />;

@@ -143,7 +143,7 @@ describe.each(databaseKinds())('early warnings on %s', (kind) => {
     await runJobs(new Date());
     await runJobs(new Date());
     expect(sink.mails.map((m) => m.to)).toEqual([['signalen@preventie.example.invalid']]);
-    const signal = sink.mails[0]!.raw;
+    const signal = sink.mails[0]!.raw.replace(/=\r?\n/g, '');
     expect(signal).toMatch(/Reports of sextortion (on tiktok|from children aged 13-15) more than doubled/);
     expect(signal).toContain('14 reports, against 2 in a usual week');
   });

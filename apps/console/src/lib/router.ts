@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * A few screens need no router library: `/console/` (queue), `/console/cases/<id>` (case),
- * `/console/cases/<id>/export`, `/console/supervisor`, `/console/security` (the worker's passkeys).
+ * `/console/cases/<id>/export`, `/console/supervisor`, `/console/figures`, `/console/security` (the worker's passkeys).
  * Case ids are random server ids, never content.
  */
 export type Route =
   | { name: 'queue' }
   | { name: 'supervisor' }
+  | { name: 'figures' }
   | { name: 'case'; id: string }
   | { name: 'export'; id: string }
   | { name: 'security' }
@@ -19,6 +20,7 @@ const BASE = '/console/';
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (/^supervisor\/?$/.test(rest)) return { name: 'supervisor' };
+  if (/^figures\/?$/.test(rest)) return { name: 'figures' };
   if (/^security\/?$/.test(rest)) return { name: 'security' };
   if (/^chats\/?$/.test(rest)) return { name: 'chats' };
   const chat = /^chats\/([A-Za-z0-9_-]{1,100})\/?$/.exec(rest);
@@ -31,6 +33,7 @@ export function parseRoute(pathname: string): Route {
 export function hrefOf(route: Route): string {
   if (route.name === 'queue') return BASE;
   if (route.name === 'supervisor') return `${BASE}supervisor`;
+  if (route.name === 'figures') return `${BASE}figures`;
   if (route.name === 'security') return `${BASE}security`;
   if (route.name === 'chats') return `${BASE}chats`;
   if (route.name === 'chat') return `${BASE}chats/${route.id}`;

@@ -306,6 +306,39 @@ const en = {
     audit: 'Audit trail for this case',
     auditNote: 'Every view, export, message and status change is in the helpline’s hash-chained audit log.',
   },
+  figures: {
+    nav: 'Figures',
+    title: 'Figures and early warnings',
+    intro:
+      'Figures only: nothing on this screen opens a case. Small numbers are hidden, as on the public page.',
+    publicPage: 'Public figures page',
+    risesTitle: 'Unusual rises',
+    risesIntro:
+      'The daily check compares last week with the eight weeks before. A supervisor decides whether a prevention signal goes to the prevention partners.',
+    noRises: 'No unusual rise is waiting.',
+    seriesColumn: 'Series',
+    weekColumn: 'Week up to',
+    currentColumn: 'Last week',
+    expectedColumn: 'Usual week',
+    decisionColumn: 'Decision',
+    platformSeries: (category: string, platform: string) => `${category} on ${platform}`,
+    ageSeries: (category: string, age: string) => `${category}, age ${age}`,
+    release: 'Release signal',
+    dismiss: 'Dismiss',
+    released: (series: string) => `Released: ${series}. The prevention partners get a signal.`,
+    dismissed: (series: string) => `Dismissed: ${series}.`,
+    feedbackTitle: 'Did this help? (answers after a case closed)',
+    feedbackIntro: (k: number) =>
+      `Answers of reporters whose case was closed, per quarter. Fewer than ${k} answers: not shown (–).`,
+    questionColumn: 'Question',
+    answerColumn: 'Answer',
+    questions: { heard: 'Felt listened to', helped: 'It helped', fastEnough: 'Fast enough' } as Record<
+      string,
+      string
+    >,
+    answers: { yes: 'Yes', partly: 'A bit', no: 'No', total: 'All answers' } as Record<string, string>,
+    hidden: 'hidden',
+  },
   supervisor: {
     title: 'Supervisor',
     nav: 'Supervisor',
