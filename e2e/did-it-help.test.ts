@@ -19,7 +19,8 @@ import { type StaffSession, signInStaff } from './support/staff-client.ts';
  * answered "it helped", which is below k = 10, so the figure is hidden. A worker closes the child's case
  * over the staff API; the child opens the follow-up with the receipt code and answers. The figures are
  * cached for five minutes, so they still hide the cell; once the server's clock has moved past the cache,
- * they are computed again and show ten "yes".
+ * they are computed again and show ten "yes", in the open data and on /statistics, which the child reaches
+ * from the app's help screen.
  */
 const t = catalogs.nl;
 let server: RunningServer;
@@ -121,10 +122,15 @@ describe('did this help? from the reporter app to the public figures', () => {
     // The next computation, once the cache has run out, has the child's answer: ten "yes", shown.
     ahead = STATISTICS_CACHE_MS + 1000;
     await expect.poll(async () => helpedYes(await statistics(), month)).toBe(OTHERS + 1);
-    const page2 = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    await page2.goto(`${server.url}/statistics?lang=nl`);
-    // The page shows it too, in the feedback table (quarters).
+    // The reporter app links the public page from its help screen; it shows the figure too (quarters).
+    const context2 = await phoneContext(browser, 'nl-NL');
+    const page2 = await context2.newPage();
+    await page2.goto(server.url);
+    await page2.getByRole('button', { name: new RegExp(t.startWhatCanIDo) }).click();
+    await expect.poll(() => heading(page2)).toBe(t.helpTitle);
+    await page2.getByRole('link', { name: t.helpFiguresLink }).click();
+    await page2.waitForURL(/\/statistics\?lang=nl$/);
     await page2.locator('section[aria-labelledby="feedback"] td', { hasText: /^10$/ }).first().waitFor();
-    await page2.context().close();
+    await context2.close();
   }, 120_000);
 });

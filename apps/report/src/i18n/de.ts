@@ -263,6 +263,8 @@ export const de: Messages = {
   startAgreements: 'Unsere Abmachungen zu Hause',
   startAgreementsHint: 'Gemeinsam Regeln für Handy und Spiele machen',
   helpAgreements: 'Gemeinsam Abmachungen für zu Hause machen',
+  helpFiguresTitle: 'Wie viele Meldungen?',
+  helpFiguresLink: 'So viele Meldungen bekommen wir, und so schnell helfen wir',
   agreementsTitle: 'Unsere Abmachungen zu Hause',
   agreementsIntro:
     'Setzt euch zusammen: ein Elternteil und ein Kind. Wählt Ideen aus oder schreibt eigene. Eure Abmachungen bleiben auf diesem Handy. Nichts wird gesendet.',

@@ -256,6 +256,8 @@ export const en = {
   startAgreements: 'Our home agreements',
   startAgreementsHint: 'Make agreements together about phones and games',
   helpAgreements: 'Make home agreements together',
+  helpFiguresTitle: 'Numbers',
+  helpFiguresLink: 'How many reports we get, and how fast we help',
   agreementsTitle: 'Our home agreements',
   agreementsIntro:
     'Sit down together: a parent and a child. Pick ideas or write your own. Your agreements stay on this phone. Nothing is sent.',

@@ -261,6 +261,8 @@ export const fr: Messages = {
   startAgreements: 'Nos accords à la maison',
   startAgreementsHint: 'Décider ensemble des règles pour le téléphone et les jeux',
   helpAgreements: 'Faire ensemble des accords à la maison',
+  helpFiguresTitle: 'Les chiffres',
+  helpFiguresLink: 'Combien de signalements nous recevons, et à quelle vitesse nous aidons',
   agreementsTitle: 'Nos accords à la maison',
   agreementsIntro:
     'Asseyez-vous ensemble : un parent et un enfant. Choisissez des idées ou écrivez les vôtres. Vos accords restent sur ce téléphone. Rien n’est envoyé.',

@@ -258,6 +258,8 @@ export const nl: Messages = {
   startAgreements: 'Onze thuisafspraken',
   startAgreementsHint: 'Samen afspraken maken over telefoon en games',
   helpAgreements: 'Samen thuisafspraken maken',
+  helpFiguresTitle: 'Cijfers',
+  helpFiguresLink: 'Hoeveel meldingen we krijgen, en hoe snel we helpen',
   agreementsTitle: 'Onze thuisafspraken',
   agreementsIntro:
     'Ga samen zitten: een ouder en een kind. Kies ideeën of schrijf je eigen afspraken. Jullie afspraken blijven op deze telefoon. Er wordt niets verstuurd.',

@@ -67,6 +67,11 @@ export function Help() {
         />
         <span>{t.discreetOn}</span>
       </label>
+      <h2>{t.helpFiguresTitle}</h2>
+      <p>
+        {/* The public figures (server-rendered, no script, no third party); the browser's back button returns here. */}
+        <a href={`/statistics?lang=${lang}`}>{t.helpFiguresLink}</a>
+      </p>
       {prints.length > 0 && (
         <>
           <h2>{t.helpAboutTitle}</h2>
