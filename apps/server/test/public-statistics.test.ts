@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { AGE_BANDS, CATEGORY_CODES, ROLES } from '@vangnet/core';
-import { generateIdentity, sealJson, toBase64 } from '@vangnet/crypto';
+import { type AccessToken, accessTokenHash, generateIdentity, sealJson, toBase64 } from '@vangnet/crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { platformNotices } from '../src/db/schema/index.ts';
 import { ensureHelpline } from '../src/services/helpline.ts';
-import { recordContact } from '../src/staff/case-actions.ts';
+import { changeCaseStatus, recordContact } from '../src/staff/case-actions.ts';
 import { staffPolicyOf } from '../src/staff/staff-policy.ts';
 import type { PublicStatistics } from '../src/statistics/public-statistics.ts';
 import { CSV_HEADER } from '../src/statistics/statistics-csv.ts';
@@ -16,9 +16,10 @@ import { startTestApp, type TestApp } from './support/test-app.ts';
 /**
  * "Every published figure equals an independent recomputation in SQL" (issue 12): 5,000 reports with known
  * timestamps over 12 months go through the real intake route (POST /api/v1/reports) with the clock moved
- * forward report by report; two thirds get a first contact through the staff service. Then each published
- * count and lead time is checked against plain per-period queries (date ranges, no grouping sets), and
- * every count the rules hide or show is checked against k.
+ * forward report by report; two thirds get a first contact through the staff service; about one in ten is
+ * closed and its reporter answers "did this help?" through the follow-up route (PUT /reports/self/feedback)
+ * days later. Then each published count, lead time and answer count is checked against plain per-period
+ * queries (date ranges, no grouping sets), and every count the rules hide or show is checked against k.
  */
 const REPORTS = Number(process.env.STATS_REPORTS ?? 5000);
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -90,7 +91,12 @@ describe.each(databaseKinds())('public statistics on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind, {
-      limits: { perIpPerMinute: 1e9, submissionsPerIpPerHour: 1e9 },
+      limits: {
+        perIpPerMinute: 1e9,
+        submissionsPerIpPerHour: 1e9,
+        followUpPerIpPerMinute: 1e9,
+        followUpPerTokenPerMinute: 1e9,
+      },
       statisticsCacheMs: 0,
     });
     helplineId = await ensureHelpline(t.deps.db, t.deps.pack);
@@ -110,10 +116,14 @@ describe.each(databaseKinds())('public statistics on %s', (kind) => {
       (a, b) => a - b,
     );
     const contacts: { id: string; at: Date }[] = [];
+    // Who answers "did this help?", from a generator of its own so the reports' mix stays as it was.
+    const f = generator(7);
+    const answering: { id: string; token: string; at: number }[] = [];
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       for (const at of times) {
         vi.setSystemTime(at);
+        const token = randomBytes(32).toString('hex');
         const category = g.pick(CATEGORY_CODES, [40, 10, 8, 5, 5, 3, 4, 6, 1, 2, 3, 10, 3]);
         const imageAbuse = g.next() < 0.03;
         const res = await t.app.inject({
@@ -129,12 +139,18 @@ describe.each(databaseKinds())('public statistics on %s', (kind) => {
               ageBand: g.pick(AGE_BANDS, [3, 25, 40, 20, 5, 7]),
               flags: { ongoing: g.next() < 0.5, danger: g.next() < 0.08, selfHarm: false, imageAbuse },
             },
-            reporter: { recipient: reporter.recipient, accessTokenHash: randomBytes(32).toString('hex') },
+            reporter: {
+              recipient: reporter.recipient,
+              accessTokenHash: accessTokenHash(token as AccessToken),
+            },
             body,
             items: [],
           },
         });
         expect(res.statusCode).toBe(201);
+        const answerAt = at + (1 + f.next() * 20) * 86_400_000;
+        if (f.next() < 0.1 && answerAt < NOW.getTime())
+          answering.push({ id: (res.json() as { reportId: string }).reportId, token, at: answerAt });
         // Two in three are reached: most within hours, some after days.
         if (g.next() < 0.67) {
           const after = g.next() < 0.85 ? g.next() * 20 * 3_600_000 : g.next() * 5 * 86_400_000;
@@ -155,6 +171,32 @@ describe.each(databaseKinds())('public statistics on %s', (kind) => {
         c.at,
       );
       expect(r).toMatchObject({ ok: true });
+    }
+    // Closed by the worker, then answered by the reporter at the answer's own time (one to 21 days later).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      for (const a of answering.sort((x, y) => x.at - y.at)) {
+        vi.setSystemTime(a.at - 3_600_000);
+        const closed = await changeCaseStatus(t.deps.db, policy, {
+          helplineId,
+          caseId: a.id,
+          workerId: worker.id,
+          to: 'closed',
+          fields: { reason: 'resolved' },
+        });
+        expect(closed.ok).toBe(true);
+        vi.setSystemTime(a.at);
+        const answer = () => f.pick(['yes', 'yes', 'partly', 'no', undefined] as const);
+        const res = await t.app.inject({
+          method: 'PUT',
+          url: '/api/v1/reports/self/feedback',
+          headers: { authorization: `Bearer ${a.token}` },
+          payload: { heard: answer(), helped: answer(), fastEnough: answer() },
+        });
+        expect(res.statusCode).toBe(200);
+      }
+    } finally {
+      vi.useRealTimers();
     }
     // Trusted-flagger notices (issue 11), as the console records them: 14 to TikTok about threats (12
     // answered, hours apart) and 6 to Snapchat (fewer than k: never published).
@@ -285,6 +327,45 @@ describe.each(databaseKinds())('public statistics on %s', (kind) => {
     expect(doc.reports.platform.merged).toEqual({ x: 'other' });
     const years = doc.periods.years.map((y) => doc.reports.category.rows[y]?.total ?? 0);
     expect(years.reduce((a, b) => a + b, 0)).toBe(REPORTS);
+  });
+
+  it('every "did this help?" count equals a plain SQL count of the answers, and only 0 or at least k are shown', async () => {
+    let shown = 0;
+    let hidden = 0;
+    const columns = { heard: 'heard', helped: 'helped', fastEnough: 'fast_enough' } as const;
+    for (const [question, column] of Object.entries(columns)) {
+      const published = doc.feedback[question as keyof typeof columns];
+      for (const p of periodsOf(doc)) {
+        const rows = await query(
+          sql`select f.${sql.identifier(column)} as v, count(*)::int as n
+              from case_feedback f join reports r on r.id = f.report_id
+              where r.helpline_id = ${helplineId} and f.answered_at >= ${p.from} and f.answered_at < ${p.to}
+                and f.${sql.identifier(column)} is not null
+              group by 1`,
+        );
+        const expected = new Map(rows.map((r) => [String(r.v), Number(r.n)]));
+        expected.set(
+          'total',
+          rows.reduce((a, r) => a + Number(r.n), 0),
+        );
+        for (const v of [...published.values, 'total']) {
+          const value = published.rows[p.id]?.[v] ?? null;
+          const truth = expected.get(v) ?? 0;
+          if (value === null) hidden++;
+          else {
+            shown++;
+            expect(value, `${question} ${v} ${p.id}`).toBe(truth);
+            expect(value === 0 || value >= doc.k).toBe(true);
+          }
+          if (truth > 0 && truth < doc.k) expect(value, `${question} ${v} ${p.id} is below k`).toBeNull();
+        }
+      }
+    }
+    // Some hundreds of answers over a year: monthly cells are often small, quarters and the year are not.
+    expect(hidden).toBeGreaterThan(0);
+    expect(shown).toBeGreaterThan(0);
+    const [answers] = await query(sql`select count(*)::int as n from case_feedback`);
+    expect(Number(answers?.n)).toBeGreaterThan(250);
   });
 
   it('first-contact median, 90th percentile and share within target equal plain SQL per period', async () => {

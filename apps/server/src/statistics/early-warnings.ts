@@ -40,11 +40,13 @@ export async function detectRises(
   const end = weekEnd(now);
   const from = new Date(end.getTime() - (BASELINE_WEEKS + 1) * WEEK_MS);
   const result = (await db.execute(
-    sql`select platform, age_band, category, w, count(*)::int as n
+    sql`select platform, age_band, category, w, sum(n)::int as n
         from (select r.platform, r.age_band, r.category,
-                     floor(extract(epoch from (${end}::timestamptz - r.visible_at)) / ${WEEK_MS / 1000})::int as w
+                     floor(extract(epoch from (${end}::timestamptz - r.visible_at)) / ${WEEK_MS / 1000})::int as w,
+                     count(*) as n
               from reports r
-              where r.helpline_id = ${helplineId} and r.visible_at >= ${from} and r.visible_at < ${end}) s
+              where r.helpline_id = ${helplineId} and r.visible_at >= ${from} and r.visible_at < ${end}
+              group by 1, 2, 3, 4) s
         group by grouping sets ((platform, category, w), (age_band, category, w))`,
   )) as unknown as {
     rows: { platform: string | null; age_band: string | null; category: string; w: number; n: number }[];
