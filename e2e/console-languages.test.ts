@@ -137,10 +137,16 @@ describe('console languages (BE-VL)', () => {
       await page.locator('a[href$="/console/"]').last().click();
       await page.getByRole('heading', { name: queue }).waitFor();
       expect(await axe(page)).toEqual([]);
-      // The screens issue 10 added, in this language too: the supervisor's and the passkeys'.
+      // The screens issue 10 added, in this language too: the supervisor's and the passkeys'; and issue 12's figures.
       const words = consoleCatalogs[lang as keyof typeof consoleCatalogs];
       await page.getByRole('link', { name: words.supervisor.nav, exact: true }).click();
       await page.getByRole('heading', { name: words.supervisor.title, level: 1 }).waitFor();
+      expect(await axe(page)).toEqual([]);
+      // Issue 12's figures screen: rises and the helpline's own "did this help?" answers.
+      await page.getByRole('link', { name: words.figures.nav, exact: true }).click();
+      await page.getByRole('heading', { name: words.figures.title, level: 1 }).waitFor();
+      await page.getByRole('heading', { name: words.figures.feedbackTitle, level: 2 }).waitFor();
+      await page.getByRole('table', { name: words.figures.feedbackTitle }).waitFor();
       expect(await axe(page)).toEqual([]);
       await page.getByRole('link', { name: words.passkeys.nav, exact: true }).click();
       await page.getByRole('heading', { name: words.passkeys.title, level: 1 }).waitFor();
