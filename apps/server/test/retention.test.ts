@@ -5,9 +5,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActivePack, loadActivePack } from '../src/active-pack.ts';
 import { verifyStoredAuditChain } from '../src/audit/verify-stored-chain.ts';
+import { chatPhotoKey, putChatPhoto } from '../src/chat/chat-photos.ts';
 import { repoRoot } from '../src/config.ts';
 import {
   auditLog,
+  chatMessages,
+  chatPhotos,
+  chats,
   idempotencyKeys,
   jobs,
   messages,
@@ -134,6 +138,73 @@ describe.each(databaseKinds())('retention on %s', (kind) => {
 
     // A second run finds nothing more to do.
     expect(await runRetention(t.deps, now)).toMatchObject({ closed: [], abandoned: [], blobsDeleted: 0 });
+  });
+
+  it('deletes an ended chat with its sealed messages and photos once the period has passed', async () => {
+    const { db, blobs } = t.deps;
+    const chat = async (status: string, endedDaysAgo: number, reportId: string | null = null) => {
+      const id = randomUUID();
+      const ended = new Date(now.getTime() - endedDaysAgo * DAY);
+      await db.insert(chats).values({
+        id,
+        helplineId: home.id,
+        tokenHash: randomUUID(),
+        childRecipient: 'age1chat',
+        lang: 'nl',
+        flags: {},
+        status,
+        lastSeq: 1,
+        createdAt: new Date(ended.getTime() - 3_600_000),
+        closedAt: status === 'closed' ? ended : null,
+        reportId,
+      });
+      await db.insert(chatMessages).values({
+        chatId: id,
+        seq: 1,
+        clientId: randomUUID(),
+        author: 'child',
+        sealed: new Uint8Array([1, 2, 3]),
+      });
+      await putChatPhoto(t.deps, id, 'photo-0123456789abcdef', new Uint8Array([4, 5, 6]));
+      return id;
+    };
+    const photoFile = (id: string) =>
+      join(t.database.dataDir, 'blobs', ...chatPhotoKey(id, 'photo-0123456789abcdef').split('/'));
+    // A chat that became a report whose own retention comes first: the report goes, the chat stays.
+    const becameReport = await closedCase(RETENTION_DAYS + 10);
+    const old = await chat('closed', RETENTION_DAYS + 2, becameReport.id);
+    const leftBeforeAnswer = await chat('abandoned', RETENTION_DAYS + 1);
+    const recent = await chat('closed', RETENTION_DAYS - 1);
+    const live = await chat('active', RETENTION_DAYS + 30);
+    expect(existsSync(photoFile(old))).toBe(true);
+
+    const result = await runRetention(t.deps, now);
+
+    expect(result.closed).toContain(becameReport.id);
+    expect(result.chats.sort()).toEqual([old, leftBeforeAnswer].sort());
+    for (const gone of [old, leftBeforeAnswer]) {
+      expect(await db.select().from(chats).where(eq(chats.id, gone))).toEqual([]);
+      expect(await db.select().from(chatMessages).where(eq(chatMessages.chatId, gone))).toEqual([]);
+      expect(await db.select().from(chatPhotos).where(eq(chatPhotos.chatId, gone))).toEqual([]);
+      expect(existsSync(photoFile(gone))).toBe(false);
+    }
+    for (const kept of [recent, live]) {
+      expect(await db.select({ id: chats.id }).from(chats).where(eq(chats.id, kept))).toHaveLength(1);
+      expect(existsSync(photoFile(kept))).toBe(true);
+      expect(await blobs.has(chatPhotoKey(kept, 'photo-0123456789abcdef'))).toBe(true);
+    }
+    const records = await db
+      .select({ action: auditLog.action, detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'chat.deleted-by-retention'));
+    expect(records.map((r) => r.detail)).toEqual(
+      expect.arrayContaining([
+        { chatId: old, messages: 1, photos: 1 },
+        { chatId: leftBeforeAnswer, messages: 1, photos: 1 },
+      ]),
+    );
+    expect(await verifyStoredAuditChain(db)).toMatchObject({ ok: true });
+    expect((await runRetention(t.deps, now)).chats).toEqual([]);
   });
 
   it('deletes a held case once its legal hold is cleared, and only then', async () => {

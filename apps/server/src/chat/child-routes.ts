@@ -199,7 +199,7 @@ export const childChatRoutes: FastifyPluginAsyncZod<{
       if (!isWellFormedAgeFile(body)) {
         throw new Problem(422, 'chat.photo-not-sealed', 'The photo is not sealed in the age format');
       }
-      const { created } = await putChatPhoto(deps.blobs, chat.id, request.params.attachmentId, body);
+      const { created } = await putChatPhoto(deps, chat.id, request.params.attachmentId, body);
       return reply.code(created ? 201 : 200).send({ id: request.params.attachmentId });
     },
   );

@@ -3,6 +3,9 @@ import type { AppDeps } from '../app-deps.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import {
+  chatPhotos,
+  chats,
+  helplines,
   idempotencyKeys,
   jobs,
   messages,
@@ -36,6 +39,8 @@ export type RetentionResult = {
   closed: string[];
   /** Reports deleted because their evidence never arrived. */
   abandoned: string[];
+  /** Ended chats deleted (messages, photos) because the retention period passed. */
+  chats: string[];
   blobsDeleted: number;
   stagedUploadsDeleted: number;
 };
@@ -43,7 +48,13 @@ export type RetentionResult = {
 type Reason = 'closed' | 'abandoned';
 
 export async function runRetention(deps: RetentionDeps, now = new Date()): Promise<RetentionResult> {
-  const result: RetentionResult = { closed: [], abandoned: [], blobsDeleted: 0, stagedUploadsDeleted: 0 };
+  const result: RetentionResult = {
+    closed: [],
+    abandoned: [],
+    chats: [],
+    blobsDeleted: 0,
+    stagedUploadsDeleted: 0,
+  };
   const days = deps.pack.countryPack?.meta.retention.closedCaseDays;
   // Without a checked pack there is no retention period to apply, so no closed case is touched.
   if (days !== undefined) {
@@ -51,6 +62,14 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
       const deleted = await deleteCase(deps, id, 'closed', now);
       if (deleted) {
         result.closed.push(id);
+        result.blobsDeleted += deleted.blobs;
+      }
+    }
+    // An ended chat keeps its sealed messages and photos as long as a closed case keeps its own.
+    for (const id of await expiredChats(deps.db, deps.pack.country, closedCaseCutoff(days, now))) {
+      const deleted = await deleteChat(deps, id, closedCaseCutoff(days, now), now);
+      if (deleted) {
+        result.chats.push(id);
         result.blobsDeleted += deleted.blobs;
       }
     }
@@ -78,6 +97,76 @@ const closedAndExpired = (cutoff: Date) =>
   );
 const abandonedBefore = (cutoff: Date) =>
   and(eq(reports.status, 'awaiting-evidence'), isNull(reports.visibleAt), lt(reports.createdAt, cutoff));
+
+const chatEndedBefore = (cutoff: Date) =>
+  and(
+    inArray(chats.status, ['closed', 'abandoned']),
+    lt(sql`coalesce(${chats.closedAt}, ${chats.createdAt})`, cutoff),
+  );
+
+/** This pack's helplines' ended chats past the cutoff (another country's pack sets its own period). */
+async function expiredChats(db: Db, country: string, cutoff: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: chats.id })
+    .from(chats)
+    .innerJoin(helplines, eq(helplines.id, chats.helplineId))
+    .where(and(eq(helplines.country, country), chatEndedBefore(cutoff)));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Deletes one ended chat (its sealed messages go with it by cascade) and lists its photos' blobs for
+ * deletion after the commit, as `deleteCase` does. A report the chat became stays: it has its own copy
+ * of the transcript and its own retention.
+ */
+async function deleteChat(
+  deps: RetentionDeps,
+  id: string,
+  cutoff: Date,
+  now: Date,
+): Promise<{ blobs: number } | null> {
+  const blobJobId = `retention:chat-blobs:${id}`;
+  const keys = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: chats.id })
+      .from(chats)
+      .where(and(eq(chats.id, id), chatEndedBefore(cutoff)))
+      .for('update');
+    if (!row) return null;
+    const photos = await tx
+      .delete(chatPhotos)
+      .where(eq(chatPhotos.chatId, id))
+      .returning({ blobKey: chatPhotos.blobKey });
+    const deleted = await tx.delete(chats).where(eq(chats.id, id)).returning({ lastSeq: chats.lastSeq });
+    const blobKeys = photos.map((p) => p.blobKey);
+    if (blobKeys.length > 0) {
+      await enqueueJob(tx, RETENTION_BLOBS_QUEUE, { keys: blobKeys }, { id: blobJobId, maxAttempts: 20 });
+    }
+    await appendAudit(
+      tx as Db,
+      {
+        actor: 'system',
+        action: 'chat.deleted-by-retention',
+        detail: { chatId: id, messages: deleted[0]?.lastSeq ?? 0, photos: blobKeys.length },
+      },
+      now,
+    );
+    return blobKeys;
+  });
+  if (!keys) return null;
+  if (keys.length > 0) {
+    try {
+      await deleteBlobs(deps, keys);
+      await deps.db
+        .update(jobs)
+        .set({ doneAt: now })
+        .where(inArray(jobs.id, [blobJobId]));
+    } catch {
+      // The queued job deletes them on a later run.
+    }
+  }
+  return { blobs: keys.length };
+}
 
 async function expiredClosedCases(db: Db, country: string, cutoff: Date): Promise<string[]> {
   const rows = await db
@@ -168,6 +257,8 @@ async function deleteCase(
         )
         .returning({ key: idempotencyKeys.key }),
     );
+    // A chat that became this report keeps its own retention; it only stops pointing here.
+    await tx.update(chats).set({ reportId: null }).where(eq(chats.reportId, id));
     await tx.delete(reports).where(eq(reports.id, id));
     if (keys.length > 0) {
       await enqueueJob(tx, RETENTION_BLOBS_QUEUE, { keys }, { id: blobJobId, maxAttempts: 20 });

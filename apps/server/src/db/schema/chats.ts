@@ -74,3 +74,21 @@ export const chatMessages = pgTable(
   ],
 );
 export type ChatMessageRow = typeof chatMessages.$inferSelect;
+
+/**
+ * The sealed photos shared in a chat (bytes in the blob store under `blob_key`). The server cannot read
+ * the messages that name them, so this list is how retention finds every photo of a chat to delete.
+ */
+export const chatPhotos = pgTable(
+  'chat_photos',
+  {
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id, { onDelete: 'cascade' }),
+    attachmentId: text('attachment_id').notNull(),
+    blobKey: text('blob_key').notNull(),
+    size: integer('size').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.chatId, t.attachmentId] })],
+);
