@@ -503,6 +503,7 @@ const en = {
       'hash-submission':
         'Hash submission: only picture fingerprints and checked addresses go to the hotline, never the pictures',
       'call-together': 'Call them together with the reporter; nothing is sent',
+      federation: 'Another country’s helpline: sent to their instance, sealed to their key',
     } as Record<string, string>,
     chooseService: 'Refer to',
     consent: 'The reporter agreed to this referral',

@@ -316,6 +316,7 @@ export const fr: ConsoleCatalog = {
       'hash-submission':
         'Transmission d’empreintes : seules les empreintes des images et les adresses vérifiées vont au point de contact, jamais les images',
       'call-together': 'Appelez-les avec la personne ; rien n’est envoyé',
+      federation: 'Ligne d’aide d’un autre pays : envoyé à leur instance, chiffré pour leur clé',
     },
     chooseService: 'Orienter vers',
     consent: 'La personne a accepté cette orientation',

@@ -320,6 +320,7 @@ export const nl: ConsoleCatalog = {
       'hash-submission':
         'Hashmelding: alleen vingerafdrukken van beelden en gecontroleerde adressen gaan naar het meldpunt, nooit de beelden',
       'call-together': 'Bel hen samen met de melder; er wordt niets verstuurd',
+      federation: 'Hulplijn in een ander land: naar hun eigen systeem, versleuteld voor hun sleutel',
     },
     chooseService: 'Doorverwijzen naar',
     consent: 'De melder stemde in met deze doorverwijzing',
