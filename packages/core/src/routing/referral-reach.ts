@@ -7,7 +7,13 @@ import type { Service } from '../pack/schema.ts';
  * the service takes no hand-overs. `federation`: another member state's helpline on its own instance
  * (federation.yaml), sent signed and sealed to that helpline's key.
  */
-export const REFERRAL_REACHES = ['webhook', 'email', 'hash-submission', 'call-together', 'federation'] as const;
+export const REFERRAL_REACHES = [
+  'webhook',
+  'email',
+  'hash-submission',
+  'call-together',
+  'federation',
+] as const;
 export type ReferralReach = (typeof REFERRAL_REACHES)[number];
 
 export function referralReach(service: Pick<Service, 'kind' | 'connector'>): ReferralReach {
