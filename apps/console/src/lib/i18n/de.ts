@@ -318,7 +318,8 @@ export const de: ConsoleCatalog = {
       'hash-submission':
         'Hash-Meldung: nur Fingerabdrücke der Bilder und geprüfte Adressen gehen an die Meldestelle, nie die Bilder',
       'call-together': 'Rufen Sie sie zusammen mit der meldenden Person an; nichts wird gesendet',
-      federation: 'Hilfeteam in einem anderen Land: an dessen eigene Instanz, verschlüsselt für dessen Schlüssel',
+      federation:
+        'Hilfeteam in einem anderen Land: an dessen eigene Instanz, verschlüsselt für dessen Schlüssel',
     },
     chooseService: 'Weiterleiten an',
     consent: 'Die meldende Person stimmte dieser Weiterleitung zu',
