@@ -243,6 +243,17 @@ describe('NL → BE-VL federated referral on PostgreSQL', () => {
   it('acknowledges, then reports the outcome back; the NL case shows both', async () => {
     expect(await beJobs()).toBe(1);
     const [received] = await beCases();
+    // The receiving console is told who handed the case over, and that the original receipt held.
+    const detail = await be.app.inject({
+      method: 'GET',
+      url: `/api/v1/staff/cases/${received!.id}`,
+      headers: { cookie: beCookie },
+    });
+    expect(detail.json().federatedFrom).toEqual({
+      country: 'NL',
+      helplineName: 'Helpwanted',
+      receiptVerified: true,
+    });
     const status = await be.app.inject({
       method: 'POST',
       url: `/api/v1/staff/cases/${received!.id}/status`,

@@ -187,6 +187,8 @@ export const de: ConsoleCatalog = {
     actions: 'Aktionen zum Fall',
     refresh: 'Neu laden',
     receivedAt: (time: string) => `eingegangen am ${time}`,
+    federatedFrom: (helpline: string, country: string) =>
+      `Übergeben von ${helpline} (${country}). Die meldende Person bleibt mit ihnen in Kontakt.`,
     allIntact: (n: number) => `Alle ${n} Beweisstücke unversehrt; Signatur der Serverquittung gültig.`,
     notIntact:
       'Einige Beweisstücke sind NICHT unversehrt oder die Serverquittung stimmt nicht. Siehe die Stücke unten.',

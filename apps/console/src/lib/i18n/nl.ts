@@ -187,6 +187,8 @@ export const nl: ConsoleCatalog = {
     actions: 'Acties voor het dossier',
     refresh: 'Vernieuwen',
     receivedAt: (time: string) => `ontvangen op ${time}`,
+    federatedFrom: (helpline: string, country: string) =>
+      `Overgedragen door ${helpline} (${country}). De melder houdt contact met hen.`,
     allIntact: (n: number) =>
       `Alle ${n} bewijsstukken zijn ongeschonden; de handtekening op het serverbewijs is geldig.`,
     notIntact:
