@@ -315,6 +315,28 @@ describe('NL → BE-VL federated referral on PostgreSQL', () => {
         .code,
     ).toBe('federation.unknown-peer');
 
+    // Signed by NL but not a package (extra flag): refused by the schema, nothing stored, no refusal audit.
+    const bad = JSON.stringify({
+      version: 1,
+      kind: 'vangnet-federated-referral',
+      metadata: { flags: { x: true } },
+    });
+    const malformed = await be.app.inject({
+      method: 'POST',
+      url: `${FEDERATION_PREFIX}/referrals`,
+      headers: {
+        'content-type': 'application/json',
+        'vangnet-peer-signature': signPeerRequest(
+          { from: 'NL', to: 'BE-VL', route, body: bad },
+          nlKey.privateKey,
+          new Date(),
+        ),
+      },
+      payload: bad,
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+
     const refused = await audits(be, 'federation.refused');
     expect(refused.map((r) => [r.actor, (r.detail as { reason: string }).reason])).toEqual([
       ['peer:IE', 'unknown-peer'],

@@ -1,4 +1,4 @@
-import { AGE_BANDS, CATEGORY_CODES, ROLES, SHARED_PARTS } from '@vangnet/core';
+import { AGE_BANDS, CATEGORY_CODES, ROLES, SHARED_PARTS, URGENCY_FLAGS } from '@vangnet/core';
 import { z } from 'zod';
 import { OUTCOMES } from '../referrals/referral-package.ts';
 
@@ -24,7 +24,12 @@ export const federatedPackageSchema = z.strictObject({
     platform: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
     role: z.enum(ROLES),
     ageBand: z.enum(AGE_BANDS),
-    flags: z.record(z.string().max(20), z.boolean()),
+    flags: z.strictObject(
+      Object.fromEntries(URGENCY_FLAGS.map((flag) => [flag, z.boolean().default(false)])) as Record<
+        (typeof URGENCY_FLAGS)[number],
+        z.ZodDefault<z.ZodBoolean>
+      >,
+    ),
   }),
   consent: z.strictObject({ recordedAt: z.iso.datetime() }),
   shared: z.array(z.enum(SHARED_PARTS)).max(SHARED_PARTS.length),
