@@ -96,6 +96,7 @@ describe('vangnet pack schema', () => {
       'platforms.yaml',
       'routes.yaml',
       'agreements.yaml',
+      'federation.yaml',
       'texts/<lang>.yaml',
     ]);
     expect(

@@ -85,6 +85,42 @@ describe('opening a case in the browser', () => {
     ]);
   });
 
+  it('opens a case a peer instance handed over: the referral content reads as a body without items', async () => {
+    const { helpline, server, detail } = await fixture();
+    const content = {
+      version: 1,
+      kind: 'vangnet-referral-content',
+      helpline: 'Helpwanted',
+      service: { id: 'be-vl', name: 'Hulplijn 1712' },
+      metadata: detail.metadata,
+      language: 'nl',
+      shared: ['description'],
+      consent: { recordedAt: '2026-12-01T10:00:00.000Z' },
+      description: 'Klasgenoten van een Nederlandse school.',
+    };
+    const sealed = await crypto.sealJson(content, [helpline.recipient]);
+    const receipt = {
+      ...detail.receipt!,
+      body: { sha256: crypto.sha256Hex(sealed), size: sealed.length },
+      items: [],
+    };
+    const opened = await openCase(
+      crypto,
+      helpline.identity,
+      {
+        ...detail,
+        body: crypto.toBase64(sealed),
+        items: [],
+        receipt,
+        signature: crypto.countersign(receipt, server.privateKey),
+      },
+      { serverPublicKey: server.publicKey, fetchItem: async () => new Uint8Array() },
+    );
+    expect(opened.body.description).toBe('Klasgenoten van een Nederlandse school.');
+    expect(opened.items).toEqual([]);
+    expect(opened.bodyMatchesReceipt && opened.signatureValid).toBe(true);
+  });
+
   it('marks every item red when the receipt is signed by another key or a ciphertext was swapped', async () => {
     const { helpline, detail, blobs } = await fixture();
     const otherKey = crypto.generateSigningKey().publicKey;

@@ -1,5 +1,6 @@
 import type { ManifestItem, ReportBody, SealedMessageBody } from '@vangnet/core';
 import { reportBodySchema, sealedMessageBodySchema } from '@vangnet/core';
+import { reportBodyOfSealed } from '@vangnet/core/routing/partner-content';
 import type { Crypto } from '../lib/crypto.ts';
 import type { CaseDetail, CaseMessage, ServerReceipt } from '../lib/types.ts';
 
@@ -67,8 +68,9 @@ export async function openCase(
 ): Promise<OpenedCase> {
   const identities = [identity as Parameters<Crypto['open']>[1][number]];
   const sealedBody = crypto.fromBase64(detail.body);
+  // A case another member state's instance handed over holds the referral content (docs/federation.md).
   const body = await crypto.openJson<ReportBody>(sealedBody as never, identities, (v) =>
-    reportBodySchema.parse(v),
+    reportBodySchema.parse(reportBodyOfSealed(v)),
   );
   const receipt: ServerReceipt | null = detail.receipt;
   const signatureValid =

@@ -42,7 +42,8 @@ type Referrals = { proposed: Proposal[]; advice: string[]; referrals: Referral[]
  * (only states and times), so unlike opening the case it is not a `case.view`.
  */
 const POLL_MS = 3_000;
-const sendable = (p: Proposal) => (p.reach === 'webhook' || p.reach === 'email') && p.recipient !== null;
+const sendable = (p: Proposal) =>
+  (p.reach === 'webhook' || p.reach === 'email' || p.reach === 'federation') && p.recipient !== null;
 /** A hash submission is built from the case's picture hashes (supervisor view), not from this panel. */
 const choosable = (p: Proposal) => p.reach !== 'hash-submission';
 const referText = (code: string) => text.refer.errors[code] ?? errorText(code);

@@ -194,6 +194,8 @@ const en = {
     actions: 'Case actions',
     refresh: 'Refresh',
     receivedAt: (time: string) => `received ${time}`,
+    federatedFrom: (helpline: string, country: string) =>
+      `Handed over by ${helpline} (${country}). The reporter stays in touch with them.`,
     allIntact: (n: number) => `All ${n} items intact; server receipt signature valid.`,
     notIntact: 'Some evidence is NOT intact or the server receipt does not check out. See the items below.',
     noReporterKey: 'The server did not send the reporter’s key, so a reply cannot be sealed for them.',
@@ -536,6 +538,7 @@ const en = {
       'hash-submission':
         'Hash submission: only picture fingerprints and checked addresses go to the hotline, never the pictures',
       'call-together': 'Call them together with the reporter; nothing is sent',
+      federation: 'Another country’s helpline: sent to their instance, sealed to their key',
     } as Record<string, string>,
     chooseService: 'Refer to',
     consent: 'The reporter agreed to this referral',

@@ -72,6 +72,8 @@ export type CaseDetail = {
   messages: CaseMessage[];
   /** The reporter's age recipient, so a reply is sealed to them too. */
   reporterRecipient?: string;
+  /** Set when another member state's instance handed the case over (docs/federation.md). */
+  federatedFrom?: { country: string; helplineName: string; receiptVerified: boolean } | null;
 };
 
 export type InstanceConfig = {

@@ -101,6 +101,11 @@ export function CaseView({ id }: { id: string }) {
             · {text.case.receivedAt(formatDateTime(detail.visibleAt ?? detail.createdAt, pack.meta.timeZone))}
           </span>
         </p>
+        {detail.federatedFrom && (
+          <p class="notice" data-federated-from={detail.federatedFrom.country}>
+            {text.case.federatedFrom(detail.federatedFrom.helplineName, detail.federatedFrom.country)}
+          </p>
+        )}
         <p
           class={`integrity-summary ${allOk ? 'integrity-ok' : 'integrity-bad'}`}
           data-integrity={allOk ? 'ok' : 'bad'}

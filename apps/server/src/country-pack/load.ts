@@ -66,6 +66,7 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
     | undefined;
   const routes = parts.routes as { rules: CountryPack['routes'] } | undefined;
   const agreements = parts.agreements as { suggestions: CountryPack['agreements'] } | undefined;
+  const federation = parts.federation as { peers: NonNullable<CountryPack['federation']> } | undefined;
   if (
     !meta ||
     !services ||
@@ -84,6 +85,7 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
     ...(platforms.legalBasis ? { legalBasis: platforms.legalBasis } : {}),
     routes: routes.rules,
     ...(agreements?.suggestions ? { agreements: agreements.suggestions } : {}),
+    ...(federation ? { federation: federation.peers } : {}),
     texts,
     pages,
   };

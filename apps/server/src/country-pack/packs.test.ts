@@ -14,6 +14,7 @@ import {
   whoHelpsNext,
 } from '@vangnet/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PARTNER_RECIPIENT } from '../referrals/demo-partner.ts';
 import { loadCountryPack, PackError, publicPack } from './load.ts';
 
 const packsDir = join(import.meta.dirname, '../../../../country-packs');
@@ -285,6 +286,38 @@ describe('loadCountryPack', () => {
     ]);
     expect((error as PackError).message).toContain(
       'routes.yaml: rules[2].services[1].service: unknown service',
+    );
+  });
+
+  it('reads federation.yaml and refuses a peer over plain http or with a malformed key', async () => {
+    const dir = join(tmp, 'NL-peers');
+    await cp(join(packsDir, 'NL'), dir, { recursive: true });
+    const peer = (id: string, country: string, url: string, publicKey: string) =>
+      [
+        `  - id: ${id}`,
+        `    country: ${country}`,
+        '    helplineName: Hulplijn 1712',
+        `    url: ${url}`,
+        `    publicKey: '${publicKey}'`,
+        `    recipient: ${DEMO_PARTNER_RECIPIENT}`,
+        '    leadTimes: { firstContact: PT24H, handover: PT4H }',
+      ].join('\n');
+    await writeFile(
+      join(dir, 'federation.yaml'),
+      `peers:\n${peer('be-vl', 'BE-VL', 'https://vangnet.example.be', 'ab'.repeat(32))}\n`,
+    );
+    expect((await loadCountryPack(dir)).federation?.[0]).toMatchObject({ country: 'BE-VL' });
+    const refused = async (peers: string) => {
+      await writeFile(join(dir, 'federation.yaml'), `peers:\n${peers}\n`);
+      const error = await loadCountryPack(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PackError);
+      return (error as PackError).message;
+    };
+    expect(await refused(peer('be-vl', 'BE-VL', 'http://vangnet.example.be', 'ab'.repeat(32)))).toMatch(
+      /federation\.yaml: peers\.0\.url: a peer is reached over https/,
+    );
+    expect(await refused(peer('ie', 'IE', 'https://vangnet.example.ie', 'not-a-key'))).toMatch(
+      /federation\.yaml: .*publicKey.*Ed25519/,
     );
   });
 

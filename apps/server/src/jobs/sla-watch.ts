@@ -86,10 +86,13 @@ export async function scheduleSlaJobs(db: Db, pack: CountryPack): Promise<number
     );
   for (const { payload: raw } of unconfirmed) {
     const referral = raw as DeliveredReferral;
-    const service = pack.services.find((x) => x.id === referral.serviceId);
-    if (!service) continue;
+    // A service, or another member state's helpline (federation.yaml): both carry agreed lead times.
+    const target =
+      pack.services.find((x) => x.id === referral.serviceId) ??
+      pack.federation?.find((x) => x.id === referral.serviceId);
+    if (!target) continue;
     const deliveredAt = new Date(referral.deliveredAt);
-    const deadline = addLeadTime(deliveredAt, service.leadTimes.firstContact);
+    const deadline = addLeadTime(deliveredAt, target.leadTimes.firstContact);
     const payload: SlaPayload = {
       caseId: referral.caseId,
       kind: 'partner-confirmation',

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { CountryPack, SharedPart } from '@vangnet/core';
+import type { CountryPack, FederationPeer, SharedPart } from '@vangnet/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { jobs } from '../db/schema/index.ts';
+import type { FederatedPackage, PeerStatus } from '../federation/federated-package.ts';
+import { referralsRoute } from '../federation/federated-package.ts';
+import { postToPeer } from '../federation/post-to-peer.ts';
 import { deadJobs, enqueueJob, type Job, retryDeadJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { recordReportEvent } from '../services/report-events.ts';
@@ -26,14 +29,26 @@ export type ReferralDeps = {
   /** Connector secrets come from the environment, named by the pack's `secretEnv`. */
   secretOf: (name: string) => string | undefined;
   mail?: MailSettings;
+  /** This instance's country and signing key: referrals to peer instances are signed with it. */
+  self?: { country: string; privateKey: string };
 };
+
+/** Another member state's instance a case can be referred to, by its id in federation.yaml. */
+export const peerOf = (pack: CountryPack, id: string): FederationPeer | undefined =>
+  pack.federation?.find((p) => p.id === id);
+
+/** The name the console and the reporter's timeline show for a referral's target. */
+export function targetName(pack: CountryPack, serviceId: string): string {
+  const peer = peerOf(pack, serviceId);
+  return peer ? peer.helplineName : (pack.services.find((s) => s.id === serviceId)?.name ?? serviceId);
+}
 
 /**
  * The referral record is the delivery job's row: its payload holds what the job needs and, after
  * delivery, when the partner confirmed and what the outcome was. The sealed package is dropped from it
  * once delivered, so the server keeps no copy longer than needed.
  */
-type ReferralPayload = {
+export type ReferralPayload = {
   referralId: string;
   caseId: string;
   helplineId: string;
@@ -50,6 +65,11 @@ type ReferralPayload = {
   acknowledgedAt?: string;
   outcome?: Outcome;
   outcomeAt?: string;
+  /** Set for a referral to another member state's instance (federation.yaml); `serviceId` is the peer id. */
+  peer?: {
+    platform: string;
+    origin: FederatedPackage['origin'];
+  };
 };
 
 export type ReferralView = {
@@ -75,17 +95,19 @@ export async function createReferral(
   input: { caseId: string; workerId: string; serviceId: string; sealed: string; shared?: SharedPart[] },
   now = new Date(),
 ): Promise<CreateResult> {
-  const service = deps.pack.services.find((s) => s.id === input.serviceId);
-  if (!service) return { ok: false, code: 'referral.unknown-service' };
-  if (service.connector.type === 'none') return { ok: false, code: 'referral.no-connector' };
+  const peer = peerOf(deps.pack, input.serviceId);
+  const service = peer ? undefined : deps.pack.services.find((s) => s.id === input.serviceId);
+  if (!service && !peer) return { ok: false, code: 'referral.unknown-service' };
+  if (service?.connector.type === 'none') return { ok: false, code: 'referral.no-connector' };
   const row = await findCase(deps.db, deps.helpline.id, input.caseId);
   if (!row) return { ok: false, code: 'case.not-found' };
+  const targetId = (peer ?? service)!.id;
   const jobId = `referral:${input.caseId}:${input.serviceId}`;
   const payload: ReferralPayload = {
     referralId: randomUUID(),
     caseId: row.id,
     helplineId: deps.helpline.id,
-    serviceId: service.id,
+    serviceId: targetId,
     country: row.country,
     packVersion: deps.pack.meta.version,
     metadata: {
@@ -98,6 +120,17 @@ export async function createReferral(
     shared: input.shared ?? [],
     createdAt: now.toISOString(),
     sealed: input.sealed,
+    ...(peer
+      ? {
+          peer: {
+            platform: row.platform,
+            origin: {
+              receipt: (row.receipt as FederatedPackage['origin']['receipt']) ?? null,
+              signature: row.signature ?? null,
+            },
+          },
+        }
+      : {}),
   };
   return deps.db.transaction(async (tx) => {
     const { created } = await enqueueJob(tx, REFERRAL_QUEUE, payload, {
@@ -120,7 +153,8 @@ export async function createReferral(
         action: 'case.referral',
         caseId: row.id,
         detail: {
-          serviceId: service.id,
+          serviceId: targetId,
+          ...(peer ? { peer: peer.country } : {}),
           referralId: payload.referralId,
           consent: true,
           shared: payload.shared ?? [],
@@ -136,10 +170,17 @@ export async function createReferral(
 export function referralDeliveryHandler(deps: ReferralDeps): JobHandler {
   return async (job, now) => {
     const payload = job.payload as ReferralPayload;
-    const service = deps.pack.services.find((s) => s.id === payload.serviceId);
-    if (!service) throw new DeliveryError(`service ${payload.serviceId} is no longer in the pack`);
     // Delivered before, or the partner already confirmed it: a late retry must not send it twice.
     if (payload.sealed === null || payload.acknowledgedAt) return;
+    if (payload.peer) {
+      const peer = peerOf(deps.pack, payload.serviceId);
+      if (!peer) throw new DeliveryError(`peer ${payload.serviceId} is no longer in the pack`);
+      await deliverToPeer(deps, peer, payload, payload.sealed, payload.peer, now);
+      await markDelivered(deps, job, payload, peer.helplineName, now);
+      return;
+    }
+    const service = deps.pack.services.find((s) => s.id === payload.serviceId);
+    if (!service) throw new DeliveryError(`service ${payload.serviceId} is no longer in the pack`);
     const pkg: ReferralPackage = {
       version: 1,
       referralId: payload.referralId,
@@ -168,23 +209,74 @@ export function referralDeliveryHandler(deps: ReferralDeps): JobHandler {
     } else {
       throw new DeliveryError(`service ${service.id} has no connector`);
     }
-    await deps.db.transaction(async (tx) => {
-      await tx
-        .update(jobs)
-        .set({ payload: { ...payload, sealed: null, deliveredAt: now.toISOString() } })
-        .where(eq(jobs.id, job.id));
-      await addTimelineEvent(tx as Db, payload, 'handed-over', service.name, now);
-      await appendAudit(
-        tx as Db,
-        {
-          actor: 'system',
-          action: 'referral.delivered',
-          caseId: payload.caseId,
-          detail: { referralId: payload.referralId, serviceId: service.id, attempts: job.attempts },
-        },
-        now,
-      );
-    });
+    await markDelivered(deps, job, payload, service.name, now);
+  };
+}
+
+/** The referral is with the partner: the sealed copy is dropped, the reporter's timeline says so. */
+async function markDelivered(
+  deps: ReferralDeps,
+  job: Job,
+  payload: ReferralPayload,
+  targetName: string,
+  now: Date,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    // Merged in the database, not written from this job's copy: a peer's acknowledgement may already be in.
+    const delivered = JSON.stringify({ sealed: null, deliveredAt: now.toISOString() });
+    await tx
+      .update(jobs)
+      .set({ payload: sql`${jobs.payload} || ${delivered}::jsonb` })
+      .where(eq(jobs.id, job.id));
+    await addTimelineEvent(tx as Db, payload, 'handed-over', targetName, now);
+    await appendAudit(
+      tx as Db,
+      {
+        actor: 'system',
+        action: 'referral.delivered',
+        caseId: payload.caseId,
+        detail: { referralId: payload.referralId, serviceId: payload.serviceId, attempts: job.attempts },
+      },
+      now,
+    );
+  });
+}
+
+/** Sends the referral to another member state's instance, signed with this server's key. */
+async function deliverToPeer(
+  deps: ReferralDeps,
+  peer: FederationPeer,
+  payload: ReferralPayload,
+  sealed: string,
+  federated: NonNullable<ReferralPayload['peer']>,
+  now: Date,
+): Promise<void> {
+  if (!deps.self) throw new DeliveryError('this instance has no signing key for peers');
+  const pkg = federatedPackageOf(deps.self.country, deps.helpline.name, peer, payload, sealed, federated);
+  await postToPeer(peer, referralsRoute(), pkg, deps.self, now);
+}
+
+/** The package a peer receives: the same bytes on every attempt, so a retry is recognised by its id. */
+export function federatedPackageOf(
+  country: string,
+  helplineName: string,
+  peer: FederationPeer,
+  payload: ReferralPayload,
+  sealed: string,
+  federated: NonNullable<ReferralPayload['peer']>,
+): FederatedPackage {
+  return {
+    version: 1,
+    kind: 'vangnet-federated-referral',
+    referralId: payload.referralId,
+    from: { country, helplineName, packVersion: payload.packVersion },
+    to: { country: peer.country },
+    metadata: { ...payload.metadata, platform: federated.platform },
+    consent: { recordedAt: payload.consentAt },
+    shared: payload.shared ?? [],
+    createdAt: payload.createdAt,
+    sealed,
+    origin: federated.origin,
   };
 }
 
@@ -230,16 +322,62 @@ async function partnerUpdate(
   change: (payload: ReferralPayload) => ReferralPayload | null,
 ): Promise<PartnerAnswer> {
   if (!checkPartnerToken(deps.linkKey, referralId, token)) return { ok: false };
+  return updateReferral(deps, referralId, now, change);
+}
+
+/**
+ * A peer instance reports that it received a referral (`acknowledgedAt`) and, later, its outcome. Only
+ * the peer the referral went to may answer it; an outcome older than the one recorded changes nothing.
+ */
+export async function recordPeerStatus(
+  deps: ReferralDeps,
+  peerId: string,
+  referralId: string,
+  status: PeerStatus,
+  now = new Date(),
+): Promise<PartnerAnswer> {
+  return updateReferral(
+    deps,
+    referralId,
+    now,
+    (payload) => {
+      const acknowledgedAt = payload.acknowledgedAt ?? status.acknowledgedAt;
+      const newer =
+        status.outcome !== undefined &&
+        status.outcome !== payload.outcome &&
+        (!payload.outcomeAt || !status.outcomeAt || status.outcomeAt > payload.outcomeAt);
+      if (!newer && payload.acknowledgedAt) return null;
+      return newer
+        ? {
+            ...payload,
+            acknowledgedAt,
+            outcome: status.outcome,
+            outcomeAt: status.outcomeAt ?? now.toISOString(),
+          }
+        : { ...payload, acknowledgedAt };
+    },
+    (payload) => payload.peer !== undefined && payload.serviceId === peerId,
+    `peer:${peerId}`,
+  );
+}
+
+async function updateReferral(
+  deps: ReferralDeps,
+  referralId: string,
+  now: Date,
+  change: (payload: ReferralPayload) => ReferralPayload | null,
+  mayAnswer: (payload: ReferralPayload) => boolean = (payload) => payload.peer === undefined,
+  actor?: string,
+): Promise<PartnerAnswer> {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(jobs)
       .where(and(eq(jobs.queue, REFERRAL_QUEUE), sql`${jobs.payload}->>'referralId' = ${referralId}`))
       .for('update');
-    if (!row) return { ok: false } as const;
+    if (!row || !mayAnswer(row.payload as ReferralPayload)) return { ok: false } as const;
     const before = row.payload as ReferralPayload;
-    const service = deps.pack.services.find((s) => s.id === before.serviceId);
-    const serviceName = service?.name ?? before.serviceId;
+    const serviceName = targetName(deps.pack, before.serviceId);
     const after = change(before);
     if (after) {
       await tx.update(jobs).set({ payload: after }).where(eq(jobs.id, row.id));
@@ -254,7 +392,7 @@ async function partnerUpdate(
       await appendAudit(
         tx as Db,
         {
-          actor: `partner:${before.serviceId}`,
+          actor: actor ?? `partner:${before.serviceId}`,
           action: after.outcome !== before.outcome ? 'referral.outcome' : 'referral.acknowledged',
           caseId: before.caseId,
           detail: { referralId, ...(after.outcome ? { outcome: after.outcome } : {}) },
@@ -294,9 +432,10 @@ export async function findReferral(
     .from(jobs)
     .where(and(eq(jobs.queue, REFERRAL_QUEUE), sql`${jobs.payload}->>'referralId' = ${referralId}`));
   if (!row) return undefined;
-  const serviceId = (row.payload as ReferralPayload).serviceId;
-  const serviceName = deps.pack.services.find((s) => s.id === serviceId)?.name ?? serviceId;
-  return { referral: viewOf(row), serviceName };
+  const payload = row.payload as ReferralPayload;
+  // A peer instance answers through its signed endpoint, not through a partner link.
+  if (payload.peer) return undefined;
+  return { referral: viewOf(row), serviceName: targetName(deps.pack, payload.serviceId) };
 }
 
 export async function caseReferrals(deps: ReferralDeps, caseId: string): Promise<ReferralView[]> {

@@ -53,7 +53,7 @@ const proposalSchema = z.object({
   firstContact: z.string(),
   handover: z.string(),
   crisis: z.boolean(),
-  connector: z.enum(['none', 'webhook', 'email']),
+  connector: z.enum(['none', 'webhook', 'email', 'federation']),
   /** How the helpline reaches the service (core/routing/referral-reach.ts). */
   reach: z.enum(REFERRAL_REACHES),
   /** The partner's age public key the console seals the hand-over to; null when nothing is handed over. */
@@ -132,7 +132,24 @@ export const staffReferralRoutes: FastifyPluginAsyncZod<{ db: Db; referrals: Ref
           leadTimesUnverified: leadTimesUnverified(service),
         };
       });
-      return { proposed, advice: route?.advice ?? [], referrals: await caseReferrals(referrals, row.id) };
+      // Other member states' helplines (federation.yaml) come after the route, for a worker to choose.
+      const peers = (referrals.pack.federation ?? []).map((peer, i) => ({
+        serviceId: peer.id,
+        name: `${peer.helplineName} (${peer.country})`,
+        order: proposed.length + i + 1,
+        firstContact: peer.leadTimes.firstContact,
+        handover: peer.leadTimes.handover,
+        crisis: false,
+        connector: 'federation' as const,
+        reach: 'federation' as const,
+        recipient: peer.recipient,
+        leadTimesUnverified: false,
+      }));
+      return {
+        proposed: [...proposed, ...peers],
+        advice: route?.advice ?? [],
+        referrals: await caseReferrals(referrals, row.id),
+      };
     },
   );
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { PEER_STATUS_QUEUE, peerStatusHandler } from '../federation/report-back.ts';
+import { federationRoutes } from '../federation/routes.ts';
 import { slaRoutes } from '../jobs/sla-routes.ts';
 import { scheduleSlaJobs, slaHandlers } from '../jobs/sla-watch.ts';
 import { startJobWorker } from '../jobs/worker.ts';
@@ -32,6 +34,7 @@ export async function referralDepsOf(
     helpline: { id: helplineId, name: deps.pack.helplineName },
     publicUrl: (env.PUBLIC_URL ?? publicUrl).replace(/\/+$/, ''),
     linkKey: deriveLinkKey(deps.signingKey.privateKey),
+    self: { country: pack.meta.code, privateKey: deps.signingKey.privateKey },
     secretOf: (name) => env[name],
     ...(env.SMTP_URL ? { mail: mailSettingsFromEnv(env)! } : {}),
   };
@@ -44,6 +47,10 @@ export async function registerReferralRoutes(app: FastifyInstance, deps: AppDeps
   await app.register(staffReferralRoutes, { db: deps.db, referrals, prefix: '/api/v1/staff' });
   await app.register(partnerReferralRoutes, { referrals, prefix: '/api/v1/partner' });
   await app.register(slaRoutes, { deps, prefix: '/api/v1/staff' });
+  // Member states' instances hand cases to each other (federation.yaml; docs/federation.md).
+  if (referrals.pack.federation?.length) {
+    await app.register(federationRoutes, { deps, referrals, prefix: '/api/v1/federation' });
+  }
 }
 
 /**
@@ -69,6 +76,7 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
     db: deps.db,
     handlers: {
       [REFERRAL_QUEUE]: referralDeliveryHandler(referrals),
+      [PEER_STATUS_QUEUE]: peerStatusHandler(pack, referrals.self!),
       ...slaHandlers(deps.db, { mail: referrals.mail, publicUrl: referrals.publicUrl }),
       ...retentionHandlers({ ...deps, uploadsDir: join(deps.config.dataDir, 'uploads') }),
       ...uploadSweepHandlers(deps),

@@ -10,6 +10,7 @@ import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { idempotencyKeys, messages, reports, workers } from '../db/schema/index.ts';
+import { reportOutcomeToPeer } from '../federation/report-back.ts';
 import { recordReportEvent } from '../services/report-events.ts';
 import { type FirstContactResult, recordFirstContact } from './first-contact.ts';
 import type { StaffPolicy } from './staff-policy.ts';
@@ -171,6 +172,8 @@ export async function changeCaseStatus(
     );
     // The reporter's timeline (GET /reports/self) shows the new status; no worker and no reason.
     await recordReportEvent(tx as Tx, input.caseId, 'status-changed', { status: input.to }, now);
+    // A case another member state's instance handed over: its outcome goes back to the sender.
+    await reportOutcomeToPeer(tx as Tx, input.caseId, input.to, now);
     return { ok: true, from, to: input.to, changedAt: now } as const;
   });
 }

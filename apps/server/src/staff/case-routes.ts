@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { appendAudit, readAuditChain } from '../audit/append-audit.ts';
+import { federatedOrigin } from '../federation/origin.ts';
 import { base64Schema } from '../http/base64-schema.ts';
 import { Problem } from '../http/problem.ts';
 import { MAX_MESSAGE_BYTES } from '../routes/report-schemas.ts';
@@ -175,6 +176,10 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
             legalHold: z.boolean(),
             /** The reporter's own recipient: a reply is sealed to the helpline and to this. */
             reporterRecipient: z.string(),
+            /** Another member state's instance handed this case over (docs/federation.md). */
+            federatedFrom: z
+              .object({ country: z.string(), helplineName: z.string(), receiptVerified: z.boolean() })
+              .nullable(),
             body: z.string(),
             items: z.array(z.object({ id: z.string(), sha256: z.string(), size: z.number() })),
             receipt: z.unknown(),
@@ -197,7 +202,11 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
       const worker = await requirePermission(db, policy, request, 'case.readSealed');
       const row = await findCase(db, worker.helplineId, request.params.id);
       if (!row) throw caseNotFound();
-      const [items, messages] = await Promise.all([caseItems(db, row.id), caseMessages(db, row.id)]);
+      const [items, messages, federatedFrom] = await Promise.all([
+        caseItems(db, row.id),
+        caseMessages(db, row.id),
+        federatedOrigin(db, row.id),
+      ]);
       await appendAudit(db, { actor: `worker:${worker.id}`, action: 'case.view', caseId: row.id });
       if (row.reporterUnreadAt) await markReporterMessagesRead(db, row.id, row.reporterUnreadAt);
       // The reporter's timeline says the helpline has read the report (once; never who or how often).
@@ -214,6 +223,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPol
         assignee: row.assigneeId,
         legalHold: row.legalHold,
         reporterRecipient: row.reporterRecipient,
+        federatedFrom,
         body: toBase64(row.body),
         items: items.map(({ id, sha256, size }) => ({ id, sha256, size })),
         receipt: row.receipt,

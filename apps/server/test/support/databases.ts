@@ -20,7 +20,11 @@ export type TestDatabase = OpenedDatabase & {
  * A fresh, migrated database: PGlite in a temp folder, or a new random schema on DATABASE_URL that is
  * dropped on close, so test files never see each other's rows.
  */
-export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+  /** For a test that always wants PostgreSQL, with the machine's own as a fallback. */
+  databaseUrl: string | undefined = process.env.DATABASE_URL,
+): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-test-'));
   if (kind === 'pglite') {
     const opened = await openDatabase({ dataDir });
@@ -33,7 +37,6 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       },
     };
   }
-  const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set');
   const pgSchema = `test_${randomBytes(6).toString('hex')}`;
   const opened = await openDatabase({ dataDir, databaseUrl, pgSchema });

@@ -5,6 +5,7 @@ import { leadTimeMs } from '../sla/lead-time.ts';
 import { URGENCY_FLAGS } from '../taxonomy.ts';
 import { checkAgreements } from './agreements.ts';
 import { parseCannedTexts } from './canned-texts.ts';
+import { checkFederation } from './check-federation.ts';
 import { releaseKeyWarnings } from './check-release-key.ts';
 import { findRoutesOutsideRemit } from './check-remit.ts';
 import { contrastRatio } from './contrast.ts';
@@ -283,6 +284,7 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
   for (const problem of findRoutesOutsideRemit(pack)) error(problem.file, problem.path, problem.message);
   for (const problem of releaseKeyWarnings(meta)) warn(problem.file, problem.path, problem.message);
   problems.push(...checkAgreements(pack));
+  for (const problem of checkFederation(pack)) error(problem.file, problem.path, problem.message);
   const gaps = groupGaps(findUnroutedCombinations(pack));
   for (const gap of gaps.slice(0, MAX_LISTED_GAPS)) error('routes.yaml', 'rules', `no rule matches ${gap}`);
   if (gaps.length > MAX_LISTED_GAPS) {

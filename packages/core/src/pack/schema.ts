@@ -156,6 +156,29 @@ export const connectorSchema = z.discriminatedUnion('type', [
 ]);
 export type Connector = z.infer<typeof connectorSchema>;
 
+/**
+ * Another member state's Vangnet instance this one hands cases to and takes cases from (federation.yaml;
+ * docs/federation.md). The receiving side trusts a referral only when it is signed with `publicKey`, and the
+ * sending console seals the hand-over to `recipient`, so neither server can read it.
+ */
+export const federationPeerSchema = z.strictObject({
+  /** Names the peer in referrals (as a service id would); not one of services.yaml's ids. */
+  id: packIdSchema,
+  country: countryCodeSchema,
+  /** The receiving helpline's name, as the console shows it (`Child Focus`). */
+  helplineName: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** The peer's base address (`https://vangnet.example.be`); `pack check` allows http only on loopback. */
+  url: z.string().check(z.regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'an https:// address')),
+  /** The peer server's Ed25519 signing key (hex), as its `GET /api/v1/config` shows it. */
+  publicKey: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'an Ed25519 public key (64 hex digits)')),
+  /** The receiving helpline's age recipient: what the console seals a hand-over to. */
+  recipient: ageRecipientSchema,
+  /** What the peer helpline agreed: first contact after the hand-over, and the hand-over itself. */
+  leadTimes: leadTimesSchema,
+});
+export type FederationPeer = z.infer<typeof federationPeerSchema>;
+export const federationFileSchema = z.strictObject({ peers: z.array(federationPeerSchema) });
+
 export const serviceSchema = z.strictObject({
   id: packIdSchema,
   /** A proper name, the same in every language; descriptions are in texts (`services.<id>.*`). */
@@ -485,6 +508,8 @@ export const countryPackSchema = z.strictObject({
   routes: z.array(routeRuleSchema),
   /** From the optional agreements.yaml; without it the app does not offer the home-agreements tool. */
   agreements: z.optional(z.array(agreementSuggestionSchema)),
+  /** From the optional federation.yaml: peer instances in other member states. */
+  federation: z.optional(z.array(federationPeerSchema)),
   texts: z.record(languageCodeSchema, z.record(z.string(), z.string())),
   pages: z.record(languageCodeSchema, z.record(packIdSchema, pageSchema)),
 });
@@ -498,6 +523,7 @@ export const PACK_FILES = {
   platforms: { file: 'platforms.yaml', schema: platformsFileSchema },
   routes: { file: 'routes.yaml', schema: routesFileSchema },
   agreements: { file: 'agreements.yaml', schema: agreementsFileSchema, optional: true },
+  federation: { file: 'federation.yaml', schema: federationFileSchema, optional: true },
 } as const;
 
 /** JSON Schema of each file, for editors and `vangnet pack schema`. */

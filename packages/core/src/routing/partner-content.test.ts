@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportBody } from '../report-body.ts';
 import type { ReportMetadata } from '../report-metadata.ts';
-import { availableParts, partnerContent, type SharedPart } from './partner-content.ts';
+import { availableParts, partnerContent, reportBodyOfSealed, type SharedPart } from './partner-content.ts';
 
 const metadata: ReportMetadata = {
   country: 'NL',
@@ -70,5 +70,40 @@ describe('partnerContent', () => {
 
   it('ignores a chosen part the report does not have', () => {
     expect(build(bare, ['contact', 'links']).shared).toEqual([]);
+  });
+});
+
+describe('reportBodyOfSealed', () => {
+  const content = {
+    version: 1,
+    kind: 'vangnet-referral-content',
+    helpline: 'Helpwanted',
+    service: { id: 'be-vl', name: 'Hulplijn 1712' },
+    metadata: {},
+    language: 'nl',
+    shared: ['description', 'links', 'evidence-hashes'],
+    consent: { recordedAt: '2026-12-01T10:00:00.000Z' },
+    description: 'Zij sturen berichten.',
+    links: ['https://example.com/x'],
+    evidence: [
+      { id: 'img-1abcdefg', kind: 'image', mediaType: 'image/png', size: 10, sha256: 'a'.repeat(64) },
+    ],
+  };
+  it.each([
+    [
+      'a peer’s referral content becomes a body with what was shared, evidence as fingerprints',
+      content,
+      {
+        version: 1,
+        description: `Zij sturen berichten.\nimage image/png 10 B sha256:${'a'.repeat(64)}`,
+        links: ['https://example.com/x'],
+        language: 'nl',
+        manifest: { version: 1, items: [] },
+      },
+    ],
+    ['a report body is left as it is', { version: 1, description: 'x' }, { version: 1, description: 'x' }],
+    ['anything else too', 'text', 'text'],
+  ])('%s', (_name, input, expected) => {
+    expect(reportBodyOfSealed(input)).toEqual(expected);
   });
 });

@@ -77,3 +77,32 @@ export function partnerContent(input: {
   }
   return content;
 }
+
+/** The sealed content's tag: a case another member state's instance handed over is sealed this way. */
+const isPartnerContent = (value: unknown): value is PartnerContent =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { kind?: unknown }).kind === 'vangnet-referral-content' &&
+  (value as { version?: unknown }).version === 1;
+
+/**
+ * A case from a peer instance (docs/federation.md) carries a `PartnerContent` as its sealed body: the
+ * console reads it as a report body with what was shared. The evidence stays with the sending helpline,
+ * so the manifest is empty; its fingerprints are listed after the description so a worker can match
+ * what the reporter shows them. Anything else is returned as it came, for the report body schema to judge.
+ */
+export function reportBodyOfSealed(value: unknown): unknown {
+  if (!isPartnerContent(value)) return value;
+  const fingerprints = (value.evidence ?? []).map(
+    (e) => `${e.kind} ${e.mediaType} ${e.size} B sha256:${e.sha256}`,
+  );
+  const description = [value.description ?? '', ...fingerprints].filter((line) => line !== '').join('\n');
+  return {
+    version: 1,
+    description: description.slice(0, 20_000),
+    links: Array.isArray(value.links) ? value.links.slice(0, 50) : [],
+    ...(value.contact ? { contact: value.contact } : {}),
+    language: typeof value.language === 'string' ? value.language.slice(0, 20) : '',
+    manifest: { version: 1, items: [] },
+  };
+}

@@ -4,9 +4,16 @@ import type { Service } from '../pack/schema.ts';
  * How the helpline reaches a proposed service: a signed webhook or an e-mail (both carry a package sealed
  * to the partner's own key), a hash submission to an image hotline (hashes and checked addresses only,
  * never the images, whatever its connector carries), or a warm phone call together with the reporter when
- * the service takes no hand-overs.
+ * the service takes no hand-overs. `federation`: another member state's helpline on its own instance
+ * (federation.yaml), sent signed and sealed to that helpline's key.
  */
-export const REFERRAL_REACHES = ['webhook', 'email', 'hash-submission', 'call-together'] as const;
+export const REFERRAL_REACHES = [
+  'webhook',
+  'email',
+  'hash-submission',
+  'call-together',
+  'federation',
+] as const;
 export type ReferralReach = (typeof REFERRAL_REACHES)[number];
 
 export function referralReach(service: Pick<Service, 'kind' | 'connector'>): ReferralReach {

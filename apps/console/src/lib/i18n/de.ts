@@ -187,6 +187,8 @@ export const de: ConsoleCatalog = {
     actions: 'Aktionen zum Fall',
     refresh: 'Neu laden',
     receivedAt: (time: string) => `eingegangen am ${time}`,
+    federatedFrom: (helpline: string, country: string) =>
+      `Übergeben von ${helpline} (${country}). Die meldende Person bleibt mit ihnen in Kontakt.`,
     allIntact: (n: number) => `Alle ${n} Beweisstücke unversehrt; Signatur der Serverquittung gültig.`,
     notIntact:
       'Einige Beweisstücke sind NICHT unversehrt oder die Serverquittung stimmt nicht. Siehe die Stücke unten.',
@@ -318,6 +320,8 @@ export const de: ConsoleCatalog = {
       'hash-submission':
         'Hash-Meldung: nur Fingerabdrücke der Bilder und geprüfte Adressen gehen an die Meldestelle, nie die Bilder',
       'call-together': 'Rufen Sie sie zusammen mit der meldenden Person an; nichts wird gesendet',
+      federation:
+        'Hilfeteam in einem anderen Land: an dessen eigene Instanz, verschlüsselt für dessen Schlüssel',
     },
     chooseService: 'Weiterleiten an',
     consent: 'Die meldende Person stimmte dieser Weiterleitung zu',

@@ -186,6 +186,8 @@ export const fr: ConsoleCatalog = {
     actions: 'Actions sur le dossier',
     refresh: 'Actualiser',
     receivedAt: (time: string) => `reçu le ${time}`,
+    federatedFrom: (helpline: string, country: string) =>
+      `Transmis par ${helpline} (${country}). La personne reste en contact avec eux.`,
     allIntact: (n: number) => `Les ${n} preuves sont intègres ; la signature du reçu du serveur est valide.`,
     notIntact:
       'Certaines preuves ne sont PAS intègres, ou le reçu du serveur ne concorde pas. Voir les éléments ci-dessous.',
@@ -316,6 +318,7 @@ export const fr: ConsoleCatalog = {
       'hash-submission':
         'Transmission d’empreintes : seules les empreintes des images et les adresses vérifiées vont au point de contact, jamais les images',
       'call-together': 'Appelez-les avec la personne ; rien n’est envoyé',
+      federation: 'Ligne d’aide d’un autre pays : envoyé à leur instance, chiffré pour leur clé',
     },
     chooseService: 'Orienter vers',
     consent: 'La personne a accepté cette orientation',

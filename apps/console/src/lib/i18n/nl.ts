@@ -187,6 +187,8 @@ export const nl: ConsoleCatalog = {
     actions: 'Acties voor het dossier',
     refresh: 'Vernieuwen',
     receivedAt: (time: string) => `ontvangen op ${time}`,
+    federatedFrom: (helpline: string, country: string) =>
+      `Overgedragen door ${helpline} (${country}). De melder houdt contact met hen.`,
     allIntact: (n: number) =>
       `Alle ${n} bewijsstukken zijn ongeschonden; de handtekening op het serverbewijs is geldig.`,
     notIntact:
@@ -320,6 +322,7 @@ export const nl: ConsoleCatalog = {
       'hash-submission':
         'Hashmelding: alleen vingerafdrukken van beelden en gecontroleerde adressen gaan naar het meldpunt, nooit de beelden',
       'call-together': 'Bel hen samen met de melder; er wordt niets verstuurd',
+      federation: 'Hulplijn in een ander land: naar hun eigen systeem, versleuteld voor hun sleutel',
     },
     chooseService: 'Doorverwijzen naar',
     consent: 'De melder stemde in met deze doorverwijzing',
