@@ -5,7 +5,7 @@ import { type ActivePack, loadActivePack } from './active-pack.ts';
 import { buildApp } from './app.ts';
 import type { AppDeps, Limits } from './app-deps.ts';
 import { startCheckpointWriter } from './audit/checkpoints.ts';
-import { LocalDiskBlobStore } from './blobs/local-disk-blob-store.ts';
+import { openBlobStore } from './blobs/open-blob-store.ts';
 import { type Config, loadConfig, repoRoot, resolveCountryPackDir, type TrustProxy } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { parsePushOrigins } from './push/endpoint.ts';
@@ -40,6 +40,10 @@ export type StartServerOptions = {
   serveApps?: boolean;
   /** See AppDeps.clock. */
   clock?: () => Date;
+  /** BLOB_STORE_URL: an S3-compatible bucket for evidence and staged uploads (default: DATA_DIR). */
+  blobStoreUrl?: string;
+  /** METRICS_TOKEN / METRICS_PORT: how `/metrics` is reached (default: not served). */
+  metrics?: Config['metrics'];
 };
 
 /**
@@ -82,6 +86,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     trustProxy: options.trustProxy ?? base.trustProxy,
     // A real PostgreSQL is someone's deployment: a known administrator login there is a back door.
     demoLogin: options.demoLogin ?? !options.databaseUrl,
+    ...(options.blobStoreUrl ? { blobStoreUrl: options.blobStoreUrl } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const pack: ActivePack = await loadActivePack(config.countryPackDir);
@@ -98,7 +104,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const deps: AppDeps = {
       config,
       db: database.db,
-      blobs: new LocalDiskBlobStore(join(config.dataDir, 'blobs')),
+      blobs: openBlobStore(config),
       pack,
       signingKey,
       push: {
