@@ -8,6 +8,7 @@ import { startCheckpointWriter } from './audit/checkpoints.ts';
 import { openBlobStore } from './blobs/open-blob-store.ts';
 import { type Config, loadConfig, repoRoot, resolveCountryPackDir, type TrustProxy } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
+import { metricsFor, startMetricsListener } from './metrics/metrics.ts';
 import { parsePushOrigins } from './push/endpoint.ts';
 import { subscriptionKeyOf } from './push/subscriptions.ts';
 import { loadOrCreateVapidKeys } from './push/vapid-keys.ts';
@@ -55,6 +56,8 @@ export type DemoLogin = Record<string, string>;
 
 export type RunningServer = {
   url: string;
+  /** Where `/metrics` listens when METRICS_PORT is set. */
+  metricsUrl?: string;
   app: FastifyInstance;
   deps: AppDeps;
   demoLogin?: DemoLogin;
@@ -140,6 +143,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       { node: process.version, countryPack: pack.country },
       `Vangnet started on Node.js ${process.version}`,
     );
+    // `/metrics` on a port of its own (METRICS_PORT), for scrapers inside the cluster only.
+    const metrics = metricsFor(deps);
+    const metricsListener =
+      metrics && config.metrics?.port !== undefined
+        ? await startMetricsListener(metrics, { port: config.metrics.port, host: config.metrics.host })
+        : undefined;
     // Referral hand-overs and other jobs run in the server process (DESIGN.md: jobs in the database).
     const jobWorker = await startServerJobs(deps, url);
     // Signed checkpoints of the audit chain's head, in DATA_DIR where a database writer cannot reach.
@@ -152,12 +161,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     return {
       url,
+      ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
       app,
       deps,
       ...(demoLogin ? { demoLogin, demoLoginFile: join(config.dataDir, 'demo-login.txt') } : {}),
       close: async () => {
         try {
           await jobWorker.stop();
+          await metricsListener?.close();
           await app.close();
           // After the last request, before the database closes: the last records get pinned too.
           await checkpoints.stop();
