@@ -148,6 +148,8 @@ describeOnPostgres('two replicas, one PostgreSQL, one object store', () => {
     expect(staged?.recordedAt).toBeNull();
     expect(staged!.stagedBytes).toBeGreaterThan(0);
     expect(staged!.stagedBytes).toBeLessThan(size);
+    // Whole chunks only: the one on the wire when A died was never committed.
+    expect(staged!.stagedBytes % (1024 * 1024)).toBe(0);
 
     // B starts; the phone retries against the load balancer, which now sends it to B.
     const b = await spawnServer({ ...env, DATA_DIR: dataDirB, PORT: String(await freePort()) });
