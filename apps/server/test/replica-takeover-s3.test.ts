@@ -19,7 +19,7 @@ import { totpKeyOf, useTotpKey } from '../src/staff/totp-at-rest.ts';
 import { addWorker, type TestWorker } from './staff-fixtures.ts';
 import { freePort, type ServerProcess, serverStorage, spawnServer } from './support/faults.ts';
 import { prepareReport } from './support/reporter-client.ts';
-import { startS3Server, type TestS3Server } from './support/s3-server.ts';
+import { S3RVER_CREDENTIALS, startS3Server, type TestS3Server } from './support/s3-server.ts';
 import type { TestApp } from './support/test-app.ts';
 
 // Issue 14: "An evidence upload started on replica A and finished on replica B after A is killed
@@ -204,5 +204,7 @@ describeOnPostgres('two replicas, one PostgreSQL, one object store', () => {
     const [after] = await database.db.select().from(stagedUploads).where(eq(stagedUploads.id, uploadId));
     expect(after?.recordedAt).not.toBeNull();
     for (const part of after!.parts) expect(await store.has(part.key)).toBe(false);
+    // Neither replica wrote the bucket's credentials anywhere in its output.
+    for (const server of [a, b]) expect(server.output()).not.toContain(S3RVER_CREDENTIALS.secretAccessKey);
   });
 });
