@@ -20,6 +20,7 @@ import { registerStaticApps } from './http/static-apps.ts';
 import { trustProxyOption } from './http/trust-proxy.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { knownHashRoutes } from './known-hashes/routes.ts';
+import { registerMetrics } from './metrics/metrics.ts';
 import { registerPlatformNoticeRoutes } from './platform-notices/wire.ts';
 import { registerReferralRoutes } from './referrals/wire.ts';
 import { retentionRoutes } from './retention/routes.ts';
@@ -56,6 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandling(app);
+  // Before any route, so every one is counted; serves /metrics only when configured.
+  registerMetrics(app, deps);
 
   await registerSecurityHeaders(app);
   await app.register(rateLimit, {

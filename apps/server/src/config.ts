@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { blobStoreUrlProblem } from './blobs/blob-store-url.ts';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 
 export type { TrustProxy } from './http/trust-proxy.ts';
@@ -34,6 +35,20 @@ const envSchema = z.object({
       return parsed;
     }),
   DEMO_LOGIN: z.enum(['0', '1']).optional(),
+  /** Where sealed evidence and staged uploads go: unset for DATA_DIR/blobs, or `s3://bucket?…`. */
+  BLOB_STORE_URL: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      // The message never repeats the value: it may hold a secret someone pasted into it.
+      const problem = value === undefined ? undefined : blobStoreUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /** `/metrics` on the main port needs `Authorization: Bearer <this>` (at least 32 characters). */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** `/metrics` on a port of its own (no token; keep that port inside the cluster). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  METRICS_HOST: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -50,6 +65,10 @@ export type Config = {
    * (`npm start` to try Vangnet); a real PostgreSQL gets one only with DEMO_LOGIN=1.
    */
   demoLogin?: boolean;
+  /** `s3://bucket[/prefix]?endpoint=…&region=…`; absent: evidence on local disk under DATA_DIR/blobs. */
+  blobStoreUrl?: string;
+  /** How `/metrics` is reached; absent: it is not served at all. */
+  metrics?: { token?: string; port?: number; host: string };
 };
 
 /** `COUNTRY_PACK` is a folder name under `country-packs/` (`NL`) or a path to a pack folder. */
@@ -81,5 +100,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     ...(e.DEMO_LOGIN ? { demoLogin: e.DEMO_LOGIN === '1' } : {}),
+    ...(e.BLOB_STORE_URL ? { blobStoreUrl: e.BLOB_STORE_URL } : {}),
+    ...(e.METRICS_TOKEN || e.METRICS_PORT
+      ? {
+          metrics: {
+            ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
+            ...(e.METRICS_PORT ? { port: e.METRICS_PORT } : {}),
+            host: e.METRICS_HOST ?? e.HOST,
+          },
+        }
+      : {}),
   };
 }

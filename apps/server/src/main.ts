@@ -17,6 +17,8 @@ try {
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     ...(config.demoLogin !== undefined ? { demoLogin: config.demoLogin } : {}),
+    ...(config.blobStoreUrl ? { blobStoreUrl: config.blobStoreUrl } : {}),
+    ...(config.metrics ? { metrics: config.metrics } : {}),
   });
   // One machine-readable line for scripts/start.mjs, which prints the friendly version. stdout is a
   // log stream (systemd, docker): it names the demo login's file, never the password or TOTP secret.

@@ -5,9 +5,10 @@ import { type ActivePack, loadActivePack } from './active-pack.ts';
 import { buildApp } from './app.ts';
 import type { AppDeps, Limits } from './app-deps.ts';
 import { startCheckpointWriter } from './audit/checkpoints.ts';
-import { LocalDiskBlobStore } from './blobs/local-disk-blob-store.ts';
+import { openBlobStore } from './blobs/open-blob-store.ts';
 import { type Config, loadConfig, repoRoot, resolveCountryPackDir, type TrustProxy } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
+import { metricsFor, startMetricsListener } from './metrics/metrics.ts';
 import { parsePushOrigins } from './push/endpoint.ts';
 import { subscriptionKeyOf } from './push/subscriptions.ts';
 import { loadOrCreateVapidKeys } from './push/vapid-keys.ts';
@@ -40,6 +41,10 @@ export type StartServerOptions = {
   serveApps?: boolean;
   /** See AppDeps.clock. */
   clock?: () => Date;
+  /** BLOB_STORE_URL: an S3-compatible bucket for evidence and staged uploads (default: DATA_DIR). */
+  blobStoreUrl?: string;
+  /** METRICS_TOKEN / METRICS_PORT: how `/metrics` is reached (default: not served). */
+  metrics?: Config['metrics'];
 };
 
 /**
@@ -51,6 +56,8 @@ export type DemoLogin = Record<string, string>;
 
 export type RunningServer = {
   url: string;
+  /** Where `/metrics` listens when METRICS_PORT is set. */
+  metricsUrl?: string;
   app: FastifyInstance;
   deps: AppDeps;
   demoLogin?: DemoLogin;
@@ -82,6 +89,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     trustProxy: options.trustProxy ?? base.trustProxy,
     // A real PostgreSQL is someone's deployment: a known administrator login there is a back door.
     demoLogin: options.demoLogin ?? !options.databaseUrl,
+    ...(options.blobStoreUrl ? { blobStoreUrl: options.blobStoreUrl } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const pack: ActivePack = await loadActivePack(config.countryPackDir);
@@ -98,7 +107,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const deps: AppDeps = {
       config,
       db: database.db,
-      blobs: new LocalDiskBlobStore(join(config.dataDir, 'blobs')),
+      blobs: openBlobStore(config),
       pack,
       signingKey,
       push: {
@@ -134,6 +143,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       { node: process.version, countryPack: pack.country },
       `Vangnet started on Node.js ${process.version}`,
     );
+    // `/metrics` on a port of its own (METRICS_PORT), for scrapers inside the cluster only.
+    const metrics = metricsFor(deps);
+    const metricsListener =
+      metrics && config.metrics?.port !== undefined
+        ? await startMetricsListener(metrics, { port: config.metrics.port, host: config.metrics.host })
+        : undefined;
     // Referral hand-overs and other jobs run in the server process (DESIGN.md: jobs in the database).
     const jobWorker = await startServerJobs(deps, url);
     // Signed checkpoints of the audit chain's head, in DATA_DIR where a database writer cannot reach.
@@ -146,12 +161,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     return {
       url,
+      ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
       app,
       deps,
       ...(demoLogin ? { demoLogin, demoLoginFile: join(config.dataDir, 'demo-login.txt') } : {}),
       close: async () => {
         try {
           await jobWorker.stop();
+          await metricsListener?.close();
           await app.close();
           // After the last request, before the database closes: the last records get pinned too.
           await checkpoints.stop();

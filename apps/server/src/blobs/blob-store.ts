@@ -2,9 +2,14 @@ import type { Readable } from 'node:stream';
 
 /**
  * Where sealed evidence lives. Keys are relative, slash-separated names (`reports/<id>/<item>`);
- * values are ciphertext the server cannot open. Local disk now, S3-compatible storage later.
+ * values are ciphertext the server cannot open. Local disk (the default) or S3-compatible storage
+ * (`BLOB_STORE_URL`, see s3-blob-store.ts).
  */
 export interface BlobStore {
+  /** Local disk (one host or a shared volume) or an S3-compatible service; staged uploads follow it. */
+  readonly kind: 'local-disk' | 's3';
+  /** Whether the store answers now (for `/readyz`); never throws. */
+  ping(): Promise<boolean>;
   /** Stores the bytes under `key`, replacing what was there. Readers never see a half-written blob. */
   put(key: string, data: Uint8Array | Readable): Promise<{ size: number }>;
   /** The stored bytes as a stream; throws `BlobNotFoundError` when there is none. */

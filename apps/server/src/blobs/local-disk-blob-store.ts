@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +11,7 @@ import { assertValidBlobKey, BlobNotFoundError, type BlobStore } from './blob-st
  * place, so a crash mid-write never leaves a truncated blob under the real key.
  */
 export class LocalDiskBlobStore implements BlobStore {
+  readonly kind = 'local-disk';
   readonly root: string;
   constructor(root: string) {
     this.root = root;
@@ -19,6 +20,16 @@ export class LocalDiskBlobStore implements BlobStore {
   private pathOf(key: string): string {
     assertValidBlobKey(key);
     return join(this.root, ...key.split('/'));
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await mkdir(this.root, { recursive: true });
+      await access(this.root, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async put(key: string, data: Uint8Array | Readable): Promise<{ size: number }> {

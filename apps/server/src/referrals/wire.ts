@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { PEER_STATUS_QUEUE, peerStatusHandler } from '../federation/report-back.ts';
@@ -11,6 +10,7 @@ import { retentionHandlers, scheduleRetention } from '../retention/jobs.ts';
 import { ensureHelpline } from '../services/helpline.ts';
 import { earlyWarningHandlers, scheduleEarlyWarnings } from '../statistics/early-warnings.ts';
 import { scheduleUploadSweep, uploadSweepHandlers } from '../uploads/jobs.ts';
+import { openUploadStaging } from '../uploads/open-upload-staging.ts';
 import { mailSettingsFromEnv } from './connectors.ts';
 import { REFERRAL_QUEUE, type ReferralDeps, referralDeliveryHandler } from './referrals.ts';
 import { partnerReferralRoutes, staffReferralRoutes } from './routes.ts';
@@ -78,7 +78,7 @@ export async function startServerJobs(deps: AppDeps, publicUrl: string): Promise
       [REFERRAL_QUEUE]: referralDeliveryHandler(referrals),
       [PEER_STATUS_QUEUE]: peerStatusHandler(pack, referrals.self!),
       ...slaHandlers(deps.db, { mail: referrals.mail, publicUrl: referrals.publicUrl }),
-      ...retentionHandlers({ ...deps, uploadsDir: join(deps.config.dataDir, 'uploads') }),
+      ...retentionHandlers({ ...deps, staging: await openUploadStaging(deps) }),
       ...uploadSweepHandlers(deps),
       ...pushHandlers(deps.db, deps.push),
       ...earlyWarningHandlers(deps.db, deps.pack, {

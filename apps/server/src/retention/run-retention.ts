@@ -16,6 +16,7 @@ import {
 } from '../db/schema/index.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { removeSubscription } from '../push/subscriptions.ts';
+import type { UploadStaging } from '../uploads/upload-staging.ts';
 import { AWAITING_EVIDENCE_DAYS, awaitingEvidenceCutoff, closedCaseCutoff } from './retention-rules.ts';
 import { removeStagedUploads } from './staged-uploads.ts';
 
@@ -31,6 +32,8 @@ export const RETENTION_BLOBS_QUEUE = 'retention.delete-blobs';
 export type RetentionDeps = Pick<AppDeps, 'db' | 'blobs' | 'pack'> & {
   /** Where tus stages unfinished uploads (DATA_DIR/uploads); staged parts of abandoned reports go too. */
   uploadsDir?: string;
+  /** The staging area itself (a folder, or the bucket with BLOB_STORE_URL); takes precedence over uploadsDir. */
+  staging?: Pick<UploadStaging, 'removeForReports'>;
   awaitingEvidenceDays?: number;
 };
 
@@ -82,8 +85,11 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
       result.blobsDeleted += deleted.blobs;
     }
   }
-  if (deps.uploadsDir && result.abandoned.length > 0) {
-    result.stagedUploadsDeleted = await removeStagedUploads(deps.uploadsDir, new Set(result.abandoned));
+  if (result.abandoned.length > 0) {
+    const abandoned = new Set(result.abandoned);
+    if (deps.staging) result.stagedUploadsDeleted = await deps.staging.removeForReports(abandoned);
+    else if (deps.uploadsDir)
+      result.stagedUploadsDeleted = await removeStagedUploads(deps.uploadsDir, abandoned);
   }
   return result;
 }

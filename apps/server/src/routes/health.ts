@@ -18,11 +18,18 @@ export const healthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   app.get(
     '/readyz',
     {
-      schema: { summary: 'The database answers', tags: ['health'], response: { 200: ok } },
+      schema: {
+        summary: 'The database and the blob store answer',
+        tags: ['health'],
+        response: { 200: ok },
+      },
       config: { rateLimit: false },
     },
     async () => {
-      if (!(await pingDatabase(deps.db))) throw new Problem(503, 'not-ready', 'The database does not answer');
+      // Both at once: a probe has a short timeout, and the slower of the two is all it waits for.
+      const [database, blobs] = await Promise.all([pingDatabase(deps.db), deps.blobs.ping()]);
+      if (!database) throw new Problem(503, 'not-ready', 'The database does not answer');
+      if (!blobs) throw new Problem(503, 'not-ready', 'The evidence store does not answer');
       return { status: 'ok' as const };
     },
   );

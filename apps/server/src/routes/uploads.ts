@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import type { Upload } from '@tus/server';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +8,8 @@ import { Problem } from '../http/problem.ts';
 import { MAX_ITEM_BYTES, UPLOAD_PATH } from '../services/intake.ts';
 import { reportForToken } from '../services/reporter-auth.ts';
 import { finishStagedUpload } from '../uploads/finish-upload.ts';
-import { StagedUploadStore, UPLOAD_EXPIRY_MS, UPLOAD_ID_PATTERN } from '../uploads/staged-upload-store.ts';
+import { openUploadStaging } from '../uploads/open-upload-staging.ts';
+import { UPLOAD_ID_PATTERN } from '../uploads/staged-upload-store.ts';
 import { ProblemTusServer } from './upload-problems.ts';
 
 /** What one HTTP request carries between the tus hooks (they only see a web Request). */
@@ -21,7 +21,8 @@ type HookRequest = { runtime?: { node?: { req: IncomingMessage } } };
 const uploadNotFound = () => new Problem(404, 'upload.not-found', 'No such upload');
 
 /**
- * Evidence uploads over tus 1.0 (resumable). Items are staged under DATA_DIR/uploads; when one is
+ * Evidence uploads over tus 1.0 (resumable). Items are staged under DATA_DIR/uploads (or in the bucket
+ * with BLOB_STORE_URL, so any replica can go on with an upload another one started); when one is
  * complete its ciphertext is hashed and compared with what the report declared. A mismatch deletes
  * it (422 `evidence.hash-mismatch`); a match moves it into the blob store and, for the last item,
  * makes the report visible with a countersigned receipt.
@@ -42,7 +43,7 @@ export const uploadRoutes: FastifyPluginAsync<{ deps: AppDeps; limits: Limits }>
     if (!state) throw new Error('tus hook without request state');
     return state;
   };
-  const datastore = await StagedUploadStore.create(join(deps.config.dataDir, 'uploads'), UPLOAD_EXPIRY_MS);
+  const datastore = await openUploadStaging(deps);
 
   async function declaredItem(reportId: string, itemId: string) {
     const [item] = await deps.db

@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { sha256HexStream } from '@vangnet/crypto';
 import { and, eq } from 'drizzle-orm';
@@ -7,7 +5,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { reportItems } from '../db/schema/index.ts';
 import { Problem } from '../http/problem.ts';
 import { recordItemReceived } from '../services/intake.ts';
-import type { StagedUploadStore } from './staged-upload-store.ts';
+import type { UploadStaging } from './upload-staging.ts';
 
 export const hashMismatch = () =>
   new Problem(
@@ -33,8 +31,8 @@ const running = new Map<string, Promise<void>>();
  * row and updates only an item not yet received, so there is one record, one `visible` event and one
  * countersigned receipt. A database failure throws and leaves the upload unrecorded for the next try.
  */
-export function finishStagedUpload(deps: AppDeps, store: StagedUploadStore, uploadId: string): Promise<void> {
-  const key = join(store.folder, uploadId);
+export function finishStagedUpload(deps: AppDeps, store: UploadStaging, uploadId: string): Promise<void> {
+  const key = `${store.location}\0${uploadId}`;
   const current = running.get(key);
   if (current) return current;
   const run = finish(deps, store, uploadId).finally(() => running.delete(key));
@@ -42,7 +40,26 @@ export function finishStagedUpload(deps: AppDeps, store: StagedUploadStore, uplo
   return run;
 }
 
-async function finish(deps: AppDeps, store: StagedUploadStore, uploadId: string): Promise<void> {
+async function finish(deps: AppDeps, store: UploadStaging, uploadId: string): Promise<void> {
+  try {
+    await finishOnce(deps, store, uploadId);
+  } catch (error) {
+    // Another replica recorded it meanwhile (and removed the staged bytes this run was reading): done.
+    if (!(error instanceof Problem) && (await isRecorded(store, uploadId))) return;
+    throw error;
+  }
+}
+
+async function isRecorded(store: UploadStaging, uploadId: string): Promise<boolean> {
+  try {
+    const upload = await store.getUpload(uploadId);
+    return upload.offset === upload.size && !(await store.isUnrecordedComplete(uploadId));
+  } catch {
+    return false;
+  }
+}
+
+async function finishOnce(deps: AppDeps, store: UploadStaging, uploadId: string): Promise<void> {
   const upload = await store.getUpload(uploadId);
   if (!(await store.isUnrecordedComplete(uploadId))) return; // Recorded meanwhile, or not complete.
   const reportId = upload.metadata?.reportId ?? '';
@@ -57,28 +74,27 @@ async function finish(deps: AppDeps, store: StagedUploadStore, uploadId: string)
     await store.markRecorded(uploadId);
     return;
   }
-  const staged = join(store.folder, uploadId);
   const sha256 = await sha256HexStream(
-    Readable.toWeb(createReadStream(staged)) as ReadableStream<Uint8Array>,
+    Readable.toWeb(await store.openStaged(uploadId)) as ReadableStream<Uint8Array>,
   );
   if (!item || sha256 !== item.sha256 || upload.offset !== item.size) {
     await store.remove(uploadId);
     throw hashMismatch();
   }
   const blobKey = `reports/${reportId}/${itemId}`;
-  await deps.blobs.put(blobKey, createReadStream(staged));
+  await deps.blobs.put(blobKey, await store.openStaged(uploadId));
   await recordItemReceived(deps, reportId, itemId, blobKey);
   await store.markRecorded(uploadId);
 }
 
 /**
- * Finishes every complete but unrecorded upload in the staging folder: for a phone that never comes
+ * Finishes every complete but unrecorded upload in the staging area: for a phone that never comes
  * back after the database failed (or the server died) at its last byte. Returns how many it finished and
  * how many failed (database still away): those are left for the next sweep or the client.
  */
 export async function finishStagedUploads(
   deps: AppDeps,
-  store: StagedUploadStore,
+  store: UploadStaging,
 ): Promise<{ finished: number; failed: number }> {
   let finished = 0;
   let failed = 0;

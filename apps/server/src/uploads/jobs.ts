@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { and, eq, lt } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
 import type { Db } from '../db/open-database.ts';
@@ -6,12 +5,12 @@ import { jobs } from '../db/schema/index.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { finishStagedUploads } from './finish-upload.ts';
-import { StagedUploadStore, UPLOAD_EXPIRY_MS } from './staged-upload-store.ts';
+import { openUploadStaging } from './open-upload-staging.ts';
 
 /**
  * The sweep that finishes complete but unrecorded uploads, in the job loop. Every replica plans "the
  * sweep of this five-minute slot" under the same job id, so it runs once per slot however many replicas
- * there are (like retention, it reads DATA_DIR/uploads, the folder tus stages into). A failed sweep
+ * there are (it reads the staging area tus writes to: DATA_DIR/uploads, or the bucket with BLOB_STORE_URL). A failed sweep
  * (database away) is retried with the queue's backoff.
  */
 export const UPLOAD_SWEEP_QUEUE = 'uploads.finish-staged';
@@ -25,11 +24,9 @@ export async function scheduleUploadSweep(db: Db, now = new Date()): Promise<boo
 }
 
 export function uploadSweepHandlers(deps: AppDeps): Record<string, JobHandler> {
-  let store: Promise<StagedUploadStore> | undefined;
   return {
     [UPLOAD_SWEEP_QUEUE]: async (_job, now) => {
-      store ??= StagedUploadStore.create(join(deps.config.dataDir, 'uploads'), UPLOAD_EXPIRY_MS);
-      const { failed } = await finishStagedUploads(deps, await store);
+      const { failed } = await finishStagedUploads(deps, await openUploadStaging(deps));
       // 288 sweeps a day: the done ones of earlier days are of no use to anyone.
       await deps.db
         .delete(jobs)

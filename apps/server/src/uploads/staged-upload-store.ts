@@ -1,7 +1,11 @@
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { ERRORS, Upload } from '@tus/server';
+import { removeStagedUploads } from '../retention/staged-uploads.ts';
+import type { UploadStaging } from './upload-staging.ts';
 
 /** tus names uploads with 32 random hex digits; anything else in the folder is not an upload. */
 export const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
@@ -28,11 +32,22 @@ type StagedInfo = {
  * truncated to zero and `<id>.json` is marked `recorded`, so a client that asks again (its answer was
  * lost) still hears "complete" instead of 404, and the pair expires with the other uploads.
  */
-export class StagedUploadStore extends FileStore {
+export class StagedUploadStore extends FileStore implements UploadStaging {
   readonly folder: string;
+  readonly location: string;
   constructor(options: { directory: string; expirationPeriodInMilliseconds: number }) {
     super(options);
     this.folder = options.directory;
+    this.location = options.directory;
+  }
+
+  async openStaged(id: string): Promise<Readable> {
+    if (!UPLOAD_ID_PATTERN.test(id)) throw ERRORS.FILE_NOT_FOUND;
+    return createReadStream(join(this.folder, id));
+  }
+
+  removeForReports(reportIds: ReadonlySet<string>): Promise<number> {
+    return removeStagedUploads(this.folder, reportIds);
   }
 
   static async create(directory: string, expirationPeriodInMilliseconds: number): Promise<StagedUploadStore> {

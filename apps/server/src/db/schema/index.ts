@@ -18,4 +18,5 @@ export * from './report-items.ts';
 export * from './reports.ts';
 export * from './sessions.ts';
 export * from './signed-recipient-lists.ts';
+export * from './staged-uploads.ts';
 export * from './workers.ts';
