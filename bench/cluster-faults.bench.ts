@@ -3,7 +3,8 @@
 // with two evidence files each sent the way the reporter app sends them (sealed, an idempotency key,
 // resumable tus uploads, retries with backoff), first as fast as the machine takes them to find the
 // capacity, then at 80 % of it for CLUSTER_MINUTES (default 10). During that run one replica is killed
-// (SIGKILL) and restarted, and every database connection of the cluster is cut once. Afterwards every
+// (SIGKILL) and restarted, every database connection of the cluster is cut once, and the object store
+// (s3rver on loopback, holding evidence and uploads in progress) is stopped for 30 s. Afterwards every
 // acknowledged report must be in the queue exactly once with all its evidence, byte for byte, and
 // every upload still unfinished must be resumable.
 //
@@ -18,7 +19,8 @@ import { join } from 'node:path';
 import type { ReportBody, ReportMetadata } from '@vangnet/core';
 import { type AgeRecipient, generateIdentity, seal, sealJson, sha256Hex, toBase64 } from '@vangnet/crypto';
 import pg from 'pg';
-import { LocalDiskBlobStore } from '../apps/server/src/blobs/local-disk-blob-store.ts';
+import type { BlobStore } from '../apps/server/src/blobs/blob-store.ts';
+import { startS3Server } from '../apps/server/test/support/s3-server.ts';
 // @ts-expect-error: plain JavaScript shared with `npm start`, without type declarations.
 import { buildEverythingStale } from '../scripts/build-stale.mjs';
 import { type Cluster, startCluster } from '../scripts/cluster/cluster.ts';
@@ -251,10 +253,9 @@ async function cutDatabaseConnections(admin: pg.Client): Promise<number> {
 }
 
 /** Every acknowledged report once in the queue with every item, its stored bytes hashing as declared. */
-async function verify(outcomes: Outcome[], dataDir: string) {
+async function verify(outcomes: Outcome[], blobs: BlobStore) {
   const db = new pg.Client({ connectionString: clusterUrl.toString() });
   await db.connect();
-  const blobs = new LocalDiskBlobStore(join(dataDir, 'blobs'));
   const result = {
     acknowledged: 0,
     inQueueOnce: 0,
@@ -345,6 +346,7 @@ const admin = new pg.Client({ connectionString: adminUrl.toString() });
 await admin.connect();
 await admin.query(`create database "${databaseName}"`);
 const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-cluster-bench-'));
+const objectStore = await startS3Server();
 let cluster: Cluster | undefined;
 const serverErrors: string[] = [];
 try {
@@ -352,7 +354,8 @@ try {
     replicas: REPLICAS,
     databaseUrl: clusterUrl.toString(),
     dataDir,
-    env: { DEMO_LOGIN: '1', LOG_LEVEL: 'error' },
+    // Evidence and uploads in progress in the object store, so any replica can finish any upload.
+    env: { DEMO_LOGIN: '1', LOG_LEVEL: 'error', ...objectStore.env },
     onLog: (replica, line) => serverErrors.push(`${replica}: ${line.slice(0, 200)}`),
   });
   const base = cluster.url;
@@ -386,13 +389,19 @@ try {
     await at(0.5);
     const cut = await cutDatabaseConnections(admin);
     faults.push(`${((performance.now() - runStart) / 1000).toFixed(0)} s: ${cut} database connections cut`);
+    await at(0.7);
+    await objectStore.stop();
+    faults.push(`${((performance.now() - runStart) / 1000).toFixed(0)} s: object store stopped`);
+    await sleep(30_000);
+    await objectStore.start();
+    faults.push(`${((performance.now() - runStart) / 1000).toFixed(0)} s: object store back`);
   })();
   const run = await openLoop(base, recipients, rate, runStart + runMs);
   await faultPlan;
   summarise(`at 80 % (${rate.toFixed(1)} reports/s started for ${MINUTES} min)`, run, MINUTES * 60);
   for (const f of faults) console.log(`  fault at ${f}`);
 
-  const checked = await verify([...capacity, ...run], dataDir);
+  const checked = await verify([...capacity, ...run], objectStore.store());
   console.log(
     `verified: ${checked.acknowledged} acknowledged reports; in the queue exactly once ${checked.inQueueOnce}, lost ${checked.lost}, duplicated ${checked.duplicated}; ` +
       `evidence complete and matching ${checked.evidenceComplete}, damaged or missing ${checked.evidenceBad}; ` +
@@ -414,5 +423,6 @@ try {
   await cluster?.stop();
   await admin.query(`drop database if exists "${databaseName}" with (force)`);
   await admin.end();
+  await objectStore.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
