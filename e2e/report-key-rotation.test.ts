@@ -20,7 +20,7 @@ import {
   reports,
   workers,
 } from '../apps/server/src/db/schema/index.ts';
-import { currentTotpCode, generateTotpSecret } from '../apps/server/src/staff/totp.ts';
+import { currentTotpCode, generateTotpSecret, totpStep } from '../apps/server/src/staff/totp.ts';
 import { launchBrowser } from './support/browser.ts';
 import { phoneContext, type ReportServer, startReportServer } from './support/report-app.ts';
 import { catalogs, sendFromReview, walkToReview } from './support/report-walk.ts';
@@ -60,6 +60,14 @@ const json = (body: unknown, cookie = ''): RequestInit => ({
   body: JSON.stringify(body),
 });
 
+/** A TOTP code of a step not used yet for this secret: sign-in refuses a replayed step. */
+const lastStep = new Map<string, number>();
+async function freshCode(secret: string): Promise<string> {
+  while (totpStep(Date.now()) <= (lastStep.get(secret) ?? -1)) await new Promise((r) => setTimeout(r, 500));
+  lastStep.set(secret, totpStep(Date.now()));
+  return currentTotpCode(secret);
+}
+
 /** Signs in exactly as the console does (sign-in.tsx + unlock-keys.ts), with the console's own key code. */
 async function signIn(login: Login): Promise<Signed> {
   const pre = await fetch(`${app.url}/api/v1/staff/prelogin`, json({ email: login.email }));
@@ -67,7 +75,7 @@ async function signIn(login: Login): Promise<Signed> {
   const secrets = await crypto.deriveWorkerSecrets(login.password, kdfSalt);
   const res = await fetch(
     `${app.url}/api/v1/staff/login`,
-    json({ email: login.email, authKey: secrets.authKey, totp: currentTotpCode(login.totpSecret) }),
+    json({ email: login.email, authKey: secrets.authKey, totp: await freshCode(login.totpSecret) }),
   );
   if (!res.ok) throw new Error(`login ${res.status}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
