@@ -202,6 +202,8 @@ describe('the installed app seals only to the signed recipient list', () => {
     await expect
       .poll(() => page.getByTestId('anchor-fingerprint').innerText())
       .toBe(anchorFingerprint(DEMO_ANCHOR_PUBLIC_KEY));
+    // …and says where the helpline publishes the same code (a pack text).
+    await page.getByText('Helpwanted shows the same code on helpwanted.nl', { exact: false }).waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, 'help-check-code-en');
     await page.getByRole('button', { name: t.back }).click();

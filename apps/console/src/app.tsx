@@ -22,6 +22,7 @@ import type { InstanceConfig } from './lib/types.ts';
 import { CaseView } from './screens/case-view.tsx';
 import { ExportScreen } from './screens/export-screen.tsx';
 import { FiguresScreen } from './screens/figures.tsx';
+import { HelplineKeyScreen } from './screens/helpline-key.tsx';
 import { Queue } from './screens/queue.tsx';
 import { Security } from './screens/security.tsx';
 import { SignIn } from './screens/sign-in.tsx';
@@ -87,6 +88,7 @@ export function App() {
         languageMenu={languageMenu}
         supervisor={instance !== null && workerMay('case.audit', instance.pack)}
         figures={instance !== null && workerMay('stats.read', instance.pack)}
+        admin={instance !== null && workerMay('worker.manage', instance.pack)}
         enrolmentOnly={session.mustAddPasskey === true}
       />
       {session.mustAddPasskey ? (
@@ -135,12 +137,14 @@ function Header({
   languageMenu,
   supervisor,
   figures,
+  admin,
   enrolmentOnly,
 }: {
   email: string;
   languageMenu: ComponentChildren;
   supervisor: boolean;
   figures: boolean;
+  admin: boolean;
   enrolmentOnly: boolean;
 }) {
   async function signOut() {
@@ -166,6 +170,11 @@ function Header({
       {figures && (
         <a href={hrefOf({ name: 'figures' })} onClick={onLinkClick({ name: 'figures' })}>
           {text.figures.nav}
+        </a>
+      )}
+      {admin && (
+        <a href={hrefOf({ name: 'keys' })} onClick={onLinkClick({ name: 'keys' })}>
+          {text.helplineKey.nav}
         </a>
       )}
       {languageMenu}
@@ -195,6 +204,7 @@ function Screens() {
       export: text.exportScreen.title,
       case: text.case.title,
       security: text.passkeys.title,
+      keys: text.helplineKey.title,
       chats: text.chats.title,
       chat: text.chats.chatTitle,
     } as const;
@@ -203,6 +213,7 @@ function Screens() {
   if (route.name === 'supervisor') return <SupervisorScreen />;
   if (route.name === 'figures') return <FiguresScreen />;
   if (route.name === 'security') return <Security />;
+  if (route.name === 'keys') return <HelplineKeyScreen />;
   if (route.name === 'chats') return <ChatQueue />;
   if (route.name === 'chat') return <LiveChat key={route.id} id={route.id} />;
   if (route.name === 'case') return <CaseView key={route.id} id={route.id} />;

@@ -6,6 +6,7 @@ export * from './countersign.ts';
 export * from './encoding.ts';
 export * from './errors.ts';
 export * from './hash.ts';
+export * from './helpline-keyring.ts';
 export * from './keys.ts';
 export * from './receipt.ts';
 export * from './recipient-list.ts';

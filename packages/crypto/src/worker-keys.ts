@@ -52,7 +52,7 @@ export async function wrapHelplineIdentity(
   return encrypter.encrypt(utf8(identity));
 }
 
-/** Unwraps the helpline identity; throws `OpenError` for a wrong key (wrong password) or changed bytes. */
+/** Unwraps the helpline identity (the first of a keyring); throws `OpenError` for a wrong key (wrong password) or changed bytes. */
 export async function unwrapHelplineIdentity(
   wrapped: Uint8Array,
   unwrapKey: Uint8Array,
@@ -65,8 +65,10 @@ export async function unwrapHelplineIdentity(
   } catch (cause) {
     throw new OpenError({ cause });
   }
-  if (!isIdentity(text)) throw new OpenError();
-  return text;
+  // A keyring (helpline-keyring.ts) holds one identity a line; its first is the helpline identity.
+  const first = text.split('\n')[0];
+  if (!isIdentity(first)) throw new OpenError();
+  return first;
 }
 
 /** What the console asks a passkey's PRF for (the browser hashes it again with "WebAuthn PRF\0"). */

@@ -1,6 +1,6 @@
 import { getBytes, getJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
-import { helplineIdentity, subscribe } from '../lib/session.ts';
+import { helplineIdentities, helplineIdentity, subscribe } from '../lib/session.ts';
 import type { CaseDetail } from '../lib/types.ts';
 import { type OpenedCase, openCase } from './open-case.ts';
 
@@ -22,8 +22,8 @@ export async function loadCase(
   serverPublicKey: string,
   reuse?: OpenedCase | null,
 ): Promise<OpenedCase> {
-  const identity = helplineIdentity();
-  if (!identity) throw new Error('locked');
+  const identity = helplineIdentities();
+  if (!identity || identity.length === 0) throw new Error('locked');
   const [crypto, detail] = await Promise.all([loadCrypto(), getJson<CaseDetail>(`/staff/cases/${id}`)]);
   // Evidence does not change after receipt: reuse ciphertexts already fetched for this case.
   const known = new Map((reuse?.detail.id === id ? reuse.items : []).map((i) => [i.manifest.id, i.sealed]));

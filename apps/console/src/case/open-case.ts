@@ -62,11 +62,14 @@ export type CaseSource = {
 
 export async function openCase(
   crypto: Crypto,
-  identity: string,
+  /** Every helpline identity the worker holds (or one): a report sealed before a rotation needs an older one. */
+  identity: string | readonly string[],
   detail: CaseDetail,
   source: CaseSource,
 ): Promise<OpenedCase> {
-  const identities = [identity as Parameters<Crypto['open']>[1][number]];
+  const identities = (typeof identity === 'string' ? [identity] : [...identity]) as Parameters<
+    Crypto['open']
+  >[1][number][];
   const sealedBody = crypto.fromBase64(detail.body);
   // A case another member state's instance handed over holds the referral content (docs/federation.md).
   const body = await crypto.openJson<ReportBody>(sealedBody as never, identities, (v) =>

@@ -20,13 +20,15 @@ export async function openChatPhoto(
   crypto: Crypto,
   item: ManifestItem,
   fetchSealed: () => Promise<Uint8Array>,
-  identity: string | null,
+  /** The helpline identities the worker holds (a rotation adds one), or one, or null while locked. */
+  identity: string | readonly string[] | null,
 ): Promise<OpenedItem> {
+  const identities = identity === null ? [] : typeof identity === 'string' ? [identity] : [...identity];
   let sealed: Uint8Array | null = null;
   let plain: Uint8Array | null = null;
   try {
     sealed = await fetchSealed();
-    plain = identity ? await crypto.open(sealed as never, [identity as never]) : null;
+    plain = identities.length > 0 ? await crypto.open(sealed as never, identities as never) : null;
   } catch {
     // Shown as not intact, never hidden.
   }

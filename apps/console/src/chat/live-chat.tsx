@@ -6,7 +6,7 @@ import { ApiError, getBytes, getJson, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { useInstance } from '../lib/instance.ts';
 import { hrefOf, navigate, onLinkClick } from '../lib/router.ts';
-import { currentSession, helplineIdentity } from '../lib/session.ts';
+import { currentSession, helplineIdentities } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 import { openChatPhoto, photosOf } from './chat-photo.ts';
 import { CHAT_OUTCOMES, type ChatSummary, type WireMessage } from './chat-types.ts';
@@ -82,7 +82,7 @@ export function LiveChat({ id }: { id: string }) {
       })
       .catch(() => undefined);
     const source = new EventSource(`/api/v1/staff/chats/${id}/events`);
-    const identity = helplineIdentity();
+    const identities = helplineIdentities() ?? [];
     // Opened in arrival order, one at a time.
     let queue = Promise.resolve();
     source.addEventListener('open', () => setConnected(true));
@@ -108,7 +108,7 @@ export function LiveChat({ id }: { id: string }) {
           const c = await loadCrypto();
           const opened = await c.openJson<{ text?: unknown; items?: unknown }>(
             c.fromBase64(message.sealed) as never,
-            [identity as never],
+            identities as never,
           );
           body = typeof opened.text === 'string' ? opened.text : null;
           const named = message.author === 'child' ? photosOf(opened) : [];
@@ -119,7 +119,7 @@ export function LiveChat({ id }: { id: string }) {
                   c,
                   item,
                   () => getBytes(`/staff/chats/${id}/photos/${encodeURIComponent(item.id)}`),
-                  identity,
+                  identities,
                 ),
               ),
             );

@@ -128,7 +128,7 @@ async function prfAfterCreate(response: RegistrationResponseJSON): Promise<Uint8
  * Unlocks after an inactivity lock with the passkey that signed in: a local use of it (random
  * challenge, nothing sent to the server) gives the PRF output again.
  */
-export async function unlockWithPasskey(passkeyId: string, wrapped: string): Promise<string | null> {
+export async function unlockWithPasskey(passkeyId: string, wrapped: string): Promise<string[] | null> {
   const { base64URLStringToBuffer } = await import('@simplewebauthn/browser');
   const credential = (await navigator.credentials.get({
     publicKey: {
@@ -149,7 +149,7 @@ export async function unlockWithPasskey(passkeyId: string, wrapped: string): Pro
  * Adds a passkey for the signed-in worker. With PRF, the helpline identity (in memory, the console is
  * unlocked) is wrapped under the passkey's key here and only the wrapped copy is sent.
  */
-export async function addPasskey(name: string, identity: string): Promise<PasskeyView> {
+export async function addPasskey(name: string, keyring: readonly string[]): Promise<PasskeyView> {
   const { startRegistration } = await import('@simplewebauthn/browser');
   const { challengeId, options } = await postJson<{
     challengeId: string;
@@ -164,8 +164,8 @@ export async function addPasskey(name: string, identity: string): Promise<Passke
     const c = await loadCrypto();
     const key = c.passkeyUnwrapKey(prf);
     prf.fill(0);
-    // The session keeps the identity as the plain string unwrapHelplineIdentity gave it.
-    wrappedHelplineKey = c.toBase64(await c.wrapHelplineIdentity(identity as AgeIdentity, key));
+    // The worker's keyring, as their password's copy holds it (grants open with its personal key).
+    wrappedHelplineKey = c.toBase64(await c.wrapKeyring(keyring as AgeIdentity[], key));
     key.fill(0);
   }
   const { passkey } = await postJson<{ passkey: PasskeyView }>('/staff/passkeys', {
@@ -178,11 +178,11 @@ export async function addPasskey(name: string, identity: string): Promise<Passke
 }
 
 /** Unwraps the helpline identity with a passkey's PRF output; null when it does not open. */
-export async function unwrapWithPrf(wrapped: string, prf: Uint8Array): Promise<string | null> {
+export async function unwrapWithPrf(wrapped: string, prf: Uint8Array): Promise<string[] | null> {
   const c = await loadCrypto();
   const key = c.passkeyUnwrapKey(prf);
   try {
-    return await c.unwrapHelplineIdentity(c.fromBase64(wrapped), key);
+    return await c.unwrapKeyring(c.fromBase64(wrapped), key);
   } catch {
     return null;
   } finally {

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * A few screens need no router library: `/console/` (queue), `/console/cases/<id>` (case),
- * `/console/cases/<id>/export`, `/console/supervisor`, `/console/figures`, `/console/security` (the worker's passkeys).
+ * `/console/cases/<id>/export`, `/console/supervisor`, `/console/figures`, `/console/security` (the worker's passkeys),
+ * `/console/keys` (the helpline key ceremony, administrators).
  * Case ids are random server ids, never content.
  */
 export type Route =
@@ -12,6 +13,7 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'export'; id: string }
   | { name: 'security' }
+  | { name: 'keys' }
   | { name: 'chats' }
   | { name: 'chat'; id: string };
 
@@ -22,6 +24,7 @@ export function parseRoute(pathname: string): Route {
   if (/^supervisor\/?$/.test(rest)) return { name: 'supervisor' };
   if (/^figures\/?$/.test(rest)) return { name: 'figures' };
   if (/^security\/?$/.test(rest)) return { name: 'security' };
+  if (/^keys\/?$/.test(rest)) return { name: 'keys' };
   if (/^chats\/?$/.test(rest)) return { name: 'chats' };
   const chat = /^chats\/([A-Za-z0-9_-]{1,100})\/?$/.exec(rest);
   if (chat) return { name: 'chat', id: chat[1]! };
@@ -35,6 +38,7 @@ export function hrefOf(route: Route): string {
   if (route.name === 'supervisor') return `${BASE}supervisor`;
   if (route.name === 'figures') return `${BASE}figures`;
   if (route.name === 'security') return `${BASE}security`;
+  if (route.name === 'keys') return `${BASE}keys`;
   if (route.name === 'chats') return `${BASE}chats`;
   if (route.name === 'chat') return `${BASE}chats/${route.id}`;
   return `${BASE}cases/${route.id}${route.name === 'export' ? '/export' : ''}`;

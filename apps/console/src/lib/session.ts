@@ -1,3 +1,4 @@
+import type { WorkerKeys } from './helpline-keys.ts';
 import type { Worker } from './types.ts';
 
 /**
@@ -22,7 +23,7 @@ export type Session = {
 };
 
 let session: Session | null = null;
-let identity: string | null = null;
+let keys: WorkerKeys | null = null;
 const listeners = new Set<() => void>();
 
 function changed(): void {
@@ -38,14 +39,31 @@ export function currentSession(): Session | null {
   return session;
 }
 
-/** The helpline identity, or null while locked or signed out. */
+/** The newest helpline identity, or null while locked or signed out. */
 export function helplineIdentity(): string | null {
-  return identity;
+  return keys?.helpline[0] ?? null;
 }
 
-export function startSession(next: Session, unwrapped: string): void {
+/** Every helpline identity this worker holds (older reports need older ones), or null while locked. */
+export function helplineIdentities(): string[] | null {
+  return keys ? [...keys.helpline] : null;
+}
+
+/** What the worker's wrapped copy holds (a passkey wraps the same), or null while locked. */
+export function workerKeyring(): string[] | null {
+  return keys ? [...keys.keyring] : null;
+}
+
+export function startSession(next: Session, unwrapped: WorkerKeys): void {
   session = next;
-  identity = unwrapped;
+  keys = unwrapped;
+  changed();
+}
+
+/** After a key rotation this admin made: the new helpline identity comes first. */
+export function addHelplineIdentity(identity: string): void {
+  if (!keys) return;
+  keys = { ...keys, helpline: [identity, ...keys.helpline.filter((i) => i !== identity)] };
   changed();
 }
 
@@ -62,25 +80,26 @@ export function updateWorker(worker: Worker): void {
  */
 export function startLockedSession(next: Session): void {
   session = next;
-  identity = null;
+  keys = null;
   changed();
 }
 
-export function unlock(unwrapped: string): void {
+export function unlock(unwrapped: WorkerKeys, wrapped?: Uint8Array): void {
   if (session?.signedInWithPasskey) session = { ...session, signedInWithPasskey: false };
-  identity = unwrapped;
+  if (session && wrapped) session = { ...session, wrappedHelplineKey: wrapped };
+  keys = unwrapped;
   changed();
 }
 
 export function lock(): void {
-  if (identity === null) return;
-  identity = null;
+  if (keys === null) return;
+  keys = null;
   changed();
 }
 
 export function endSession(): void {
   session = null;
-  identity = null;
+  keys = null;
   changed();
 }
 

@@ -3,7 +3,7 @@ import { PasskeyPolicy } from '../components/passkey-policy.tsx';
 import { deleteJson, getJson } from '../lib/api.ts';
 import { addPasskey, type PasskeyView, passkeyErrorCode, passkeysSupported } from '../lib/passkey.ts';
 import { hrefOf, onLinkClick } from '../lib/router.ts';
-import { currentSession, helplineIdentity } from '../lib/session.ts';
+import { currentSession, workerKeyring } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 
 type Listing = { passkeys: PasskeyView[]; required: boolean };
@@ -49,13 +49,13 @@ export function Security() {
   async function add(event: Event) {
     event.preventDefault();
     const name = nameField.current?.value.trim() ?? '';
-    const identity = helplineIdentity();
-    if (!name || !identity) return;
+    const keyring = workerKeyring();
+    if (!name || !keyring) return;
     setBusy(true);
     setError(null);
     setStatus('');
     try {
-      const passkey = await addPasskey(name, identity);
+      const passkey = await addPasskey(name, keyring);
       setStatus(t.addedOne(passkey.name));
       if (session?.mustAddPasskey) setAddedInEnrolment(true);
       if (nameField.current) nameField.current.value = '';

@@ -5,6 +5,7 @@ import { passkeyErrorCode, passkeysSupported, signInWithPasskey, unwrapWithPrf }
 import { startLockedSession, startSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 import type { Worker } from '../lib/types.ts';
+import { unlockKeys } from '../lib/unlock-keys.ts';
 
 type Step = 'email' | 'password' | 'totp';
 type Derived = { authKey: string; unwrapKey: Uint8Array };
@@ -77,17 +78,18 @@ export function SignIn() {
       );
       const crypto = await loadCrypto();
       const wrapped = crypto.fromBase64(r.wrappedHelplineKey);
-      const identity = await crypto.unwrapHelplineIdentity(wrapped, secrets.unwrapKey);
+      const keyring = await crypto.unwrapKeyring(wrapped, secrets.unwrapKey);
+      const keys = await unlockKeys(crypto, keyring, secrets.unwrapKey);
       secrets.unwrapKey.fill(0);
       startSession(
         {
           worker: r.worker,
           email: email.trim(),
           kdfSalt: salt,
-          wrappedHelplineKey: wrapped,
+          wrappedHelplineKey: keys.wrapped ?? wrapped,
           mustAddPasskey: r.mustAddPasskey === true,
         },
-        identity,
+        keys,
       );
     } catch (e) {
       setError(errorText(e instanceof ApiError ? e.code : 'unlock.wrong-password'));
@@ -121,10 +123,10 @@ export function SignIn() {
           ? { prfPasskey: { id: passkeyId, wrappedKey: answer.passkeyWrappedKey } }
           : {}),
       };
-      const identity =
+      const keyring =
         prf && answer.passkeyWrappedKey ? await unwrapWithPrf(answer.passkeyWrappedKey, prf) : null;
       prf?.fill(0);
-      if (identity) startSession(next, identity);
+      if (keyring) startSession(next, await unlockKeys(crypto, keyring));
       else startLockedSession({ ...next, signedInWithPasskey: true });
     } catch (e) {
       setError(errorText(passkeyErrorCode(e)));

@@ -5,6 +5,7 @@ import { useFocusOnMount } from '../lib/focus.ts';
 import { passkeyErrorCode, unlockWithPasskey } from '../lib/passkey.ts';
 import { currentSession, endSession, unlock } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
+import { unlockKeys } from '../lib/unlock-keys.ts';
 
 /** After inactivity the identity is gone from memory; the password unwraps it again, locally. */
 export function Unlock() {
@@ -21,9 +22,10 @@ export function Unlock() {
     try {
       const crypto = await loadCrypto();
       const secrets = await crypto.deriveWorkerSecrets(input.value, session.kdfSalt);
-      const identity = await crypto.unwrapHelplineIdentity(session.wrappedHelplineKey, secrets.unwrapKey);
+      const keyring = await crypto.unwrapKeyring(session.wrappedHelplineKey, secrets.unwrapKey);
+      const keys = await unlockKeys(crypto, keyring, secrets.unwrapKey);
       secrets.unwrapKey.fill(0);
-      unlock(identity);
+      unlock(keys, keys.wrapped);
     } catch {
       setError(errorText('unlock.wrong-password'));
       input.value = '';
@@ -38,8 +40,8 @@ export function Unlock() {
     setBusy(true);
     setError(null);
     try {
-      const identity = await unlockWithPasskey(passkey.id, passkey.wrappedKey);
-      if (identity) unlock(identity);
+      const keyring = await unlockWithPasskey(passkey.id, passkey.wrappedKey);
+      if (keyring) unlock(await unlockKeys(await loadCrypto(), keyring));
       else setError(errorText('passkey.cancelled'));
     } catch (e) {
       setError(errorText(passkeyErrorCode(e)));

@@ -13,6 +13,8 @@ export function Help() {
   const { pack, discreet, setDiscreet } = useApp();
   const nav = useNav();
   const prints = useAnchorFingerprints(pack);
+  // Where the helpline publishes the same code (pack text), so anyone can compare.
+  const where = packTextIn(pack, lang, 'checkCode.where');
   const services = (pack?.services ?? []).filter(
     (s) => s.audience.includes('young') && s.kind !== 'platform',
   );
@@ -83,6 +85,7 @@ export function Help() {
               </li>
             ))}
           </ul>
+          {where && <p lang={where.lang}>{where.text}</p>}
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deriveWorkerSecrets, generateIdentity, toHex, wrapHelplineIdentity } from '@vangnet/crypto';
+import { deriveWorkerSecrets, generateIdentity, toHex, wrapKeyring } from '@vangnet/crypto';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
 import { helplineRecipients, workers } from '../db/schema/index.ts';
@@ -83,13 +83,24 @@ export async function ensureDemoLogin(deps: AppDeps): Promise<DemoLogin | null> 
   const password = readablePassword();
   const kdfSalt = toHex(randomBytes(16));
   const { authKey, unwrapKey } = await deriveWorkerSecrets(password, kdfSalt);
-  const wrappedHelplineKey = await wrapHelplineIdentity(identity, unwrapKey);
+  // The keyring: the helpline identity and the worker's own personal identity (key rotation).
+  const personal = await generateIdentity();
+  const wrappedHelplineKey = await wrapKeyring([identity, personal.identity], unwrapKey);
   unwrapKey.fill(0);
   const totpSecret = generateTotpSecret();
   try {
     await createWorker(
       db,
-      { helplineId, email: DEMO_EMAIL, role: 'admin', kdfSalt, authKey, totpSecret, wrappedHelplineKey },
+      {
+        helplineId,
+        email: DEMO_EMAIL,
+        role: 'admin',
+        kdfSalt,
+        authKey,
+        totpSecret,
+        wrappedHelplineKey,
+        personalRecipient: personal.recipient,
+      },
       'system',
     );
   } catch (error) {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app-deps.ts';
 import { recipientListRoutes } from '../recipient-list/routes.ts';
 import { caseRoutes } from './case-routes.ts';
+import { keyRotationRoutes } from './key-rotation-routes.ts';
 import { passkeyRoutes } from './passkey-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
 import { signInRoutes } from './sign-in-routes.ts';
@@ -29,4 +30,5 @@ export const staffRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   await app.register(profileRoutes, { deps });
   await app.register(passkeyRoutes, { deps, policy });
   await app.register(recipientListRoutes, { deps, policy });
+  await app.register(keyRotationRoutes, { deps, policy });
 };

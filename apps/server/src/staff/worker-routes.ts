@@ -1,5 +1,5 @@
 import { STAFF_ROLES } from '@vangnet/core/permissions/permissions';
-import { fromBase64 } from '@vangnet/crypto';
+import { fromBase64, isRecipient } from '@vangnet/crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -74,7 +74,9 @@ export const workerRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
           kdfSalt: z.string().regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, '16 to 64 bytes of hex'),
           authKey: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters'),
           totpSecret: z.string().refine(isTotpSecret, 'a base32 TOTP secret of at least 80 bits'),
-          wrappedHelplineKey: base64Schema.min(1).max(4096),
+          wrappedHelplineKey: base64Schema.min(1).max(8192),
+          /** The recipient of the personal identity the admin's browser put in the new keyring. */
+          personalRecipient: z.string().max(100).refine(isRecipient, 'an age recipient').optional(),
         }),
         response: { 201: z.object({ worker: workerSchema }) },
       },
@@ -84,11 +86,16 @@ export const workerRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
     },
     async (request, reply) => {
       const admin = await requirePermission(db, policy, request, 'worker.manage');
-      const { wrappedHelplineKey, ...rest } = request.body;
+      const { wrappedHelplineKey, personalRecipient, ...rest } = request.body;
       try {
         const worker = await createWorker(
           db,
-          { ...rest, helplineId: admin.helplineId, wrappedHelplineKey: fromBase64(wrappedHelplineKey) },
+          {
+            ...rest,
+            helplineId: admin.helplineId,
+            wrappedHelplineKey: fromBase64(wrappedHelplineKey),
+            personalRecipient: personalRecipient ?? null,
+          },
           `worker:${admin.id}`,
         );
         return reply.code(201).send({ worker });

@@ -22,6 +22,8 @@ export type NewWorker = {
   authKey: string;
   totpSecret: string;
   wrappedHelplineKey: Uint8Array;
+  /** The recipient of the personal identity in the wrapped keyring (key-rotation.ts), when there is one. */
+  personalRecipient?: string | null;
 };
 
 /** What a worker is known as across the API; no secrets. */
@@ -78,6 +80,7 @@ export async function createWorker(
       authHash,
       totpSecret: sealTotpSecret(totpKey, id, input.totpSecret),
       wrappedHelplineKey: input.wrappedHelplineKey,
+      personalRecipient: input.personalRecipient ?? null,
     });
     // The audit names the account by id and role; the e-mail is contact data and stays out.
     await appendAudit(tx as Db, {

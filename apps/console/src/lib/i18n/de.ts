@@ -72,6 +72,41 @@ export const de: ConsoleCatalog = {
     signOut: 'Abmelden',
     lock: 'Sperren',
   },
+  helplineKey: {
+    nav: 'Schlüssel des Hilfeteams',
+    title: 'Schlüssel des Hilfeteams',
+    intro:
+      'Meldungen werden für den Schlüssel des Hilfeteams auf der unterschriebenen Liste verschlüsselt. Erstellen Sie einen neuen Schlüssel, wenn jemand das Team verlässt oder ein Schlüssel verloren sein kann: Neue Meldungen öffnen sich dann nur für alle, die bleiben, und diese öffnen weiterhin alle älteren Meldungen.',
+    activeTitle: 'Aktive Liste',
+    version: 'Fassung',
+    validUntil: 'Gültig bis',
+    checkCode: 'Prüfcode des unterschreibenden Schlüssels',
+    keyCount: (n: number) => (n === 1 ? '1 Schlüssel' : `${n} Schlüssel`),
+    noList: 'Es gibt noch keine unterschriebene Liste.',
+    workersTitle: 'Wer neue Meldungen öffnet',
+    worker: 'Mitarbeitende Person',
+    state: 'Schlüssel',
+    ready: 'Bereit',
+    notReady: 'Muss sich zuerst einmal anmelden',
+    you: '(Sie)',
+    leave: (email: string) => `${email} mit dem neuen Schlüssel entfernen`,
+    rotateTitle: 'Neuen Schlüssel des Hilfeteams erstellen',
+    rotateHelp:
+      'Kreuzen Sie an, wer das Team verlässt. Diese Personen werden sofort abgemeldet und können keine danach gesendete Meldung öffnen.',
+    notReadyHelp:
+      'Wer bleibt, muss sich einmal anmelden, bevor der Schlüssel wechseln kann. Oder entfernen Sie die Person.',
+    rotate: 'Neuen Schlüssel jetzt erstellen',
+    rotating: 'Neuer Schlüssel wird erstellt…',
+    rotated: (version: number) => `Fertig. Listenfassung ${version} ist aktiv.`,
+    awaitingSignature: 'Der neue Schlüssel ist bereit. Er gilt, sobald die neue Liste unterschrieben ist.',
+    offlineTitle: 'Neue Liste offline unterschreiben',
+    offlineHelp:
+      'Dieses Hilfeteam unterschreibt seine Liste mit einem eigenen Schlüssel, getrennt vom Server. Laden Sie die Liste herunter, unterschreiben Sie sie am Unterschriftsrechner und laden Sie dann die unterschriebene Datei hier hoch.',
+    download: 'Nicht unterschriebene Liste herunterladen',
+    upload: 'Unterschriebene Liste (JSON-Datei)',
+    store: 'Unterschriebene Liste hochladen',
+    stored: (version: number) => `Listenfassung ${version} ist aktiv.`,
+  },
   passkeys: {
     signInWith: 'Mit einem Passkey anmelden',
     or: 'Oder melden Sie sich mit E-Mail, Passwort und Code an:',
@@ -531,6 +566,20 @@ export const de: ConsoleCatalog = {
     notShown: 'Diese Dateiart zeigt der Browser nicht an. Laden Sie sie herunter, um sie zu öffnen.',
   },
   errors: {
+    'key-rotation.remove-self':
+      'Bitten Sie eine andere Administratorin oder einen anderen Administrator, Ihr Konto zu entfernen.',
+    'key-rotation.unknown-worker':
+      'Die Liste der Mitarbeitenden hat sich geändert. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    'key-rotation.not-enrolled':
+      'Wer bleibt, muss sich zuerst einmal anmelden. Oder entfernen Sie die Person.',
+    'key-rotation.missing-grant':
+      'Jemand, der bleibt, bekäme den neuen Schlüssel nicht. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    'key-rotation.recipient-in-use': 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
+    'key-rotation.already-enrolled': 'Ihr persönlicher Schlüssel war schon eingerichtet.',
+    'key-rotation.bad-recipient': 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
+    'recipient-list.invalid':
+      'Diese Datei ist keine gültige Liste, unterschrieben mit dem Schlüssel Ihres Hilfeteams.',
+    'recipient-list.stale': 'Eine neuere Liste ist schon aktiv.',
     'retention.legal-hold-reason-missing': 'Wählen Sie einen Grund für die rechtliche Aufbewahrung.',
     'retention.legal-hold-not-allowed': 'Die Regeln dieses Landes erlauben keine rechtliche Aufbewahrung.',
     'case.unknown-assignee': 'Diese Person kann hier keine Fälle übernehmen.',

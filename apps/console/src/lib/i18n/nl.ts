@@ -72,6 +72,41 @@ export const nl: ConsoleCatalog = {
     signOut: 'Afmelden',
     lock: 'Vergrendelen',
   },
+  helplineKey: {
+    nav: 'Hulplijnsleutel',
+    title: 'Hulplijnsleutel',
+    intro:
+      'Meldingen worden versleuteld voor de hulplijnsleutel op de ondertekende lijst. Maak een nieuwe sleutel als een medewerker vertrekt of als een sleutel kwijt kan zijn: nieuwe meldingen gaan dan alleen open voor wie blijft, en zij openen ook alle oudere meldingen.',
+    activeTitle: 'Actieve lijst',
+    version: 'Versie',
+    validUntil: 'Geldig tot',
+    checkCode: 'Controlecode van de ondertekenende sleutel',
+    keyCount: (n: number) => (n === 1 ? '1 hulplijnsleutel' : `${n} hulplijnsleutels`),
+    noList: 'Er is nog geen ondertekende lijst.',
+    workersTitle: 'Wie nieuwe meldingen opent',
+    worker: 'Medewerker',
+    state: 'Sleutel',
+    ready: 'Klaar',
+    notReady: 'Moet eerst één keer inloggen',
+    you: '(jij)',
+    leave: (email: string) => `${email} verwijderen bij de nieuwe sleutel`,
+    rotateTitle: 'Een nieuwe hulplijnsleutel maken',
+    rotateHelp:
+      'Vink de medewerkers aan die vertrekken. Ze worden meteen afgemeld en kunnen geen melding openen die hierna binnenkomt.',
+    notReadyHelp:
+      'Wie blijft, moet één keer inloggen voordat de sleutel kan wisselen. Of verwijder die medewerker.',
+    rotate: 'Nu de nieuwe sleutel maken',
+    rotating: 'Nieuwe sleutel wordt gemaakt…',
+    rotated: (version: number) => `Klaar. Lijstversie ${version} is actief.`,
+    awaitingSignature: 'De nieuwe sleutel is klaar. Hij wordt gebruikt zodra de nieuwe lijst ondertekend is.',
+    offlineTitle: 'De nieuwe lijst offline ondertekenen',
+    offlineHelp:
+      'Deze hulplijn ondertekent haar lijst met een eigen sleutel, los van de server. Download de lijst, onderteken hem op de ondertekencomputer en upload daarna het ondertekende bestand hier.',
+    download: 'Niet-ondertekende lijst downloaden',
+    upload: 'Ondertekende lijst (JSON-bestand)',
+    store: 'Ondertekende lijst uploaden',
+    stored: (version: number) => `Lijstversie ${version} is actief.`,
+  },
   passkeys: {
     signInWith: 'Aanmelden met een toegangssleutel',
     or: 'Of meld je aan met je e-mailadres, wachtwoord en code:',
@@ -529,6 +564,18 @@ export const nl: ConsoleCatalog = {
     notShown: 'Dit soort bestand toont de browser niet. Download het om het te openen.',
   },
   errors: {
+    'key-rotation.remove-self': 'Vraag een andere beheerder om jouw account te verwijderen.',
+    'key-rotation.unknown-worker':
+      'De lijst met medewerkers is veranderd. Vernieuw de pagina en probeer het opnieuw.',
+    'key-rotation.not-enrolled': 'Wie blijft, moet eerst één keer inloggen. Of verwijder die medewerker.',
+    'key-rotation.missing-grant':
+      'Iemand die blijft, zou de nieuwe sleutel niet krijgen. Vernieuw de pagina en probeer het opnieuw.',
+    'key-rotation.recipient-in-use': 'Er ging iets mis. Probeer het opnieuw.',
+    'key-rotation.already-enrolled': 'Je persoonlijke sleutel was al ingesteld.',
+    'key-rotation.bad-recipient': 'Er ging iets mis. Probeer het opnieuw.',
+    'recipient-list.invalid':
+      'Dit bestand is geen geldige lijst, ondertekend met de sleutel van jouw hulplijn.',
+    'recipient-list.stale': 'Er is al een nieuwere lijst actief.',
     'retention.legal-hold-reason-missing': 'Kies een reden voor de juridische bewaarplicht.',
     'retention.legal-hold-not-allowed': 'De regels van dit land staan geen juridische bewaarplicht toe.',
     'case.unknown-assignee': 'Die medewerker kan hier geen dossiers aannemen.',

@@ -3,6 +3,7 @@ export * from './case-feedback.ts';
 export * from './chats.ts';
 export * from './early-warnings.ts';
 export * from './federated-referrals.ts';
+export * from './helpline-key-grants.ts';
 export * from './helpline-recipients.ts';
 export * from './helplines.ts';
 export * from './idempotency-keys.ts';

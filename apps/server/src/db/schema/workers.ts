@@ -22,6 +22,12 @@ export const workers = pgTable('workers', {
   totpLastStep: integer('totp_last_step'),
   wrappedHelplineKey: bytea('wrapped_helpline_key'),
   /**
+   * The recipient (`age1…`) of the worker's personal age identity, which their browser keeps in the
+   * wrapped keyring: a key rotation seals each new helpline identity to it (helpline_key_grants).
+   * Null until the worker's browser made one (first sign-in with a password since key rotation exists).
+   */
+  personalRecipient: text('personal_recipient'),
+  /**
    * Administrators only: the private key of the helpline's trust anchor (it signs the recipient list),
    * sealed under the worker's unwrap key like the helpline identity; the server cannot use it.
    */
