@@ -1,10 +1,15 @@
+import type { CompiledNode } from '@vangnet/core/icu/catalog';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Messages } from './en.ts';
+import { materialize } from './materialize.ts';
+import type { Messages } from './messages.gen.ts';
 
-export type { Messages } from './en.ts';
+export type { Messages } from './messages.gen.ts';
 
-/** Languages with a catalog. Each one is its own chunk, fetched only when chosen. */
+/**
+ * Languages with a catalog in the app (catalogs/<lang>.json, ICU MessageFormat). Each one is compiled
+ * at build time to plain data (scripts/icu-catalog-plugin.ts) in its own chunk, fetched only when chosen.
+ */
 export const LANGUAGES = ['nl', 'en', 'fr', 'de'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
@@ -16,15 +21,17 @@ export const LANGUAGE_NAMES: Record<Lang, string> = {
   de: 'Deutsch',
 };
 
-const loaders: Record<Lang, () => Promise<Messages>> = {
-  nl: () => import('./nl.ts').then((m) => m.nl),
-  en: () => import('./en.ts').then((m) => m.en),
-  fr: () => import('./fr.ts').then((m) => m.fr),
-  de: () => import('./de.ts').then((m) => m.de),
+// The import names the translators' JSON; the build hands over its compiled form (see the plugin).
+type Compiled = { default: unknown };
+const loaders: Record<Lang, () => Promise<Compiled>> = {
+  nl: () => import('./catalogs/nl.json'),
+  en: () => import('./catalogs/en.json'),
+  fr: () => import('./catalogs/fr.json'),
+  de: () => import('./catalogs/de.json'),
 };
 
 export function loadMessages(lang: Lang): Promise<Messages> {
-  return loaders[lang]();
+  return loaders[lang]().then((m) => materialize(m.default as CompiledNode, lang));
 }
 
 export function isLang(value: unknown): value is Lang {

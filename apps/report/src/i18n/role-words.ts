@@ -4,8 +4,9 @@ import type { Messages } from './en.ts';
 /**
  * The strings that address the reporter, so they are worded for who is reporting: a child about
  * themselves, a friend or bystander, a parent, a professional, an adult about themselves ("What happened
- * to your child?"; in French "vous" for adults, "tu" for children). A role's variant replaces the base
- * string; a role without one keeps it.
+ * to your child?"; in French "vous" for adults, "tu" for children). In a catalog such a text is an ICU
+ * select on `role` (`{role, select, parent {…} other {…}}`); materialize.ts puts each role's wording under
+ * `roleWords`, and a role's variant replaces the base string here.
  */
 export const ROLE_KEYS = [
   'whatTitle',
