@@ -1,6 +1,5 @@
 import type { CompiledNode } from '@vangnet/core/icu/catalog';
 import { formatIcu } from '@vangnet/core/icu/format';
-import { ROLES } from '@vangnet/core/taxonomy';
 import type { Messages } from './messages.gen.ts';
 
 /**
@@ -40,11 +39,28 @@ function build(node: unknown, lang: string, role: string | undefined): unknown {
   return out;
 }
 
+/** The roles a message names in its `{role, select, …}` cases (not `other`). */
+function rolesIn(message: unknown, into: Set<string>): void {
+  if (!Array.isArray(message)) return;
+  for (const part of message) {
+    if (!Array.isArray(part) || typeof part[2] !== 'object' || part[2] === null) continue;
+    for (const [key, sub] of Object.entries(part[2] as Record<string, unknown>)) {
+      if (part[0] === 'role' && part[1] === 2 && key !== 'other') into.add(key);
+      rolesIn(sub, into);
+    }
+  }
+}
+
 export function materialize(compiled: CompiledNode, lang: string): Messages {
   const t = build(compiled, lang, undefined) as Record<string, unknown>;
   const roleWords: Record<string, Record<string, unknown>> = {};
   const top = typeof compiled === 'object' && !Array.isArray(compiled) ? compiled : {};
-  for (const role of ROLES) {
+  // The roles come from the catalog, so the first screen does not load the taxonomy for them.
+  const roles = new Set<string>();
+  for (const node of Object.values(top)) {
+    if (typeof node === 'object' && !Array.isArray(node) && isLeaf(node) && node.$r) rolesIn(node.$m, roles);
+  }
+  for (const role of roles) {
     const words: Record<string, unknown> = {};
     for (const [key, node] of Object.entries(top)) {
       if (typeof node === 'object' && !Array.isArray(node) && isLeaf(node) && node.$r)

@@ -61,7 +61,7 @@ void typesFit;
 /** The catalog as this reporter sees it: the role's variants over the base strings. */
 export function wordsFor(t: Messages, role: Role | undefined): Messages {
   if (!role || !(ROLES as readonly string[]).includes(role)) return t;
-  const variant = t.roleWords[role];
+  const variant = t.roleWords[role] ?? {};
   const picked: Partial<Record<RoleKey, unknown>> = {};
   for (const key of ROLE_KEYS) if (variant[key] !== undefined) picked[key] = variant[key];
   return { ...t, ...(picked as Partial<Messages>) };
