@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { buildList } from '../../scripts/build-list-plugin.ts';
+import { icuCatalogs } from '../../scripts/icu-catalog-plugin.ts';
 import { precompress } from '../../scripts/precompress-plugin.ts';
 import { subresourceIntegrity } from '../../scripts/sri-plugin.ts';
 
@@ -45,6 +46,7 @@ export default defineConfig(({ command, mode }) => {
 const config = {
   plugins: [
     preact(),
+    icuCatalogs(),
     preloadDefaultCatalog(process.env.VANGNET_DEFAULT_LANGUAGE ?? 'nl'),
     VitePWA({
       strategies: 'injectManifest',

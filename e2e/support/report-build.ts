@@ -22,6 +22,8 @@ export function ensureReportBuild(): void {
     join(root, 'packages/crypto/src'),
     join(root, 'packages/core/src'),
     join(root, 'packages/pdq/src'),
+    // Compiles the ICU catalogs into the build.
+    join(root, 'scripts/icu-catalog-plugin.ts'),
   ].filter(existsSync);
   const sourceTime = Math.max(...sources.map(newestMtime));
   const distIndex = join(reportDistDir, 'index.html');

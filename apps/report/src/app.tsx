@@ -4,6 +4,7 @@ import {
   I18nContext,
   type I18nValue,
   isLang,
+  LANGUAGES,
   type Lang,
   loadMessages,
   type Messages,
@@ -13,13 +14,14 @@ import { withPackWording } from './i18n/pack-wording.ts';
 import { lazyScreen } from './lazy.tsx';
 import { readLocal, writeLocal } from './lib/storage.ts';
 import { NavContext, type Screen, useNavState } from './nav.ts';
-import { usePack } from './pack.ts';
+import { cachedPack, type PublicPack, usePack } from './pack.ts';
 import { listenForQuickExitKey } from './quick-exit.ts';
 import { Crisis } from './screens/crisis.tsx';
 import { Help } from './screens/help.tsx';
 import { Start } from './screens/start.tsx';
 import { OUTBOX_FLAG } from './send/outbox-types.ts';
 import { Shell } from './shell.tsx';
+import { shellCrisis } from './shell-crisis.ts';
 
 const Flow = lazyScreen<{ screen: Screen }>(() => import('./flow/flow.tsx').then((m) => m.Flow));
 const ChatScreen = lazyScreen<object>(() => import('./chat/chat-screen.tsx').then((m) => m.ChatScreen));
@@ -32,10 +34,22 @@ const Routes = lazyScreen<object>(() => import('./screens/routes.tsx').then((m) 
 const LANG_KEY = 'vn.lang';
 const DISCREET_KEY = 'vn.discreet';
 
+/**
+ * The pack's languages and default: from the pack, else from the page the server wrote (so a first
+ * visit knows them from the first byte), else the languages the app carries.
+ */
+function packLanguages(pack: PublicPack | null): { languages: readonly Lang[]; fallback: Lang } {
+  const shell = shellCrisis();
+  const languages = pack?.meta?.languages?.map((l) => l.code) ?? shell?.languages ?? LANGUAGES;
+  const fallback = pack?.meta?.defaultLanguage ?? shell?.defaultLanguage ?? languages[0] ?? 'nl';
+  return { languages: languages.length ? languages : LANGUAGES, fallback };
+}
+
 function initialLang(): Lang {
+  const { languages, fallback } = packLanguages(cachedPack());
   const stored = readLocal(LANG_KEY);
-  if (isLang(stored)) return stored;
-  return pickLanguage(navigator.languages ?? [navigator.language]);
+  if (isLang(stored) && languages.includes(stored)) return stored;
+  return pickLanguage(navigator.languages ?? [navigator.language], languages, fallback);
 }
 
 /** Installed under a plain name and icon: swap the manifest before the user adds the app. */
@@ -77,15 +91,24 @@ export function App() {
   const nav = useNavState();
   const { pack, crisis } = usePack();
 
+  const { languages, fallback } = useMemo(() => packLanguages(pack), [pack]);
   useEffect(() => {
     let live = true;
-    loadMessages(lang).then((t) => live && setMessages({ lang, t }));
-    document.documentElement.lang = lang;
+    // A pack's language that cannot be had (offline on a first visit): the pack's default, else one the app carries.
+    const backup = (LANGUAGES as readonly string[]).includes(fallback) ? fallback : 'en';
+    loadMessages(lang)
+      .then((t) => ({ lang, t }))
+      .catch(() => loadMessages(backup).then((t) => ({ lang: backup, t })))
+      .then((loaded) => {
+        if (!live) return;
+        setMessages(loaded);
+        document.documentElement.lang = loaded.lang;
+      });
     writeLocal(LANG_KEY, lang);
     return () => {
       live = false;
     };
-  }, [lang]);
+  }, [lang, fallback]);
 
   useEffect(() => {
     const up = () => setOnline(true);
@@ -132,9 +155,14 @@ export function App() {
     // The pack's own wording for some texts in this language (Flemish words in BE-VL's Dutch).
     () =>
       messages
-        ? { lang: messages.lang, t: withPackWording(messages.t, pack?.texts[messages.lang]), setLang }
+        ? {
+            lang: messages.lang,
+            t: withPackWording(messages.t, pack?.texts[messages.lang]),
+            setLang,
+            languages,
+          }
         : null,
-    [messages, pack],
+    [messages, pack, languages],
   );
 
   if (!i18n) return null;

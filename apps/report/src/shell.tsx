@@ -1,14 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from './app-context.ts';
-import { isLang, LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n/index.ts';
+import { isLang, languageName, useI18n } from './i18n/index.ts';
 import { useNav } from './nav.ts';
 import { quickExit } from './quick-exit.ts';
 import { useUpdateRefused } from './update-refused-notice.ts';
 
 /** The frame of every screen: back, "Help now" and "Leave fast" on top; the language switcher below. */
 export function Shell({ children }: { children: ComponentChildren }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, languages } = useI18n();
   const nav = useNav();
   const { online } = useApp();
   const updateRefused = useUpdateRefused();
@@ -57,9 +57,9 @@ export function Shell({ children }: { children: ComponentChildren }) {
             if (isLang(value)) setLang(value);
           }}
         >
-          {LANGUAGES.map((code) => (
+          {languages.map((code) => (
             <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
+              {languageName(code)}
             </option>
           ))}
         </select>

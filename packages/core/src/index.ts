@@ -1,4 +1,5 @@
 export * from './brand.ts';
+export * from './icu/catalog.ts';
 export * from './pack/index.ts';
 export * from './report-body.ts';
 export * from './report-metadata.ts';

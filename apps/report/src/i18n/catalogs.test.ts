@@ -53,6 +53,19 @@ describe('pickLanguage', () => {
   ])('%j → %s', (preferred, expected) => {
     expect(pickLanguage(preferred)).toBe(expected);
   });
+
+  // The pack's languages and default language decide (a language is data).
+  it.each([
+    [['ar-MA'], ['nl', 'ar', 'tr'], 'nl', 'ar'],
+    [['nl-BE', 'en'], ['nl', 'en'], 'nl', 'nl'],
+    [['ga-IE', 'en-IE'], ['en', 'ga'], 'en', 'ga'],
+    [['en-IE'], ['ga', 'en'], 'ga', 'en'],
+    [['pl-PL'], ['ga', 'en'], 'ga', 'ga'],
+    [['nl-BE'], ['nl', 'nl-BE'], 'nl', 'nl-BE'],
+    [['FR-be'], ['nl-BE', 'fr-BE'], 'nl-BE', 'fr-BE'],
+  ])('%j on a pack with %j (default %s) → %s', (preferred, available, fallback, expected) => {
+    expect(pickLanguage(preferred, available, fallback)).toBe(expected);
+  });
 });
 
 describe('role wording', () => {

@@ -1,41 +1,97 @@
+import type { CompiledNode } from '@vangnet/core/icu/catalog';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Messages } from './en.ts';
+import { readLocal, writeLocal } from '../lib/storage.ts';
+import { materialize } from './materialize.ts';
+import type { Messages } from './messages.gen.ts';
 
-export type { Messages } from './en.ts';
+export type { Messages } from './messages.gen.ts';
 
-/** Languages with a catalog. Each one is its own chunk, fetched only when chosen. */
+/**
+ * Languages the app carries (catalogs/<lang>.json, ICU MessageFormat). Each one is compiled at build
+ * time to plain data (scripts/icu-catalog-plugin.ts) in its own chunk, fetched only when chosen. Any
+ * other language the pack declares comes from the pack as data (`GET /api/v1/catalogs/report/<lang>`).
+ */
 export const LANGUAGES = ['nl', 'en', 'fr', 'de'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+/** A language tag: one the app carries, or one the pack brings. */
+export type Lang = string;
 
 /** Native names, so a child who cannot read the current language still finds their own. */
-export const LANGUAGE_NAMES: Record<Lang, string> = {
+export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   nl: 'Nederlands',
   en: 'English',
   fr: 'Français',
   de: 'Deutsch',
 };
 
-const loaders: Record<Lang, () => Promise<Messages>> = {
-  nl: () => import('./nl.ts').then((m) => m.nl),
-  en: () => import('./en.ts').then((m) => m.en),
-  fr: () => import('./fr.ts').then((m) => m.fr),
-  de: () => import('./de.ts').then((m) => m.de),
+/** A language's own name for itself (`ga` → "Gaeilge"), from the browser's data for any other language. */
+export function languageName(code: string): string {
+  const known = LANGUAGE_NAMES[code];
+  if (known) return known;
+  try {
+    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
+    return name ? name.charAt(0).toLocaleUpperCase(code) + name.slice(1) : code;
+  } catch {
+    return code;
+  }
+}
+
+// The import names the translators' JSON; the build hands over its compiled form (see the plugin).
+type Compiled = { default: unknown };
+const loaders: Record<string, () => Promise<Compiled>> = {
+  nl: () => import('./catalogs/nl.json'),
+  en: () => import('./catalogs/en.json'),
+  fr: () => import('./catalogs/fr.json'),
+  de: () => import('./catalogs/de.json'),
 };
 
-export function loadMessages(lang: Lang): Promise<Messages> {
-  return loaders[lang]();
+const CATALOG_KEY = 'vn.catalog.';
+
+/** A pack's language: the server's compiled catalog, kept on the phone for the next offline start. */
+async function packCatalog(lang: Lang): Promise<unknown> {
+  try {
+    const res = await fetch(`/api/v1/catalogs/report/${encodeURIComponent(lang)}`, {
+      headers: { accept: 'application/json' },
+    });
+    if (!res.ok) throw new Error(`catalog ${res.status}`);
+    const text = await res.text();
+    const parsed: unknown = JSON.parse(text);
+    writeLocal(CATALOG_KEY + lang, text);
+    return parsed;
+  } catch (e) {
+    const kept = readLocal(CATALOG_KEY + lang);
+    if (!kept) throw e;
+    return JSON.parse(kept) as unknown;
+  }
+}
+
+/** The catalog for `lang`; rejects when a pack's language cannot be had (the app then shows the default). */
+export async function loadMessages(lang: Lang): Promise<Messages> {
+  const carried = loaders[lang];
+  const compiled = carried ? (await carried()).default : await packCatalog(lang);
+  return materialize(compiled as CompiledNode, lang);
 }
 
 export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value);
 }
 
-/** The first device language we have a catalog for (`nl-BE` → `nl`), else the fallback. */
-export function pickLanguage(preferred: readonly string[], fallback: Lang = 'nl'): Lang {
+/**
+ * The best of `available` for the device's languages, in the device's order: the same tag
+ * (`nl-BE` on a pack that has `nl-BE`), else the same language (`ar-MA` → `ar`, `nl-BE` → `nl`),
+ * else the pack's default language.
+ */
+export function pickLanguage(
+  preferred: readonly string[],
+  available: readonly string[] = LANGUAGES,
+  fallback: Lang = 'nl',
+): Lang {
+  const base = (tag: string) => tag.toLowerCase().split('-')[0];
   for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLang(base)) return base;
+    const exact = available.find((code) => code.toLowerCase() === tag.toLowerCase());
+    if (exact) return exact;
+    const same = available.find((code) => base(code) === base(tag));
+    if (same) return same;
   }
   return fallback;
 }
@@ -44,6 +100,8 @@ export interface I18nValue {
   lang: Lang;
   t: Messages;
   setLang: (lang: Lang) => void;
+  /** The languages the menu offers: the pack's. */
+  languages: readonly Lang[];
 }
 
 export const I18nContext = createContext<I18nValue | null>(null);

@@ -4,8 +4,9 @@ import type { Messages } from './en.ts';
 /**
  * The strings that address the reporter, so they are worded for who is reporting: a child about
  * themselves, a friend or bystander, a parent, a professional, an adult about themselves ("What happened
- * to your child?"; in French "vous" for adults, "tu" for children). A role's variant replaces the base
- * string; a role without one keeps it.
+ * to your child?"; in French "vous" for adults, "tu" for children). In a catalog such a text is an ICU
+ * select on `role` (`{role, select, parent {…} other {…}}`); materialize.ts puts each role's wording under
+ * `roleWords`, and a role's variant replaces the base string here.
  */
 export const ROLE_KEYS = [
   'whatTitle',
@@ -60,7 +61,7 @@ void typesFit;
 /** The catalog as this reporter sees it: the role's variants over the base strings. */
 export function wordsFor(t: Messages, role: Role | undefined): Messages {
   if (!role || !(ROLES as readonly string[]).includes(role)) return t;
-  const variant = t.roleWords[role];
+  const variant = t.roleWords[role] ?? {};
   const picked: Partial<Record<RoleKey, unknown>> = {};
   for (const key of ROLE_KEYS) if (variant[key] !== undefined) picked[key] = variant[key];
   return { ...t, ...(picked as Partial<Messages>) };

@@ -44,6 +44,7 @@ export function NoticeDraft(props: Props) {
     {
       ...t.notice,
       categorySentence: (c, minor) => t.noticeCategory(t.categories[c]?.[0] ?? c, minor),
+      tdbLine: (label) => t.notice.tdbLine(label.category, label.keyword),
     },
   );
   const full = `${notice.subject}\n\n${notice.text}`;

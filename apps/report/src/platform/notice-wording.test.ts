@@ -9,6 +9,7 @@ import { nl } from '../i18n/nl.ts';
 const wording = (t: Messages): NoticeWording => ({
   ...t.notice,
   categorySentence: (c, minor) => t.noticeCategory(t.categories[c]?.[0] ?? c, minor),
+  tdbLine: (label) => t.notice.tdbLine(label.category, label.keyword),
 });
 
 const URL = 'https://www.tiktok.com/@x/video/1';

@@ -1,9 +1,12 @@
-import type { CountryPack } from '@vangnet/core';
+import type { CompiledNode, CountryPack } from '@vangnet/core';
 import type { ActivePack } from '../active-pack.ts';
-import { loadCountryPack, publicPack } from './load.ts';
+import { loadCountryPackWithCatalogs, publicPack } from './load.ts';
 
 /** The spine's narrow view of a loaded pack, carrying the whole checked pack for the parts that route. */
-export function activePackFrom(pack: CountryPack): ActivePack {
+export function activePackFrom(
+  pack: CountryPack,
+  appCatalogs: Record<string, CompiledNode> = {},
+): ActivePack {
   return {
     country: pack.meta.code,
     version: pack.meta.version,
@@ -13,10 +16,12 @@ export function activePackFrom(pack: CountryPack): ActivePack {
     trustAnchors: [...(pack.meta.helpline.trustAnchors ?? [])],
     publicData: publicPack(pack),
     countryPack: pack,
+    appCatalogs,
   };
 }
 
 /** Reads, checks and freezes the pack in `dir`; a bad pack throws a `PackError` naming file and path. */
 export async function loadActive(dir: string): Promise<ActivePack> {
-  return activePackFrom(await loadCountryPack(dir));
+  const { pack, catalogs } = await loadCountryPackWithCatalogs(dir);
+  return activePackFrom(pack, catalogs);
 }

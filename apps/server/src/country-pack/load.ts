@@ -1,11 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
+  type CompiledNode,
   type CountryPack,
+  checkAppCatalogs,
   checkPack,
   describeIssue,
   flattenTexts,
   formatProblem,
+  PACK_CATALOG_DIR,
   PACK_FILES,
   type PackProblem,
   type Page,
@@ -13,6 +16,7 @@ import {
 } from '@vangnet/core';
 import { parseDocument } from 'yaml';
 import { z } from 'zod/mini';
+import { appTexts } from './app-texts.ts';
 
 export type { CountryPack, PackProblem } from '@vangnet/core';
 export { publicPack } from '@vangnet/core';
@@ -31,14 +35,26 @@ export class PackError extends Error {
   }
 }
 
-export type PackInspection = { pack?: CountryPack; problems: PackProblem[] };
+/** `catalogs`: the reporter app's texts the pack brings (catalogs/report/<lang>.json), compiled; only complete ones. */
+export type PackInspection = {
+  pack?: CountryPack;
+  problems: PackProblem[];
+  catalogs?: Record<string, CompiledNode>;
+};
 
 /** Reads, validates and freezes a pack folder; throws a `PackError` on any error (warnings are allowed). */
 export async function loadCountryPack(dir: string): Promise<CountryPack> {
-  const { pack, problems } = await inspectCountryPack(dir);
+  return (await loadCountryPackWithCatalogs(dir)).pack;
+}
+
+/** As `loadCountryPack`, with the app catalogs the pack brings. */
+export async function loadCountryPackWithCatalogs(
+  dir: string,
+): Promise<{ pack: CountryPack; catalogs: Record<string, CompiledNode> }> {
+  const { pack, problems, catalogs } = await inspectCountryPack(dir);
   const errors = problems.filter((p) => p.severity === 'error');
   if (!pack || errors.length > 0) throw new PackError(dir, errors);
-  return pack;
+  return { pack, catalogs: catalogs ?? {} };
 }
 
 /** Everything `pack check` reports: errors and warnings, and the pack when its files parse. */
@@ -90,7 +106,9 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
     pages,
   };
   problems.push(...checkPack(pack, { isTemplate: basename(dir) === 'template' }));
-  return { pack: deepFreeze(pack), problems };
+  const languages = checkAppCatalogs(meta, await readCatalogs(dir, problems), await appTexts());
+  problems.push(...languages.problems);
+  return { pack: deepFreeze(pack), problems, catalogs: deepFreeze(languages.compiled) };
 }
 
 async function readYamlFile(
@@ -168,6 +186,26 @@ async function readTexts(dir: string, problems: PackProblem[]): Promise<CountryP
     texts[lang] = flattenTexts(parsed.data);
   }
   return texts;
+}
+
+/** catalogs/report/<lang>.json: the reporter app's texts for a language the app does not carry. */
+async function readCatalogs(dir: string, problems: PackProblem[]): Promise<Record<string, unknown>> {
+  const catalogs: Record<string, unknown> = {};
+  for (const name of await listDir(join(dir, PACK_CATALOG_DIR))) {
+    if (!name.endsWith('.json')) continue;
+    const file = `${PACK_CATALOG_DIR}/${name}`;
+    try {
+      catalogs[basename(name, '.json')] = JSON.parse((await readText(join(dir, file))) ?? '');
+    } catch (e) {
+      problems.push({
+        severity: 'error',
+        file,
+        path: '',
+        message: `not valid JSON: ${(e as Error).message}`,
+      });
+    }
+  }
+  return catalogs;
 }
 
 /** pages/<lang>/<slug>.md; the title is the first `# ` heading, which every page must have. */

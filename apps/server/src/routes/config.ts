@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
+import { Problem } from '../http/problem.ts';
 import { ensureDemoSignedList, latestSignedList } from '../recipient-list/signed-list.ts';
 import { activeHelplineRecipients, ensureHelpline } from '../services/helpline.ts';
 
@@ -59,5 +60,27 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     },
     async () =>
       deps.testOnly?.publicPack ? deps.testOnly.publicPack(deps.pack.publicData) : deps.pack.publicData,
+  );
+
+  // A language is data: the reporter app's texts a pack brings for a language the app does not carry
+  // (catalogs/report/<lang>.json), checked and compiled when the pack loaded. The app interprets this
+  // JSON with its own runtime; nothing here runs as code.
+  app.get(
+    '/catalogs/report/:lang',
+    {
+      schema: {
+        summary: "The reporter app's texts for a language the active pack brings (compiled ICU catalog)",
+        tags: ['public'],
+        params: z.object({ lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/) }),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const catalog = deps.pack.appCatalogs?.[request.params.lang];
+      if (!catalog) throw new Problem(404, 'catalog.not-found', 'This language has no texts here');
+      // Same pack, same texts: a phone may keep it for an hour, then asks again.
+      reply.header('cache-control', 'public, max-age=3600');
+      return catalog;
+    },
   );
 };

@@ -1,5 +1,6 @@
 export * from './agreements.ts';
 export * from './check.ts';
+export * from './check-catalogs.ts';
 export * from './contact-actions.ts';
 export * from './contrast.ts';
 export * from './demo-anchor-key.ts';

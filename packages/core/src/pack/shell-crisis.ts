@@ -8,6 +8,8 @@ import type { CountryPack } from './schema.ts';
  */
 export type ShellCrisis = {
   defaultLanguage: string;
+  /** The pack's languages, so the app opens in the right one from the first byte (`ga-IE` → `ga`). */
+  languages?: string[];
   lines: CountryPack['crisis'];
   /** language → `crisis.<id>.description` → text. */
   texts: Record<string, Record<string, string>>;
@@ -22,5 +24,10 @@ export function shellCrisis(pack: Pick<CountryPack, 'meta' | 'crisis' | 'texts'>
     const picked = Object.fromEntries(keys.flatMap((key) => (all[key] ? [[key, all[key]]] : [])));
     if (Object.keys(picked).length > 0) texts[lang] = picked;
   }
-  return { defaultLanguage: pack.meta.defaultLanguage, lines: pack.crisis, texts };
+  return {
+    defaultLanguage: pack.meta.defaultLanguage,
+    languages: pack.meta.languages.map((l) => l.code),
+    lines: pack.crisis,
+    texts,
+  };
 }

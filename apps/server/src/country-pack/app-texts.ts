@@ -1,0 +1,38 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AppTexts, ParamOrder, RawCatalogNode } from '@vangnet/core';
+
+/**
+ * What the apps carry of their own texts, read from the apps' folders: the reporter app's source
+ * catalog (the keys a pack's `catalogs/report/<lang>.json` must have) and the languages each app has.
+ */
+const REPORT_I18N = fileURLToPath(new URL('../../../report/src/i18n/', import.meta.url));
+const CONSOLE_I18N = fileURLToPath(new URL('../../../console/src/lib/i18n/', import.meta.url));
+
+let cached: Promise<AppTexts> | undefined;
+
+export function appTexts(): Promise<AppTexts> {
+  cached ??= read();
+  return cached;
+}
+
+async function read(): Promise<AppTexts> {
+  const reportFiles = await readdir(`${REPORT_I18N}catalogs`);
+  const source = JSON.parse(await readFile(`${REPORT_I18N}catalogs/en.json`, 'utf8')) as RawCatalogNode;
+  const order = JSON.parse(await readFile(`${REPORT_I18N}param-order.json`, 'utf8')) as ParamOrder;
+  // The console's English is its text module; other languages are i18n/<lang>.ts.
+  const consoleFiles = await readdir(CONSOLE_I18N);
+  return {
+    report: {
+      source,
+      order,
+      carried: reportFiles.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)),
+    },
+    console: {
+      carried: [
+        'en',
+        ...consoleFiles.filter((f) => /^[a-z]{2,3}\.ts$/.test(f)).map((f) => f.slice(0, -'.ts'.length)),
+      ],
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+import {
+  compileCatalog,
+  describeCatalogProblem,
+  type RawCatalogNode,
+} from '../packages/core/src/icu/catalog.ts';
+
+/**
+ * The app's catalogs are ICU MessageFormat in JSON (for translators and their tools); phones get them
+ * compiled: `import('./catalogs/nl.json')` resolves to a module whose default export is the catalog
+ * checked against the source (`en.json`: same keys, valid ICU, no unknown value) and parsed to the
+ * compact data of packages/core/src/icu/ast.ts. No ICU parser ships to the app; a catalog with a
+ * missing or broken text fails the build with its key.
+ */
+const CATALOG = /^\.\/catalogs\/[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.json$/;
+const COMPILED = /[\\/]i18n[\\/]catalogs[\\/]([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.js$/;
+
+export function icuCatalogs(): Plugin {
+  return {
+    name: 'vangnet-icu-catalogs',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (!importer || !CATALOG.test(id) || !/[\\/]i18n[\\/]index\.ts$/.test(importer)) return null;
+      // A .js id of the same base name: the chunk is still named after the language (`nl`).
+      return join(dirname(importer), id).replace(/\.json$/, '.js');
+    },
+    load(id) {
+      if (!COMPILED.test(id)) return null;
+      const dir = dirname(id);
+      const file = id.replace(/\.js$/, '.json');
+      const read = (path: string) => {
+        this.addWatchFile(path);
+        return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      };
+      const source = read(join(dir, 'en.json')) as RawCatalogNode;
+      const order = read(join(dir, '..', 'param-order.json')) as Record<string, string[]>;
+      const { compiled, problems } = compileCatalog(read(file), source, order);
+      if (problems.length) {
+        this.error(
+          `${file}: ${problems.length} problem(s)\n${problems.map(describeCatalogProblem).join('\n')}`,
+        );
+      }
+      // JSON.parse of a string literal: smaller and faster to start than an object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+    },
+  };
+}
