@@ -4,7 +4,7 @@
 ALTER TABLE "rate_limit_counters" SET UNLOGGED;--> statement-breakpoint
 ALTER TABLE "sign_in_attempts" SET UNLOGGED;--> statement-breakpoint
 -- Live updates for open consoles (apps/server/src/live): a notification on commit that a case changed
--- or a message arrived. It names ids only, never content; a console fetches what changed through the
+-- or a reporter's message arrived. It names ids only, never content; a console fetches what changed through the
 -- audited routes. The channel carries the schema, so instances sharing a database do not hear each other.
 CREATE FUNCTION live_notify_case() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -24,4 +24,6 @@ BEGIN
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
-CREATE TRIGGER messages_live_notify AFTER INSERT ON "messages" FOR EACH ROW EXECUTE FUNCTION live_notify_message();
+-- Only the reporter's messages: the helpline's own replies and notes are news to nobody watching.
+CREATE TRIGGER messages_live_notify AFTER INSERT ON "messages" FOR EACH ROW
+  WHEN (NEW.author = 'reporter') EXECUTE FUNCTION live_notify_message();
