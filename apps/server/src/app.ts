@@ -72,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Counted by a keyed hash of the address, never the address (http/client-key.ts).
     keyGenerator: (request) => clientKey(request.ip),
     ...shared.rateLimitStore,
+    // Redis away: requests go through uncounted rather than fail (the sign-in counters still refuse).
+    skipOnError: shared.kind === 'redis',
     // Thrown into the error handler, which answers problem+json.
     errorResponseBuilder: () => new Problem(429, 'rate-limited', 'Too many requests; try again later'),
   });
