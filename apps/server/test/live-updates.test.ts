@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { generateSigningKey, sealJson, toBase64 } from '@vangnet/crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseKind } from '../src/db/open-database.ts';
 import { openDatabase } from '../src/db/open-database.ts';
@@ -91,6 +92,24 @@ describe.each(databaseKinds())('live updates on %s', (kind: DatabaseKind) => {
     // Fan-out is synchronous per process: by now another helpline's console would have heard it too.
     expect(other.events.map((e) => e.event)).toEqual(['ready']);
   });
+
+  it.runIf(kind === 'postgres')(
+    'a replica whose LISTEN connection is cut reconnects, tells its consoles to resync, and goes on',
+    async () => {
+      const stream = await streamAs(helpline);
+      const { db } = database;
+      // Every live listener on this schema's channel: B's and A's. The server cuts them, as a failover would.
+      await db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity
+            where application_name = ${`vangnet_live_${database.pgSchema}`}`,
+      );
+      await expect.poll(() => stream.events.map((e) => e.event), { timeout: 15_000 }).toContain('resync');
+      const created = await submit(a(), (await prepareReport(a())).request);
+      await expect
+        .poll(() => stream.events.filter((e) => e.event === 'case').map((e) => e.data))
+        .toContain(JSON.stringify({ id: created.json().reportId as string }));
+    },
+  );
 
   it('answers 401 without a session, and 503 where the server has no live feed (the console then polls)', async () => {
     const res = await b().app.inject({ url: '/api/v1/staff/events' });

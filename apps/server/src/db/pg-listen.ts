@@ -39,6 +39,8 @@ export async function listenPostgres(
     const c = new pg.Client({
       connectionString: databaseUrl,
       keepAlive: true,
+      // Named, so an operator (or a test) can tell it apart in pg_stat_activity.
+      application_name: channel,
       connectionTimeoutMillis: 10_000,
       query_timeout: CHECK_TIMEOUT_MS,
       ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
