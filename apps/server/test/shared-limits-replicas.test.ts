@@ -92,7 +92,11 @@ describe.skipIf(stores.length === 0).each(stores)('two replicas sharing limits i
       payload: { email: worker.email },
     });
     const { authKey } = await deriveWorkerSecrets(worker.password, prelogin.json().kdfSalt);
-    return { email: worker.email, authKey, totp: currentTotpCode(worker.totpSecret, Date.now() + ahead * 30_000) };
+    return {
+      email: worker.email,
+      authKey,
+      totp: currentTotpCode(worker.totpSecret, Date.now() + ahead * 30_000),
+    };
   }
 
   it('a sign-in brute force alternating between the replicas is refused after the limit of one', async () => {
