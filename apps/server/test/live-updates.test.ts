@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { generateSigningKey, sealJson, toBase64 } from '@vangnet/crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseKind } from '../src/db/open-database.ts';
 import { openDatabase } from '../src/db/open-database.ts';
+import { sessions } from '../src/db/schema/index.ts';
 import { LiveFeed } from '../src/live/live-feed.ts';
 import { ensureHelpline } from '../src/services/helpline.ts';
+import { sessionIdOf } from '../src/staff/session-token.ts';
+import { endSession, sessionStillValid, startSession } from '../src/staff/sessions.ts';
 import { addHelpline, addWorker, signInAs, type TestHelpline } from './staff-fixtures.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './support/databases.ts';
 import { prepareReport, submit } from './support/reporter-client.ts';
@@ -110,6 +113,25 @@ describe.each(databaseKinds())('live updates on %s', (kind: DatabaseKind) => {
         .toContain(JSON.stringify({ id: created.json().reportId as string }));
     },
   );
+
+  it("checking an open stream's session does not move its idle expiry, and sees it end", async () => {
+    const { db } = database;
+    const worker = await addWorker(db, helpline, 'caseworker');
+    const token = await startSession(db, worker.id, new Date());
+    const expiry = async () =>
+      (
+        await db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.id, sessionIdOf(token)))
+      )[0]?.expiresAt.getTime();
+    const before = await expiry();
+    expect(await sessionStillValid(db, token, worker.id, new Date(Date.now() + 60_000))).toBe(true);
+    expect(await expiry()).toBe(before);
+    expect(await sessionStillValid(db, token, 'someone-else')).toBe(false);
+    await endSession(db, token);
+    expect(await sessionStillValid(db, token, worker.id)).toBe(false);
+  });
 
   it('answers 401 without a session, and 503 where the server has no live feed (the console then polls)', async () => {
     const res = await b().app.inject({ url: '/api/v1/staff/events' });

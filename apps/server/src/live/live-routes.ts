@@ -2,12 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app-deps.ts';
 import { Problem } from '../http/problem.ts';
 import { readSessionToken, requireWorker } from '../staff/session-cookie.ts';
-import { resolveSession } from '../staff/sessions.ts';
+import { sessionStillValid } from '../staff/sessions.ts';
 import type { LiveEvent } from './live-feed.ts';
 
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
-/** A session that ended (signed out, expired, revoked) ends its stream within this long. */
+/**
+ * A session that ended (signed out, idle or too old, account disabled) ends its stream within this long.
+ * The check does not count as activity: an open stream never keeps an idle session alive.
+ */
 const SESSION_CHECK_MS = 30_000;
 /** What a browser's EventSource waits before it comes back after a drop. */
 const RETRY_MS = 2_000;
@@ -58,9 +61,9 @@ export const liveRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       raw.write(`retry: ${RETRY_MS}\n\nevent: ready\ndata: {}\n\n`);
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
       const sessionCheck = setInterval(() => {
-        resolveSession(db, token).then(
-          (session) => {
-            if (session?.worker.id === worker.id) return;
+        sessionStillValid(db, token, worker.id).then(
+          (valid) => {
+            if (valid) return;
             raw.write('event: signed-out\ndata: {}\n\n');
             end();
           },
