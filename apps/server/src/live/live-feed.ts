@@ -13,7 +13,7 @@ type Listener = (event: LiveEvent) => void;
 
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
 
-/** Reads one notification as the triggers write it (migration 0019): `{"k","h","c"}`. */
+/** Reads one notification as the triggers write it (migration 0020): `{"k","h","c"}`. */
 export function parseNotification(
   payload: string,
 ): { kind: 'case' | 'message'; helplineId: string; caseId: string } | null {
