@@ -4,7 +4,9 @@ import type { ActivePack } from './active-pack.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open-database.ts';
+import type { LiveFeed } from './live/live-feed.ts';
 import type { PushDeps } from './push/push-deps.ts';
+import type { SharedLimits } from './shared-limits/shared-limits.ts';
 
 /** Requests per window. Overridable so a benchmark on loopback measures the server, not the limiter. */
 export type Limits = {
@@ -66,6 +68,13 @@ export type AppDeps = {
   /** Where the server's own logger writes (default stdout); tests capture it. */
   logStream?: { write(line: string): unknown };
   limits?: Partial<Limits>;
+  /**
+   * Where rate limits, sign-in counters and the client-address key live (shared-limits/). Absent: this
+   * process's memory, right for one process; replicas pass PostgreSQL or Redis (server.ts).
+   */
+  shared?: SharedLimits;
+  /** Changes pushed to open consoles (live/). Absent: the event stream answers 503 and consoles poll. */
+  live?: LiveFeed;
   /**
    * The clock of features that record times a person reads back (trusted-flagger notices); absent: the
    * real time. Tests set it to stand days later without waiting.

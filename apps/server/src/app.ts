@@ -20,6 +20,7 @@ import { registerStaticApps } from './http/static-apps.ts';
 import { trustProxyOption } from './http/trust-proxy.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { knownHashRoutes } from './known-hashes/routes.ts';
+import { liveRoutes } from './live/live-routes.ts';
 import { registerMetrics } from './metrics/metrics.ts';
 import { registerPlatformNoticeRoutes } from './platform-notices/wire.ts';
 import { registerReferralRoutes } from './referrals/wire.ts';
@@ -28,6 +29,7 @@ import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { uploadRoutes } from './routes/uploads.ts';
+import { memoryLimits } from './shared-limits/memory-limits.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { registerStaffSessionGate } from './staff/session-gate.ts';
 import { registerStatistics } from './statistics/wire.ts';
@@ -40,7 +42,9 @@ export type { AppDeps } from './app-deps.ts';
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...deps.limits };
-  const clientKey = createClientKeyer();
+  // One process counts in memory; replicas share the counts (and the day's address key) in the database or Redis.
+  const shared = deps.shared ?? memoryLimits();
+  const clientKey = createClientKeyer(shared.daySecret);
   const app = Fastify({
     ...(deps.logger
       ? { loggerInstance: deps.logger }
@@ -67,6 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeWindow: '1 minute',
     // Counted by a keyed hash of the address, never the address (http/client-key.ts).
     keyGenerator: (request) => clientKey(request.ip),
+    ...shared.rateLimitStore,
+    // Redis away: requests go through uncounted rather than fail (the sign-in counters still refuse).
+    skipOnError: shared.kind === 'redis',
     // Thrown into the error handler, which answers problem+json.
     errorResponseBuilder: () => new Problem(429, 'rate-limited', 'Too many requests; try again later'),
   });
@@ -78,7 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(buildRoutes, { deps, prefix: '/api/v1' });
   await app.register(reportRoutes, { deps, limits, prefix: '/api/v1' });
   await app.register(uploadRoutes, { deps, limits, prefix: '/api/v1' });
-  await app.register(staffRoutes, { deps, prefix: '/api/v1/staff' });
+  await app.register(staffRoutes, { deps: { ...deps, shared }, clientKey, prefix: '/api/v1/staff' });
+  await app.register(liveRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(knownHashRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(retentionRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(chatRoutes, { deps });

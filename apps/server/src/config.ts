@@ -49,6 +49,11 @@ const envSchema = z.object({
   /** `/metrics` on a port of its own (no token; keep that port inside the cluster). */
   METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   METRICS_HOST: z.string().min(1).optional(),
+  /** Rate limits and sign-in counters in Redis instead of PostgreSQL (replicas share them either way). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
 });
 
 export type Config = {
@@ -57,6 +62,8 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   databaseStartTimeoutSeconds: number;
+  /** Where replicas share rate limits and sign-in counters; absent: in PostgreSQL (or memory, embedded). */
+  redisUrl?: string;
   countryPackDir: string;
   logLevel: (typeof logLevels)[number];
   trustProxy: TrustProxy;
@@ -96,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(e.DATA_DIR),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     databaseStartTimeoutSeconds: e.DATABASE_START_TIMEOUT,
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     countryPackDir: resolveCountryPackDir(e.COUNTRY_PACK),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

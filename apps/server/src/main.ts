@@ -13,6 +13,7 @@ try {
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     databaseStartTimeoutSeconds: config.databaseStartTimeoutSeconds,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     countryPackDir: config.countryPackDir,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,

@@ -7,13 +7,18 @@ import type { AppDeps, Limits } from './app-deps.ts';
 import { startCheckpointWriter } from './audit/checkpoints.ts';
 import { openBlobStore } from './blobs/open-blob-store.ts';
 import { type Config, loadConfig, repoRoot, resolveCountryPackDir, type TrustProxy } from './config.ts';
-import { openDatabase } from './db/open-database.ts';
+import { type DatabaseKind, openDatabase } from './db/open-database.ts';
+import { LiveFeed } from './live/live-feed.ts';
 import { metricsFor, startMetricsListener } from './metrics/metrics.ts';
 import { parsePushOrigins } from './push/endpoint.ts';
 import { subscriptionKeyOf } from './push/subscriptions.ts';
 import { loadOrCreateVapidKeys } from './push/vapid-keys.ts';
 import { startServerJobs } from './referrals/wire.ts';
 import { ensureHelpline } from './services/helpline.ts';
+import { memoryLimits } from './shared-limits/memory-limits.ts';
+import { postgresLimits } from './shared-limits/postgres-limits.ts';
+import { redisLimits } from './shared-limits/redis-limits.ts';
+import type { SharedLimits } from './shared-limits/shared-limits.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
 import { sealClearTotpSecrets, totpKeyOf, useTotpKey } from './staff/totp-at-rest.ts';
 
@@ -45,7 +50,19 @@ export type StartServerOptions = {
   blobStoreUrl?: string;
   /** METRICS_TOKEN / METRICS_PORT: how `/metrics` is reached (default: not served). */
   metrics?: Config['metrics'];
+  /** Share rate limits and sign-in counters through this Redis (REDIS_URL) instead of PostgreSQL. */
+  redisUrl?: string;
 };
+
+/**
+ * Where the limits are counted: Redis when configured, else the shared PostgreSQL; one embedded process
+ * counts in memory (the data-folder lock guarantees it is alone).
+ */
+function openSharedLimits(config: Config, kind: DatabaseKind, db: AppDeps['db']): SharedLimits {
+  if (config.redisUrl) return redisLimits(config.redisUrl);
+  if (kind === 'postgres') return postgresLimits(db, (error) => console.error('limit sweep failed', error));
+  return memoryLimits();
+}
 
 /**
  * What the staff module's `ensureDemoLogin` hands back. It holds a password and a TOTP secret: it is
@@ -86,6 +103,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ? resolveCountryPackDir(options.countryPackDir)
       : base.countryPackDir,
     logLevel: options.logLevel ?? base.logLevel,
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     trustProxy: options.trustProxy ?? base.trustProxy,
     // A real PostgreSQL is someone's deployment: a known administrator login there is a back door.
     demoLogin: options.demoLogin ?? !options.databaseUrl,
@@ -102,7 +120,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     onWait: (line) => console.error(line),
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
+  const shared = openSharedLimits(config, database.kind, database.db);
+  let live: LiveFeed | undefined;
   try {
+    // Before the app and its logger exist, as the database's own lines: one plain line on stderr.
+    live = await LiveFeed.start(database, (line) => console.error(line));
     const signingKey = loadOrCreateSigningKey(config.dataDir);
     const deps: AppDeps = {
       config,
@@ -110,6 +132,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       blobs: openBlobStore(config),
       pack,
       signingKey,
+      shared,
+      live,
       push: {
         vapid: loadOrCreateVapidKeys(config.dataDir),
         subscriptionKey: subscriptionKeyOf(signingKey.privateKey),
@@ -173,11 +197,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           // After the last request, before the database closes: the last records get pinned too.
           await checkpoints.stop();
         } finally {
+          await live?.close();
+          await shared.close();
           await database.close();
         }
       },
     };
   } catch (error) {
+    await live?.close();
+    await shared.close();
     await database.close();
     throw error;
   }

@@ -188,6 +188,8 @@ const en = {
     empty: 'No open cases match these filters.',
     updated: (time: string) => `Updated ${time}`,
     newCases: (n: number) => `${n} new ${n === 1 ? 'case' : 'cases'} arrived`,
+    liveOn: 'Live: new cases appear at once.',
+    liveOff: 'Live updates paused: checking every 10 seconds.',
     overdue: (span: string) => `overdue by ${span}`,
     left: (span: string) => `${span} left`,
     days: (d: number, h: number) => `${d} d ${h} h`,
@@ -198,6 +200,7 @@ const en = {
       'Contact targets are the built-in defaults (24 h, urgent 1 h): the server sent none from its country pack.',
   },
   case: {
+    newMessage: 'A new message arrived. Refresh to read it.',
     back: 'Back to the queue',
     report: 'What the reporter wrote',
     links: 'Links',

@@ -16,6 +16,7 @@ import { StatusForm } from '../components/status-form.tsx';
 import { ApiError } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useInstance } from '../lib/instance.ts';
+import { subscribeLive } from '../lib/live-updates.ts';
 import { hrefOf, onLinkClick } from '../lib/router.ts';
 import { currentSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
@@ -25,6 +26,8 @@ export function CaseView({ id }: { id: string }) {
   const { config, pack } = useInstance();
   const [opened, setOpened] = useState<OpenedCase | null>(() => lastOpened(id));
   const [error, setError] = useState<string | null>(null);
+  /** The reporter wrote since this case was read: offered, not fetched (every read is an audited view). */
+  const [news, setNews] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const referHeading = useRef<HTMLHeadingElement>(null);
   // "Referred" in the status form leads here: the panel records consent, sends, and sets the status.
@@ -38,6 +41,7 @@ export function CaseView({ id }: { id: string }) {
       try {
         setOpened(await loadCase(id, config.serverPublicKey, previous));
         setError(null);
+        setNews(false);
       } catch (e) {
         setError(e instanceof ApiError ? errorText(e.code) : text.case.cannotOpen);
       }
@@ -51,7 +55,17 @@ export function CaseView({ id }: { id: string }) {
   useEffect(() => {
     if (opened) heading.current?.focus();
   }, [opened !== null]);
-  // No timed refresh: every case read is an audited `case.view`, so the worker refreshes on purpose.
+  // No timed refresh: every case read is an audited `case.view`, so the worker refreshes on purpose. A
+  // live update only says that the reporter wrote.
+  useEffect(
+    () =>
+      subscribeLive({
+        onChange: (change) => {
+          if (change.kind === 'message' && change.id === id) setNews(true);
+        },
+      }),
+    [id],
+  );
   const back = (
     <p>
       <a href={hrefOf({ name: 'queue' })} onClick={onLinkClick({ name: 'queue' })}>
@@ -113,6 +127,11 @@ export function CaseView({ id }: { id: string }) {
           <span aria-hidden="true">{allOk ? '✓ ' : '✗ '}</span>
           {allOk ? text.case.allIntact(items.length) : text.case.notIntact}
         </p>
+        {news && (
+          <p class="notice" role="status" data-news="message">
+            {text.case.newMessage}
+          </p>
+        )}
         <p class="row">
           <button type="button" onClick={() => void reload(opened)}>
             {text.case.refresh}

@@ -12,13 +12,15 @@ import {
 import { ApiError, getJson, postJson } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useInstance } from '../lib/instance.ts';
+import { subscribeLive } from '../lib/live-updates.ts';
 import { hrefOf, navigate, onLinkClick } from '../lib/router.ts';
 import { currentSession } from '../lib/session.ts';
 import { errorText, text, textLanguage } from '../lib/text.ts';
 import { assigneeId, assigneeLabel, type CaseSummary, type Reminder } from '../lib/types.ts';
 
-const POLL_MS = 5_000;
-/** A whole reload now and then, as a safety net: a poll normally asks only for what changed. */
+/** Without live updates (the stream broke, or the server has none): ask for changes this often. */
+const FALLBACK_POLL_MS = 10_000;
+/** A whole reload now and then, as a safety net: live updates and polls normally ask only for what changed. */
 const FULL_RELOAD_MS = 5 * 60_000;
 /** Rows drawn above and below the visible part of the table. */
 const OVERSCAN = 20;
@@ -51,16 +53,21 @@ export function Queue() {
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [live, setLive] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const known = useRef<Set<string> | null>(null);
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const now = useNow(15_000);
 
-  // Poll for changes: the first load reads the whole queue (first page first); later polls ask only
-  // for what changed since the last look, so an idle queue costs one small answer every few seconds.
+  // The first load reads the whole queue (first page first); after that the server says when a case
+  // changed (live updates) and the console asks only for what changed since the last look. Without the
+  // stream it asks every few seconds instead; a whole reload now and then is the safety net.
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
+    let isLive = false;
+    let running = false;
+    let again = false;
     let changeCursor: string | null = null;
     let loadedAt = 0;
     // A new status filter is a new list: nothing in it is "new" to announce on its first load.
@@ -101,7 +108,6 @@ export function Queue() {
       if (fresh > 0) setAnnouncement(text.queue.newCases(fresh));
     }
     async function load() {
-      const started = Date.now();
       try {
         if (changeCursor === null || Date.now() - loadedAt > FULL_RELOAD_MS) await reload();
         else await poll(changeCursor);
@@ -118,13 +124,48 @@ export function Queue() {
       } catch (e) {
         if (!stopped) setError(errorText(e instanceof ApiError ? e.code : 'general'));
       }
-      // A very long load is followed by a longer pause, so polling never hogs the server.
-      if (!stopped) timer = setTimeout(load, Math.max(POLL_MS, (Date.now() - started) * 10));
     }
-    void load();
+    /** One load at a time: news that arrives during one makes one more afterwards, not a second in parallel. */
+    async function run() {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      clearTimeout(timer);
+      let took = 0;
+      try {
+        do {
+          again = false;
+          const started = Date.now();
+          await load();
+          took = Date.now() - started;
+        } while (again && !stopped);
+      } finally {
+        running = false;
+      }
+      // A very long load is followed by a longer pause, so polling never hogs the server.
+      if (!stopped) timer = setTimeout(run, isLive ? FULL_RELOAD_MS : Math.max(FALLBACK_POLL_MS, took * 10));
+    }
+    void run();
+    const unsubscribe = subscribeLive({
+      // A message alone changes nothing in the queue; the reporter's ones also change their case.
+      onChange: (change) => {
+        if (change.kind !== 'message') void run();
+      },
+      onLive: (value) => {
+        isLive = value;
+        setLive(value);
+        if (!value && !running && !stopped) {
+          clearTimeout(timer);
+          timer = setTimeout(run, FALLBACK_POLL_MS);
+        }
+      },
+    });
     return () => {
       stopped = true;
       clearTimeout(timer);
+      unsubscribe();
     };
   }, [filters.status]);
 
@@ -215,6 +256,10 @@ export function Queue() {
             {updatedAt && (
               <span class="muted"> · {text.queue.updated(updatedAt.toLocaleTimeString(textLanguage))}</span>
             )}
+            <span class="muted" data-live={live ? 'on' : 'off'}>
+              {' '}
+              · {live ? text.queue.liveOn : text.queue.liveOff}
+            </span>
           </p>
         )}
       </div>

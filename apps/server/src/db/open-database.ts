@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { type ListenHandlers, listenPostgres, type Unlisten } from './pg-listen.ts';
 import * as schema from './schema/index.ts';
 
 /**
@@ -44,6 +45,11 @@ export class DatabaseUnreachableError extends Error {
 export type OpenedDatabase = {
   db: Db;
   kind: DatabaseKind;
+  /**
+   * LISTEN for notifications on `channel` (live/): on a connection of its own for PostgreSQL, which
+   * reconnects when dropped; in-process for PGlite, which delivers its own NOTIFY on commit.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
   close(): Promise<void>;
 };
 
@@ -201,7 +207,12 @@ async function openPostgres(
     await pool.end();
     throw error;
   }
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return {
+    db,
+    kind: 'postgres',
+    listen: (channel, handlers) => listenPostgres(databaseUrl, pgSchema, channel, handlers),
+    close: () => pool.end(),
+  };
 }
 
 /**
@@ -256,6 +267,13 @@ async function openPglite(dataDir: string, pgSchema: string | undefined): Promis
     return {
       db,
       kind: 'pglite',
+      listen: async (channel, handlers) => {
+        // PGlite writes the channel into LISTEN unquoted: only plain identifiers (live/ makes them so).
+        const unlisten = await opened.listen(channel, handlers.onPayload);
+        return async () => {
+          if (!opened.closed) await unlisten();
+        };
+      },
       close: async () => {
         try {
           await opened.close();

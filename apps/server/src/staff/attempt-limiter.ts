@@ -1,53 +1,47 @@
+import { MemoryAttemptLog } from '../shared-limits/memory-limits.ts';
+import type { AttemptLog } from '../shared-limits/shared-limits.ts';
+
 /**
- * Counts sign-in attempts per key (a client address, an account, both) in a sliding window. Kept in
- * the process: a replica only sees its own share, which still caps guessing at replicas × limit;
- * the TOTP step and the slow authKey hash do the rest.
+ * Counts sign-in attempts per key (a client address, an account, both) in a sliding window. The
+ * attempts live in an `AttemptLog`: this process's memory for one process, PostgreSQL or Redis for
+ * replicas (shared-limits/), so a guesser spreading attempts over every replica is counted once.
  */
 export class AttemptLimiter {
-  readonly #hits = new Map<string, number[]>();
-
   readonly limit: number;
   readonly windowMs: number;
-  constructor(limit: number, windowMs: number) {
+  readonly #log: AttemptLog;
+  readonly #name: string;
+
+  /** `name` keeps this limiter's keys apart from other limiters' in a shared log. */
+  constructor(limit: number, windowMs: number, log: AttemptLog = new MemoryAttemptLog(), name = '') {
     this.limit = limit;
     this.windowMs = windowMs;
+    this.#log = log;
+    this.#name = name;
   }
 
   /** Milliseconds until `key` may try again, or 0 when it may try now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const hits = this.#recent(key, now);
+  async retryAfter(key: string, now = Date.now()): Promise<number> {
+    const hits = await this.#log.recent(this.#key(key), this.windowMs, now);
     if (hits.length < this.limit) return 0;
-    return hits[0]! + this.windowMs - now;
+    // Allowed again once enough of the attempts have left the window to bring the count under the limit.
+    return Math.max(1, hits[hits.length - this.limit]! + this.windowMs - now);
   }
 
   /** Attempts recorded for `key` within the window. */
-  count(key: string, now = Date.now()): number {
-    return this.#recent(key, now).length;
+  async count(key: string, now = Date.now()): Promise<number> {
+    return (await this.#log.recent(this.#key(key), this.windowMs, now)).length;
   }
 
-  record(key: string, now = Date.now()): void {
-    const hits = this.#recent(key, now);
-    hits.push(now);
-    this.#hits.set(key, hits);
-    if (this.#hits.size > 50_000) this.#sweep(now);
+  async record(key: string, now = Date.now()): Promise<void> {
+    await this.#log.record(this.#key(key), this.windowMs, now);
   }
 
-  reset(key: string): void {
-    this.#hits.delete(key);
+  async reset(key: string): Promise<void> {
+    await this.#log.reset(this.#key(key));
   }
 
-  #recent(key: string, now: number): number[] {
-    const hits = this.#hits.get(key) ?? [];
-    const from = now - this.windowMs;
-    let drop = 0;
-    while (drop < hits.length && hits[drop]! <= from) drop++;
-    return drop ? hits.slice(drop) : hits;
-  }
-
-  /** Forgets keys with no recent hits so a flood of addresses cannot grow the map without bound. */
-  #sweep(now: number): void {
-    for (const [key, hits] of this.#hits) {
-      if ((hits.at(-1) ?? 0) <= now - this.windowMs) this.#hits.delete(key);
-    }
+  #key(key: string): string {
+    return this.#name ? `${this.#name}:${key}` : key;
   }
 }

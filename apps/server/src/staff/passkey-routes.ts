@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
-import { normalizeIP } from '@fastify/rate-limit';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { fromBase64, toBase64 } from '@vangnet/crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
@@ -113,12 +112,17 @@ const optionsAnswer = z.object({
  * Passkeys: sign-in with one (public), the signed-in worker's own passkeys (list, add, remove) and the
  * administrator's rule that requires them (per worker, per helpline).
  */
-export const passkeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPolicy }> = async (
-  app,
-  { deps, policy },
-) => {
+export const passkeyRoutes: FastifyPluginAsyncZod<{
+  deps: AppDeps;
+  policy: StaffPolicy;
+  clientKey: (address: string) => Promise<string>;
+}> = async (app, { deps, policy, clientKey }) => {
   const { db } = deps;
-  const throttle = new SignInThrottle({ ...defaultLimits, ...deps.limits });
+  const throttle = new SignInThrottle(
+    { ...defaultLimits, ...deps.limits },
+    deps.shared?.attempts,
+    'passkey-sign-in',
+  );
   const accountKey = (credentialId: string) =>
     createHash('sha256').update(`passkey:${credentialId}`).digest('hex');
 
@@ -155,8 +159,8 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: Staff
     },
     async (request, reply) => {
       const account = accountKey(request.body.response.id);
-      const address = normalizeIP(request.ip);
-      const decision = throttle.before(account, address);
+      const address = await clientKey(request.ip);
+      const decision = await throttle.before(account, address);
       if ('refuseForMs' in decision) {
         reply.header('retry-after', String(Math.ceil(decision.refuseForMs / 1000)));
         throw new Problem(429, 'staff.too-many-attempts', 'Too many sign-in attempts');
@@ -173,11 +177,11 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: Staff
         now,
       );
       if ('refused' in result) {
-        throttle.failed(account, address, 'credentials');
+        await throttle.failed(account, address, 'credentials');
         // One answer for every cause, so the response does not tell which credentials exist.
         throw new Problem(401, 'staff.passkey-failed', 'This passkey could not sign you in');
       }
-      throttle.succeeded(account, address);
+      await throttle.succeeded(account, address);
       const { worker, passkey } = result;
       const token = await startSession(db, worker.id, now);
       await appendAudit(

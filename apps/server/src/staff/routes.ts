@@ -16,19 +16,23 @@ import { workflowRoute } from './workflow-route.ts';
  * Every route checks the session and the role's permission itself; a case outside the worker's
  * helpline is "not found". Responses are never cached: they hold sealed content and case data.
  */
-export const staffRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const staffRoutes: FastifyPluginAsyncZod<{
+  deps: AppDeps;
+  /** The keyed hash sign-in counts a client's address by (http/client-key.ts). */
+  clientKey: (address: string) => Promise<string>;
+}> = async (app, { deps, clientKey }) => {
   const policy = staffPolicyOf(deps.pack);
   // Sign-in and new accounts open and seal TOTP secrets with the server's key (totp-at-rest.ts).
   useTotpKey(deps.db, totpKeyOf(deps.signingKey.privateKey));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
-  await app.register(signInRoutes, { deps, policy });
+  await app.register(signInRoutes, { deps, policy, clientKey });
   await app.register(caseRoutes, { deps, policy });
   await app.register(workerRoutes, { deps, policy });
   await app.register(workflowRoute, { db: deps.db, policy });
   await app.register(profileRoutes, { deps });
-  await app.register(passkeyRoutes, { deps, policy });
+  await app.register(passkeyRoutes, { deps, policy, clientKey });
   await app.register(recipientListRoutes, { deps, policy });
   await app.register(keyRotationRoutes, { deps, policy });
 };

@@ -72,6 +72,32 @@ export async function resolveSession(
   };
 }
 
+/**
+ * Whether the session still lets this worker in, without moving its idle expiry: a console's open event
+ * stream is not activity, so it must not keep a session alive that its worker left (live/live-routes.ts).
+ */
+export async function sessionStillValid(
+  db: Db,
+  token: string,
+  workerId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(workers, eq(workers.id, sessions.workerId))
+    .where(
+      and(
+        eq(sessions.id, sessionIdOf(token)),
+        eq(workers.id, workerId),
+        gt(sessions.expiresAt, now),
+        isNull(workers.disabledAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function endSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionIdOf(token)));
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
-import { normalizeIP } from '@fastify/rate-limit';
 import { permissionsOf, STAFF_ROLES } from '@vangnet/core/permissions/permissions';
 import { toBase64 } from '@vangnet/crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -43,17 +42,18 @@ function tooMany(retryAfterMs: number): Problem {
 }
 
 /** prelogin, login, logout, me. */
-export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffPolicy }> = async (
-  app,
-  { deps, policy },
-) => {
+export const signInRoutes: FastifyPluginAsyncZod<{
+  deps: AppDeps;
+  policy: StaffPolicy;
+  clientKey: (address: string) => Promise<string>;
+}> = async (app, { deps, policy, clientKey }) => {
   const { db } = deps;
   // Stable across restarts (so a fake salt does not change and give itself away), secret to outsiders.
   const preloginSecret = createHash('sha256')
     .update('vangnet/staff/prelogin-salt/v1\0')
     .update(deps.signingKey.privateKey)
     .digest();
-  const throttle = new SignInThrottle({ ...defaultLimits, ...deps.limits });
+  const throttle = new SignInThrottle({ ...defaultLimits, ...deps.limits }, deps.shared?.attempts, 'sign-in');
   const accountKey = (email: string) => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
   app.post(
@@ -95,8 +95,8 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
     async (request, reply) => {
       const account = accountKey(request.body.email);
       // As every other limit: one IPv6 subnet (which one client holds whole) counts as one address.
-      const address = normalizeIP(request.ip);
-      const decision = throttle.before(account, address);
+      const address = await clientKey(request.ip);
+      const decision = await throttle.before(account, address);
       if ('refuseForMs' in decision) {
         reply.header('retry-after', String(Math.ceil(decision.refuseForMs / 1000)));
         throw tooMany(decision.refuseForMs);
@@ -105,11 +105,11 @@ export const signInRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; policy: StaffP
       const now = new Date();
       const result = await signIn(db, request.body, now);
       if ('failure' in result) {
-        throttle.failed(account, address, result.failure);
+        await throttle.failed(account, address, result.failure);
         throw new Problem(401, 'staff.login-failed', 'The e-mail, password or code is not right');
       }
       const row = result.worker;
-      throttle.succeeded(account, address);
+      await throttle.succeeded(account, address);
       // Checked only after the password and code were right, so the answer tells a stranger nothing.
       let scope: SessionScope = 'full';
       if (await passkeyRequired(db, row.id)) {

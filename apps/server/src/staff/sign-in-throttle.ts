@@ -1,4 +1,5 @@
 import type { Limits } from '../app-deps.ts';
+import type { AttemptLog } from '../shared-limits/shared-limits.ts';
 import { AttemptLimiter } from './attempt-limiter.ts';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -34,7 +35,9 @@ export type SignInFailure = 'credentials' | 'code';
  *   password can make these failures, and a six-digit code must not be guessable from many addresses.
  *
  * `account` is a hash of the normalised e-mail (unknown e-mails are throttled alike, so the answers
- * tell nobody which accounts exist); counters live in this process only (docs/operating-at-scale.md).
+ * tell nobody which accounts exist) and `address` a keyed hash of the client's address
+ * (http/client-key.ts). The counters live in the shared limits: every replica sees every attempt
+ * (docs/operating-at-scale.md).
  */
 export class SignInThrottle {
   readonly #limits: SignInLimits;
@@ -43,45 +46,54 @@ export class SignInThrottle {
   readonly #perAccount: AttemptLimiter;
   readonly #codePerAccount: AttemptLimiter;
 
-  constructor(limits: SignInLimits) {
+  /** `name` separates throttles that share one log (password sign-in, passkey sign-in). */
+  constructor(limits: SignInLimits, log?: AttemptLog, name = 'sign-in') {
     this.#limits = limits;
-    this.#perAddress = new AttemptLimiter(limits.signInAttemptsPerIp, SIGN_IN_WINDOW_MS);
-    this.#perPair = new AttemptLimiter(limits.signInFailuresPerAccountAndIp, SIGN_IN_WINDOW_MS);
-    this.#perAccount = new AttemptLimiter(limits.signInFailuresBeforeSlowdown, SIGN_IN_WINDOW_MS);
-    this.#codePerAccount = new AttemptLimiter(limits.signInCodeFailuresPerAccount, SIGN_IN_WINDOW_MS);
+    const limiter = (limit: number, kind: string) =>
+      new AttemptLimiter(limit, SIGN_IN_WINDOW_MS, log, `${name}:${kind}`);
+    this.#perAddress = limiter(limits.signInAttemptsPerIp, 'address');
+    this.#perPair = limiter(limits.signInFailuresPerAccountAndIp, 'pair');
+    this.#perAccount = limiter(limits.signInFailuresBeforeSlowdown, 'account');
+    this.#codePerAccount = limiter(limits.signInCodeFailuresPerAccount, 'code');
   }
 
   /** Called before the credentials are checked; counts the attempt unless it is refused. */
-  before(account: string, address: string, now = Date.now()): SignInDecision {
+  async before(account: string, address: string, now = Date.now()): Promise<SignInDecision> {
     const refuseForMs = Math.max(
-      this.#perAddress.retryAfter(address, now),
-      this.#perPair.retryAfter(pairKey(account, address), now),
-      this.#codePerAccount.retryAfter(account, now),
+      ...(await Promise.all([
+        this.#perAddress.retryAfter(address, now),
+        this.#perPair.retryAfter(pairKey(account, address), now),
+        this.#codePerAccount.retryAfter(account, now),
+      ])),
     );
     if (refuseForMs > 0) return { refuseForMs };
-    this.#perAddress.record(address, now);
-    return { delayMs: this.slowdownMs(account, now) };
+    await this.#perAddress.record(address, now);
+    return { delayMs: await this.slowdownMs(account, now) };
   }
 
   /** How long an attempt on `account` waits now (0 below the threshold). */
-  slowdownMs(account: string, now = Date.now()): number {
-    const over = this.#perAccount.count(account, now) - this.#limits.signInFailuresBeforeSlowdown;
+  async slowdownMs(account: string, now = Date.now()): Promise<number> {
+    const over = (await this.#perAccount.count(account, now)) - this.#limits.signInFailuresBeforeSlowdown;
     if (over < 0) return 0;
     return this.#limits.signInSlowdownMs * Math.min(2 ** over, MAX_SLOWDOWN_FACTOR);
   }
 
-  failed(account: string, address: string, failure: SignInFailure, now = Date.now()): void {
-    this.#perPair.record(pairKey(account, address), now);
-    this.#perAccount.record(account, now);
-    if (failure === 'code') this.#codePerAccount.record(account, now);
+  async failed(account: string, address: string, failure: SignInFailure, now = Date.now()): Promise<void> {
+    await Promise.all([
+      this.#perPair.record(pairKey(account, address), now),
+      this.#perAccount.record(account, now),
+      failure === 'code' ? this.#codePerAccount.record(account, now) : undefined,
+    ]);
   }
 
   /** The worker is in: what was held against the account and this address is forgotten. */
-  succeeded(account: string, address: string): void {
-    this.#perPair.reset(pairKey(account, address));
-    this.#perAccount.reset(account);
-    this.#codePerAccount.reset(account);
+  async succeeded(account: string, address: string): Promise<void> {
+    await Promise.all([
+      this.#perPair.reset(pairKey(account, address)),
+      this.#perAccount.reset(account),
+      this.#codePerAccount.reset(account),
+    ]);
   }
 }
 
-const pairKey = (account: string, address: string) => `${account}\0${address}`;
+const pairKey = (account: string, address: string) => `${account}:${address}`;

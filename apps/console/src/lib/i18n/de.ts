@@ -182,6 +182,8 @@ export const de: ConsoleCatalog = {
     empty: 'Keine offenen Fälle passen zu diesen Filtern.',
     updated: (time: string) => `Aktualisiert um ${time}`,
     newCases: (n: number) => `${n} ${n === 1 ? 'neuer Fall eingegangen' : 'neue Fälle eingegangen'}`,
+    liveOn: 'Live: Neue Fälle erscheinen sofort.',
+    liveOff: 'Live-Aktualisierung pausiert: Prüfung alle 10 Sekunden.',
     overdue: (span: string) => `${span} überfällig`,
     left: (span: string) => `noch ${span}`,
     days: (d: number, h: number) => `${d} T ${h} Std.`,
@@ -192,6 +194,7 @@ export const de: ConsoleCatalog = {
       'Die Kontaktfristen sind die eingebauten Standardwerte (24 Std., dringend 1 Std.): Der Server hat keine aus seinem Länderpaket gesendet.',
   },
   case: {
+    newMessage: 'Eine neue Nachricht ist eingegangen. Neu laden, um sie zu lesen.',
     back: 'Zurück zur Warteschlange',
     report: 'Was die meldende Person schrieb',
     links: 'Verweise',

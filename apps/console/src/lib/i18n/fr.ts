@@ -180,6 +180,8 @@ export const fr: ConsoleCatalog = {
     empty: 'Aucun dossier ouvert ne correspond à ces filtres.',
     updated: (time: string) => `Mis à jour à ${time}`,
     newCases: (n: number) => `${n} ${n === 1 ? 'nouveau dossier arrivé' : 'nouveaux dossiers arrivés'}`,
+    liveOn: 'En direct : les nouveaux dossiers apparaissent aussitôt.',
+    liveOff: 'Mise à jour en direct interrompue : vérification toutes les 10 secondes.',
     overdue: (span: string) => `en retard de ${span}`,
     left: (span: string) => `reste ${span}`,
     days: (d: number, h: number) => `${d} j ${h} h`,
@@ -190,6 +192,7 @@ export const fr: ConsoleCatalog = {
       'Les délais de contact sont ceux par défaut (24 h, urgent 1 h) : le serveur n’en a envoyé aucun depuis son pack pays.',
   },
   case: {
+    newMessage: 'Un nouveau message est arrivé. Actualisez pour le lire.',
     back: 'Retour à la file d’attente',
     report: 'Ce que la personne a écrit',
     links: 'Liens',

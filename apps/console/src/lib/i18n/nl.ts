@@ -182,6 +182,8 @@ export const nl: ConsoleCatalog = {
     empty: 'Geen open dossiers voor deze filters.',
     updated: (time: string) => `Bijgewerkt om ${time}`,
     newCases: (n: number) => `${n} ${n === 1 ? 'nieuw dossier' : 'nieuwe dossiers'} binnengekomen`,
+    liveOn: 'Live: nieuwe dossiers verschijnen meteen.',
+    liveOff: 'Live bijwerken staat stil: we kijken elke 10 seconden.',
     overdue: (span: string) => `${span} te laat`,
     left: (span: string) => `nog ${span}`,
     days: (d: number, h: number) => `${d} d ${h} u`,
@@ -192,6 +194,7 @@ export const nl: ConsoleCatalog = {
       'De contacttermijnen zijn de ingebouwde standaard (24 u, dringend 1 u): de server stuurde er geen uit zijn landenpakket.',
   },
   case: {
+    newMessage: 'Er is een nieuw bericht. Vernieuw om het te lezen.',
     back: 'Terug naar de wachtrij',
     report: 'Wat de melder schreef',
     links: 'Links',
