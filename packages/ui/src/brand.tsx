@@ -1,4 +1,5 @@
 import { BRAND_ELEMENT_ID, type BrandView, brandProperties, svgDataUrl } from '@vangnet/core/pack/brand-view';
+import { readPageJson } from './page-json.ts';
 
 let read: BrandView | null | undefined;
 
@@ -7,16 +8,8 @@ let read: BrandView | null | undefined;
  * null on a page served without a pack (a developer's `vite` server): the design system's own look.
  */
 export function shellBrand(): BrandView | null {
-  if (read !== undefined) return read;
-  read = null;
-  const element = typeof document === 'undefined' ? null : document.getElementById(BRAND_ELEMENT_ID);
-  if (element?.textContent) {
-    try {
-      const parsed = JSON.parse(element.textContent) as BrandView;
-      if (typeof parsed.appName === 'string' && parsed.light) read = parsed;
-    } catch {
-      // A damaged page: the design system's colours serve.
-    }
+  if (read === undefined) {
+    read = readPageJson<BrandView>(BRAND_ELEMENT_ID, (b) => typeof b.appName === 'string' && !!b.light);
   }
   return read;
 }
