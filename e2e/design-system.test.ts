@@ -113,6 +113,15 @@ describe('design system and brand', () => {
     await page.locator('tr[data-case-id] a').first().click();
     const status = page.locator('.case-status');
     await status.waitFor();
+    // The heading that takes focus when the case opens wears no ring (it read as a glitch): only controls do.
+    const h1 = page.locator('h1');
+    await expect.poll(() => h1.evaluate((el) => document.activeElement === el)).toBe(true);
+    expect(
+      await h1.evaluate((el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).boxShadow}`),
+    ).toBe('none none');
+    // A control focused from the keyboard does wear it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow)).not.toBe('none');
     // Each part is its own box with room between them, so "New" and "23 h 59 min left" never run together.
     const boxes = await status
       .locator(':scope > span')
