@@ -48,6 +48,7 @@ export function ensureConsoleBuilt(): void {
     statSync(join(consoleDir, 'index.html')).mtimeMs,
     newestMtime(join(root, 'packages/core/src')),
     newestMtime(join(root, 'packages/crypto/src')),
+    newestMtime(join(root, 'packages/ui/src')),
   );
   if (built > sources) return;
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: consoleDir, encoding: 'utf8' });

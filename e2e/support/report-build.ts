@@ -24,6 +24,7 @@ export function ensureReportBuild(): void {
     join(root, 'packages/pdq/src'),
     // Compiles the ICU catalogs into the build.
     join(root, 'scripts/icu-catalog-plugin.ts'),
+    join(root, 'packages/ui/src'),
   ].filter(existsSync);
   const sourceTime = Math.max(...sources.map(newestMtime));
   const distIndex = join(reportDistDir, 'index.html');

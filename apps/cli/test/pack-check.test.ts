@@ -44,8 +44,9 @@ describe('vangnet pack check', () => {
     ['unknown-service', 'routes.yaml: rules[2].services[1].service: unknown service "helpdesk"'],
     [
       'low-contrast',
-      'pack.yaml: branding.colours.text: contrast with background is 2.54:1, WCAG AA needs 4.5:1',
+      'pack.yaml: branding.colours.text: text on background (light) is 2.54:1, WCAG AA needs 4.5:1',
     ],
+    ['low-contrast', 'pack.yaml: branding.dark.primary: primary on background (dark) is 2.'],
     ['yaml-syntax', 'crisis.yaml: line 7, column 13: Missing closing'],
     [
       'connector-without-recipient',

@@ -1,4 +1,5 @@
 import type { PackMeta } from '@vangnet/core/pack/schema';
+import { BrandMark, shellBrand } from '@vangnet/ui/brand';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ChatQueue } from './chat/chat-queue.tsx';
@@ -71,7 +72,9 @@ export function App() {
     return (
       <>
         <header class="top">
-          <span class="brand">{text.appName}</span>
+          <span class="brand">
+            <ConsoleName />
+          </span>
           {languageMenu}
         </header>
         {session ? <Unlock /> : <SignIn />}
@@ -132,6 +135,17 @@ function LanguageMenu({ onChanged }: { onChanged: (lang: string) => void }) {
   );
 }
 
+/** The helpline's mark (pack branding, written into the page by the server) and the console's own name. */
+function ConsoleName() {
+  const brand = shellBrand();
+  if (!brand) return <>{text.appName}</>;
+  return (
+    <>
+      <BrandMark brand={brand} /> <span class="console-name">{text.appName}</span>
+    </>
+  );
+}
+
 function Header({
   email,
   languageMenu,
@@ -157,7 +171,7 @@ function Header({
   return (
     <header class="top">
       <a href="/console/" class="brand" onClick={onLinkClick({ name: 'queue' })}>
-        {text.appName}
+        <ConsoleName />
       </a>
       <a href={hrefOf({ name: 'chats' })} onClick={onLinkClick({ name: 'chats' })}>
         {text.chats.nav}

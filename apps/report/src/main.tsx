@@ -1,8 +1,12 @@
+import { applyBrand, shellBrand } from '@vangnet/ui/brand';
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { guardAgainstBackAfterQuickExit } from './quick-exit.ts';
+import '@vangnet/ui/base.css';
 import './styles.css';
 
+// The helpline's colours before the first paint (the brand block in the page, from the pack).
+applyBrand(shellBrand());
 if (guardAgainstBackAfterQuickExit()) render(<App />, document.getElementById('app')!);
 
 // The service worker makes the start and crisis screens work offline. Registered after load so it

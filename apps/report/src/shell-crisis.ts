@@ -1,4 +1,5 @@
 import { SHELL_CRISIS_ELEMENT_ID, type ShellCrisis } from '@vangnet/core/pack/shell-crisis';
+import { readPageJson } from '@vangnet/ui/page-json';
 import type { CrisisLine } from './pack.ts';
 
 /**
@@ -22,16 +23,12 @@ let read: ShellCrisis | null | undefined;
  * the service worker's copy of the page.
  */
 export function shellCrisis(): ShellCrisis | null {
-  if (read !== undefined) return read;
-  read = null;
-  const element = typeof document === 'undefined' ? null : document.getElementById(SHELL_CRISIS_ELEMENT_ID);
-  if (element?.textContent) {
-    try {
-      const parsed = JSON.parse(element.textContent) as ShellCrisis;
-      if (Array.isArray(parsed.lines) && parsed.lines.length > 0) read = parsed;
-    } catch {
-      // A damaged page: the EU emergency number still shows.
-    }
+  // A damaged page: null, and the EU emergency number still shows.
+  if (read === undefined) {
+    read = readPageJson<ShellCrisis>(
+      SHELL_CRISIS_ELEMENT_ID,
+      (c) => Array.isArray(c.lines) && c.lines.length > 0,
+    );
   }
   return read;
 }

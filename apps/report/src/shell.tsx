@@ -1,6 +1,8 @@
+import { BrandMark } from '@vangnet/ui/brand';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from './app-context.ts';
+import { useBrand } from './brand.ts';
 import { isLang, languageName, useI18n } from './i18n/index.ts';
 import { useNav } from './nav.ts';
 import { quickExit } from './quick-exit.ts';
@@ -13,6 +15,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const { online } = useApp();
   const updateRefused = useUpdateRefused();
   const onCrisis = nav.screen === 'crisis' || nav.screen === 'crisis-flow';
+  const brand = useBrand();
   return (
     <>
       <header class="bar">
@@ -23,7 +26,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
             <span class="visually-hidden">{t.back}</span>
           </button>
         ) : (
-          <span class="bar-name">{t.appName}</span>
+          <span class="bar-name">{brand ? <BrandMark brand={brand} /> : t.appName}</span>
         )}
         <div class="bar-actions">
           {!onCrisis && (

@@ -5,7 +5,7 @@ import { type AppDeps, defaultLimits } from './app-deps.ts';
 import { buildRoutes } from './builds/routes.ts';
 import { chatRoutes } from './chat/chat-routes.ts';
 import { registerApiDocsRoutes, registerOpenApi } from './http/api-docs.ts';
-import { reporterShell } from './http/app-shell.ts';
+import { reporterShell, withBrand } from './http/app-shell.ts';
 import { createClientKeyer } from './http/client-key.ts';
 import { loggerOptions, RequestLogController } from './http/logging.ts';
 import {
@@ -99,7 +99,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         app,
         deps.staticApps,
         // Without a loaded pack (tests with a minimal one) the page is served as built.
-        deps.pack.countryPack ? { '/': (html) => reporterShell(html, deps.pack.countryPack!) } : {},
+        deps.pack.countryPack
+          ? {
+              '/': (html) => reporterShell(html, deps.pack.countryPack!),
+              '/console/': (html) => withBrand(html, deps.pack.countryPack!),
+            }
+          : {},
       )
     : undefined;
   app.setNotFoundHandler((request, reply) => {

@@ -106,13 +106,16 @@ export function CaseView({ id }: { id: string }) {
         <h1 tabIndex={-1} ref={heading}>
           {text.categories[detail.metadata.category]} · {detail.metadata.platform}
         </h1>
-        <p>
-          <span data-status={detail.status}>{text.statuses[detail.status]}</span>{' '}
+        <p class="case-status">
+          <span class="status-chip" data-status={detail.status}>
+            {text.statuses[detail.status]}
+          </span>{' '}
           {row.urgent && <span class="badge badge-urgent">{text.queue.urgent}</span>}{' '}
-          {left && <span class={left.breached ? 'badge badge-bad' : 'countdown'}>{left.text}</span>}
+          {left && (
+            <span class={left.breached ? 'badge badge-bad' : 'countdown status-chip'}>{left.text}</span>
+          )}{' '}
           <span class="muted">
-            {' '}
-            · {text.case.receivedAt(formatDateTime(detail.visibleAt ?? detail.createdAt, pack.meta.timeZone))}
+            {text.case.receivedAt(formatDateTime(detail.visibleAt ?? detail.createdAt, pack.meta.timeZone))}
           </span>
         </p>
         {detail.federatedFrom && (

@@ -1,15 +1,26 @@
+import { BrandLogo, greetingIn } from '@vangnet/ui/brand';
 import { useApp } from '../app-context.ts';
+import { useBrand } from '../brand.ts';
 import { FIRST_STEP } from '../flow/steps.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { Title } from '../shell.tsx';
 
 export function Start() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const nav = useNav();
   const { pack } = useApp();
+  const brand = useBrand();
+  const greeting = brand && greetingIn(brand, lang);
   return (
     <section class="screen start">
+      {greeting && (
+        // The helpline's own face and words first: a child sees who is behind the app.
+        <div class="welcome" data-testid="brand-greeting">
+          {brand.logoSvg && <BrandLogo svg={brand.logoSvg} />}
+          <p>{greeting}</p>
+        </div>
+      )}
       <Title>{t.startTitle}</Title>
       <p class="lead">{t.startIntro}</p>
       <div class="choices">

@@ -1,6 +1,8 @@
 import { type RoutingPack, routeReport } from '@vangnet/core/routing/route-report';
 import { isUrgent } from '@vangnet/core/sla/deadlines';
+import { BrandMark } from '@vangnet/ui/brand';
 import { useApp } from '../app-context.ts';
+import { useBrand } from '../brand.ts';
 import { forgetDraft, useDraft } from '../flow/draft.ts';
 import { RouteAdvice } from '../flow/route-advice.tsx';
 import { useI18n } from '../i18n/index.ts';
@@ -21,6 +23,7 @@ export function Receipt() {
   const { pack } = useApp();
   const nav = useNav();
   const draft = useDraft();
+  const brand = useBrand();
   if (!draft?.receipt) return null;
   // Worded for the reporter's role: a parent reads "your report", in French with "vous".
   const t = wordsFor(base, draft.role);
@@ -61,6 +64,12 @@ export function Receipt() {
         </div>
       )}
       {route && <RouteAdvice advice={route.advice} />}
+      {brand && (
+        // Whose report it now is: the helpline's mark and name (pack branding, helpline.name).
+        <p class="receipt-brand" data-testid="receipt-brand">
+          <BrandMark brand={brand} label={brand.helplineName} />
+        </p>
+      )}
       <h2>{t.receiptNext}</h2>
       <p data-testid="receipt-next">
         {pack && `${t.receiptHas(pack.meta.helpline.name)} `}

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { shellTemplate } from '@vangnet/core';
 import { describe, expect, it } from 'vitest';
 import { loadCountryPack } from '../country-pack/load.ts';
-import { reporterShell } from './app-shell.ts';
+import { reporterShell, withBrand } from './app-shell.ts';
 
 // What the signed build list hashes for index.html (packages/core/src/pack/shell-template.ts) must be
 // the same for the built page and for every page this server makes from it, and must change when
@@ -26,6 +26,10 @@ describe('shellTemplate', () => {
       const served = reporterShell(built, pack);
       expect(served).not.toBe(built);
       expect(shellTemplate(served)).toBe(shellTemplate(built));
+      // The console's page carries the brand alone.
+      const console = withBrand(built, pack);
+      expect(console).toContain(`"appName":"${pack.meta.branding.appName}"`);
+      expect(shellTemplate(console)).toBe(shellTemplate(built));
     },
   );
 

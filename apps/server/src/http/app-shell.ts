@@ -1,4 +1,5 @@
 import { type CountryPack, SHELL_CRISIS_ELEMENT_ID, shellCrisis } from '@vangnet/core';
+import { BRAND_ELEMENT_ID, brandView } from '@vangnet/core/pack/brand-view';
 
 /** JSON that cannot end the element it sits in: `<` never appears raw inside the script block. */
 function jsonForHtml(value: unknown): string {
@@ -20,8 +21,18 @@ export function reporterShell(html: string, pack: Pick<CountryPack, 'meta' | 'cr
   const crisis = shellCrisis(pack);
   const numbers = [...new Set(crisis.lines.flatMap((line) => line.phones.map((p) => p.display ?? p.number)))];
   const block = `<script type="application/json" id="${SHELL_CRISIS_ELEMENT_ID}">${jsonForHtml(crisis)}</script>`;
-  return html
+  return withBrand(html, pack)
     .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(pack.meta.defaultLanguage)}"`)
     .replace(/<noscript>[\s\S]*?<\/noscript>/, `<noscript>${escapeHtml(numbers.join(' · '))}</noscript>`)
     .replace('</head>', `    ${block}\n  </head>`);
+}
+
+/**
+ * Any app's index.html with the pack's brand (name, logo, colour tokens, greeting) as inert JSON, so the
+ * first paint is already in the helpline's colours (packages/ui/src/brand.tsx) with no request more.
+ * The console gets this alone.
+ */
+export function withBrand(html: string, pack: Pick<CountryPack, 'meta' | 'texts'>): string {
+  const block = `<script type="application/json" id="${BRAND_ELEMENT_ID}">${jsonForHtml(brandView(pack))}</script>`;
+  return html.replace('</head>', `    ${block}\n  </head>`);
 }

@@ -4,11 +4,12 @@ import type { RouteInput } from '../routing/route-report.ts';
 import { leadTimeMs } from '../sla/lead-time.ts';
 import { URGENCY_FLAGS } from '../taxonomy.ts';
 import { checkAgreements } from './agreements.ts';
+import { lowContrastPairs } from './brand-tokens.ts';
 import { parseCannedTexts } from './canned-texts.ts';
 import { checkFederation } from './check-federation.ts';
+import { logoProblems } from './check-logo.ts';
 import { releaseKeyWarnings } from './check-release-key.ts';
 import { findRoutesOutsideRemit } from './check-remit.ts';
-import { contrastRatio } from './contrast.ts';
 import { DEMO_ANCHOR_PUBLIC_KEY } from './demo-anchor-key.ts';
 import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
 import { didYouMean } from './nearest.ts';
@@ -89,22 +90,30 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
   } catch {
     error('pack.yaml', 'shortNumberPattern', 'not a valid regular expression');
   }
-  const { colours } = meta.branding;
-  const pairs = [
-    ['text', 'background', 4.5],
-    ['onPrimary', 'primary', 4.5],
-    ['primary', 'background', 3],
-    ['accent', 'background', 3],
-  ] as const;
-  for (const [fg, bg, needed] of pairs) {
-    const ratio = contrastRatio(colours[fg], colours[bg]);
-    if (ratio < needed) {
+  // Every token pair the brand changes, in light and dark (brand-tokens.ts): text, tints, buttons, borders.
+  const { branding } = meta;
+  for (const [scheme, colours, key] of [
+    ['light', branding.colours, 'colours'],
+    ['dark', branding.dark, 'dark'],
+  ] as const) {
+    if (!colours) continue;
+    for (const p of lowContrastPairs(colours, scheme)) {
       error(
         'pack.yaml',
-        `branding.colours.${fg}`,
-        `contrast with ${bg} is ${ratio.toFixed(2)}:1, WCAG AA needs ${needed}:1`,
+        `branding.${key}.${p.colour}`,
+        `${p.fg} on ${p.bg} (${scheme}) is ${p.ratio.toFixed(2)}:1, WCAG AA needs ${p.needed}:1`,
       );
     }
+  }
+  if (branding.logo) {
+    for (const problem of logoProblems(branding.logo)) error('pack.yaml', 'branding.logo', problem);
+  }
+  if (branding.unverified && !options.isTemplate) {
+    warn(
+      'pack.yaml',
+      'branding',
+      'the brand (name, logo, colours) is unverified: ask the helpline to approve it',
+    );
   }
   for (const [role, permissions] of Object.entries(meta.rolePermissions ?? {})) {
     permissions?.forEach((permission, i) => {

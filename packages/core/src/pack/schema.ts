@@ -38,6 +38,13 @@ export const leadTimeSchema = z
 
 const languageCodeSchema = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/));
 const colourSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'));
+const brandColoursSchema = z.strictObject({
+  primary: colourSchema,
+  onPrimary: colourSchema,
+  background: colourSchema,
+  text: colourSchema,
+  accent: colourSchema,
+});
 const httpsUrlSchema = z.string().check(z.regex(/^https:\/\/[^\s]+$/, 'an https:// address'));
 /** A key into texts/<lang>.yaml, dotted (e.g. `phones.chat-hours`). */
 const textKeySchema = z.string().check(z.regex(/^[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/));
@@ -421,14 +428,15 @@ export const packMetaSchema = z.strictObject({
     ),
   }),
   branding: z.strictObject({
+    /** The service's name as children know it (the helpline's, e.g. Helpwanted, 1712). */
     appName: z.string().check(z.minLength(1), z.maxLength(40)),
-    colours: z.strictObject({
-      primary: colourSchema,
-      onPrimary: colourSchema,
-      background: colourSchema,
-      text: colourSchema,
-      accent: colourSchema,
-    }),
+    /** The logo as SVG markup, inline: no file to fetch, nothing third-party. `pack check` rejects scripts and outside links. */
+    logo: z.optional(z.string().check(z.minLength(1), z.maxLength(8000))),
+    colours: brandColoursSchema,
+    /** The brand in dark mode; absent: the design system's own dark colours. */
+    dark: z.optional(brandColoursSchema),
+    /** Not yet approved by the helpline: pack check warns until someone there confirms it. */
+    unverified: z.optional(z.boolean()),
   }),
   retention: z.strictObject({
     closedCaseDays: z.number().check(z.int(), z.gte(1), z.lte(3650)),

@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// `npm run screens`: every screen of both apps, in every complete language of each country pack, as
+// pictures in a static gallery (screens/index.html; generated, not committed). The reporter app at
+// 360×740 (a cheap Android), the console at 1280×800; light, with each pack's start screen in dark too.
+// `npm run screens -- --curate` also copies the few key screens the README shows into docs/screens/.
+// Needs nothing beyond `npm install` and Chromium (the two README commands); opens no port to the outside.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { parse } from 'yaml';
+import {
+  DESKTOP,
+  ensureConsoleBuilt,
+  signIn,
+  startConsoleServer,
+  submitReport,
+} from '../e2e/console-fixtures.ts';
+import { launchBrowser, MOBILE_VIEWPORT } from '../e2e/support/browser.ts';
+import { ensureReportBuild } from '../e2e/support/report-app.ts';
+import { catalogs, sendFromReview, walkToReview } from '../e2e/support/report-walk.ts';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'screens');
+const curated = join(root, 'docs/screens');
+const PACKS = ['NL', 'BE-VL'];
+const REPORT_LANGS = Object.keys(catalogs) as (keyof typeof catalogs)[];
+const CONSOLE_LANGS = ['en', 'nl', 'fr', 'de'];
+/** Screens reached from the start screen by their place in the app's navigation (sessionStorage). */
+const DIRECT_SCREENS = ['crisis', 'help', 'routes', 'follow', 'agreements'] as const;
+/** pack/lang/name → docs/screens/<file>: what the README shows. */
+const CURATE: Record<string, string> = {
+  'NL/nl/report-start': 'report-start-nl.png',
+  'BE-VL/fr/report-start-dark': 'report-start-be-vl-dark.png',
+  'NL/nl/report-review': 'report-review-nl.png',
+  'BE-VL/nl/report-receipt': 'report-receipt-be-vl.png',
+  'NL/en/console-case': 'console-case-nl.png',
+};
+
+type Shot = { pack: string; lang: string; name: string; file: string };
+const shots: Shot[] = [];
+
+async function save(page: Page, pack: string, lang: string, name: string): Promise<void> {
+  const file = `${pack}/${lang}/${name}.png`;
+  mkdirSync(join(out, pack, lang), { recursive: true });
+  await page.screenshot({ path: join(out, file), fullPage: true, animations: 'disabled' });
+  shots.push({ pack, lang, name, file });
+  process.stdout.write('.');
+}
+
+function completeLanguages(pack: string): string[] {
+  const meta = parse(readFileSync(join(root, 'country-packs', pack, 'pack.yaml'), 'utf8')) as {
+    languages: { code: string; complete: boolean }[];
+  };
+  return meta.languages.filter((l) => l.complete).map((l) => l.code);
+}
+
+/** A phone in this language, no service worker (its update notice would come and go between pictures). */
+async function phone(browser: Browser, lang: string, dark = false): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: MOBILE_VIEWPORT,
+    locale: lang,
+    colorScheme: dark ? 'dark' : 'light',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  });
+}
+
+async function reporterScreens(browser: Browser, url: string, pack: string, lang: string): Promise<void> {
+  const t = catalogs[lang as keyof typeof catalogs];
+  const context = await phone(browser, lang);
+  const page = await context.newPage();
+  await page.goto(url);
+  await walkToReview(page, {
+    t,
+    story: 'Ze sturen gemene berichten in de klassengroep.',
+    check: async (screen) => save(page, pack, lang, `report-${screen}`),
+  });
+  await save(page, pack, lang, 'report-review');
+  await sendFromReview(page, { t });
+  await save(page, pack, lang, 'report-receipt');
+  for (const screen of DIRECT_SCREENS) {
+    await page.evaluate(
+      (s) => sessionStorage.setItem('vn.nav', JSON.stringify({ screens: ['start', s], depth: 2 })),
+      screen,
+    );
+    await page.reload();
+    await page.locator('h1').first().waitFor();
+    await save(page, pack, lang, `report-${screen}`);
+  }
+  await context.close();
+  const dark = await phone(browser, lang, true);
+  const darkPage = await dark.newPage();
+  await darkPage.goto(url);
+  await darkPage.locator('.choice').first().waitFor();
+  await save(darkPage, pack, lang, 'report-start-dark');
+  await dark.close();
+}
+
+async function consoleScreens(
+  browser: Browser,
+  server: Parameters<typeof signIn>[1],
+  pack: string,
+  langs: string[],
+): Promise<void> {
+  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel('Work e-mail').waitFor();
+  await save(page, pack, 'en', 'console-sign-in');
+  await signIn(page, server);
+  for (const lang of langs) {
+    const menu = page.locator('#console-language');
+    if ((await menu.count()) > 0) await menu.selectOption(lang);
+    await page.locator('a[href$="/console/"]').last().click();
+    await page.locator('tr[data-case-id]').first().waitFor();
+    await save(page, pack, lang, 'console-queue');
+    await page.locator('tr[data-case-id] a').first().click();
+    await page.locator('.case-status').waitFor();
+    await save(page, pack, lang, 'console-case');
+  }
+  await context.close();
+}
+
+function gallery(): string {
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const sections = PACKS.flatMap((pack) =>
+    [...new Set(shots.filter((s) => s.pack === pack).map((s) => s.lang))].map((lang) => {
+      const figures = shots
+        .filter((s) => s.pack === pack && s.lang === lang)
+        .map(
+          (s) =>
+            `<figure><a href="${esc(s.file)}"><img src="${esc(s.file)}" alt="${esc(s.name)}" loading="lazy"></a><figcaption>${esc(s.name)}</figcaption></figure>`,
+        )
+        .join('\n');
+      return `<section><h2>${esc(pack)} · ${esc(lang)}</h2>\n<div class="grid">${figures}</div></section>`;
+    }),
+  );
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Vangnet screens</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:1rem 2rem;color:#1a1a1a}
+.grid{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+figure{margin:0;max-width:22rem}figure img{max-width:100%;max-height:40rem;border:1px solid #ccc}
+figcaption{font-size:.9rem;color:#444}
+</style></head><body>
+<h1>Vangnet: every screen, every complete language, each country pack</h1>
+<p>Made by <code>npm run screens</code> from the apps as built, with the packs in country-packs/. Reporter app at 360×740, console at 1280×800.</p>
+${sections.join('\n')}
+</body></html>
+`;
+}
+
+rmSync(out, { recursive: true, force: true });
+ensureReportBuild();
+ensureConsoleBuilt();
+const browser = await launchBrowser();
+try {
+  for (const pack of PACKS) {
+    const server = await startConsoleServer({ countryPackDir: pack });
+    try {
+      const langs = completeLanguages(pack);
+      for (const lang of langs.filter((l) => (REPORT_LANGS as string[]).includes(l))) {
+        await reporterScreens(browser, server.url, pack, lang);
+      }
+      await submitReport(server.url, { metadata: { country: pack } });
+      await consoleScreens(
+        browser,
+        server,
+        pack,
+        langs.filter((l) => CONSOLE_LANGS.includes(l)),
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+} finally {
+  await browser.close();
+}
+writeFileSync(join(out, 'index.html'), gallery());
+console.log(`\n${shots.length} screens: ${join(out, 'index.html')}`);
+if (process.argv.includes('--curate')) {
+  mkdirSync(curated, { recursive: true });
+  for (const [key, file] of Object.entries(CURATE)) {
+    const shot = shots.find((s) => `${s.pack}/${s.lang}/${s.name}` === key);
+    // A palette PNG: a quarter of the bytes, the same picture to the eye.
+    if (shot)
+      await sharp(join(out, shot.file))
+        .png({ palette: true, compressionLevel: 9 })
+        .toFile(join(curated, file));
+  }
+  console.log(`curated: ${curated}`);
+}
