@@ -176,6 +176,24 @@ describe('Containerfile (structure only: no container engine here, it is not bui
     expect(instructions.some((i) => keyword(i) === 'ADD')).toBe(false);
   });
 
+  it('copies into the runtime image every repository folder the server reads at run time', () => {
+    const copied = finalStage
+      .filter((i) => i instanceof Copy)
+      .map((i) => (i.getArgumentsContent() ?? '').split(/\s+/).at(-1)!.replace(/^\.\//, ''));
+    // apps/server/src/country-pack/app-texts.ts reads the apps' own catalogs when a pack loads.
+    for (const needed of [
+      'apps/report/src/i18n/catalogs',
+      'apps/report/src/i18n/param-order.json',
+      'apps/console/src/lib/i18n',
+      'apps/report/dist',
+      'apps/console/dist',
+      'apps/server/dist',
+      'country-packs',
+    ]) {
+      expect(copied, needed).toContain(needed);
+    }
+  });
+
   it('runs as a numeric non-root user, with health checks on /healthz and /readyz', () => {
     const users = finalStage.filter((i) => keyword(i) === 'USER');
     expect(users).toHaveLength(1);

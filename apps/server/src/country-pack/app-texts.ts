@@ -1,13 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { AppTexts, ParamOrder, RawCatalogNode } from '@vangnet/core';
+import { repoRoot } from '../config.ts';
 
 /**
  * What the apps carry of their own texts, read from the apps' folders: the reporter app's source
  * catalog (the keys a pack's `catalogs/report/<lang>.json` must have) and the languages each app has.
  */
-const REPORT_I18N = fileURLToPath(new URL('../../../report/src/i18n/', import.meta.url));
-const CONSOLE_I18N = fileURLToPath(new URL('../../../console/src/lib/i18n/', import.meta.url));
+// From the repository root, not from this module: the compiled server (apps/server/dist/main.mjs) sits
+// at another depth than this file, and a path relative to it pointed outside the apps.
+const REPORT_I18N = join(repoRoot, 'apps/report/src/i18n/');
+const CONSOLE_I18N = join(repoRoot, 'apps/console/src/lib/i18n/');
 
 let cached: Promise<AppTexts> | undefined;
 
