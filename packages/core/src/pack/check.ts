@@ -15,6 +15,7 @@ import { DEMO_PARTNER_RECIPIENT } from './demo-partner-key.ts';
 import { didYouMean } from './nearest.ts';
 import { AUDIENCES, type CountryPack, GUIDE_ACTIONS, type Link, type Phone } from './schema.ts';
 import { findTemplateLeftovers } from './template-leftovers.ts';
+import { findUnusedFields } from './unused-fields.ts';
 
 /**
  * One finding about a pack, named by the file the administrator edits and the path inside it.
@@ -348,6 +349,7 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
   if (Object.keys(pack.pages[meta.defaultLanguage] ?? {}).length === 0) {
     error(`pages/${meta.defaultLanguage}`, '', 'the default language needs at least one help page');
   }
+  problems.push(...findUnusedFields(pack));
 
   return problems;
 }

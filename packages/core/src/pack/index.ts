@@ -6,6 +6,7 @@ export * from './contrast.ts';
 export * from './demo-anchor-key.ts';
 export * from './demo-partner-key.ts';
 export * from './describe-issue.ts';
+export * from './field-uses.ts';
 export * from './nearest.ts';
 export * from './public.ts';
 export * from './release-key.ts';

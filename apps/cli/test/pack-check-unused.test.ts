@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fieldUsesTable } from '@vangnet/core';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+const cli = join(root, 'apps/cli/bin/vangnet.mjs');
+
+function vangnet(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000, cwd: root });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'vangnet-unused-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('vangnet pack check: unused fields', () => {
+  it('names the file and path of a text no screen shows, and still passes', () => {
+    const pack = join(tmp, 'NL');
+    cpSync(join(root, 'country-packs/NL'), pack, { recursive: true });
+    appendFileSync(join(pack, 'texts/en.yaml'), '\nfarewell:\n  title: Goodbye\n');
+    const { code, out } = vangnet('pack', 'check', pack);
+    expect(out).toContain(
+      'warning: texts/en.yaml: farewell.title: unused: no screen of the apps shows this text',
+    );
+    expect(out.match(/: unused: /g)).toHaveLength(1);
+    expect(code).toBe(0);
+  });
+
+  it.each(['NL', 'BE-VL', 'template'])('reports no unused field in country-packs/%s', (name) => {
+    expect(vangnet('pack', 'check', `country-packs/${name}`).out).not.toContain(': unused: ');
+  });
+
+  it('the table in docs/adapting-a-country.md is the map pack check uses', () => {
+    const doc = readFileSync(join(root, 'docs/adapting-a-country.md'), 'utf8');
+    const start = '<!-- field-uses:start (generated from packages/core/src/pack/field-uses.ts) -->';
+    const inDoc = doc.slice(doc.indexOf(start) + start.length, doc.indexOf('<!-- field-uses:end -->')).trim();
+    expect(doc).toContain(start);
+    expect(inDoc).toBe(fieldUsesTable());
+  });
+});
