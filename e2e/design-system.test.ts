@@ -89,6 +89,16 @@ describe('design system and brand', () => {
         screen: 'receipt',
         violations: [],
       });
+      // Help and follow-up, reached the way the app's navigation restores them.
+      for (const screen of ['help', 'follow']) {
+        await page.evaluate(
+          (s) => sessionStorage.setItem('vn.nav', JSON.stringify({ screens: ['start', s], depth: 2 })),
+          screen,
+        );
+        await page.reload();
+        await page.locator('h1').first().waitFor();
+        expect({ screen, violations: await axe(page) }).toEqual({ screen, violations: [] });
+      }
       expect(checked).toContain('start');
       expect(foreign).toEqual([]);
       await context.close();
@@ -102,7 +112,7 @@ describe('design system and brand', () => {
     },
   );
 
-  it('the console in dark mode: queue and case view pass axe; status and time left are apart', async () => {
+  it('the console in dark mode: queue, case view, supervisor and figures pass axe; status and time left are apart', async () => {
     const server = servers.get('NL')!;
     await submitReport(server.url);
     const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'dark' });
@@ -130,6 +140,15 @@ describe('design system and brand', () => {
       );
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right).toBeGreaterThan(4);
     expect(await consoleAxe(page)).toEqual([]);
+    // The supervisor's screen and the figures, from the header (the demo login is an admin).
+    for (const [path, title] of [
+      ['supervisor', 'Supervisor'],
+      ['figures', 'Figures and early warnings'],
+    ] as const) {
+      await page.locator(`.top a[href$="/console/${path}"]`).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect({ path, violations: await consoleAxe(page) }).toEqual({ path, violations: [] });
+    }
     await context.close();
   });
 

@@ -3,6 +3,9 @@
 // pictures in a static gallery (screens/index.html; generated, not committed). The reporter app at
 // 360×740 (a cheap Android), the console at 1280×800; light, with each pack's start screen in dark too.
 // `npm run screens -- --curate` also copies the few key screens the README shows into docs/screens/.
+// `npm run screens -- --dark` pictures every screen in dark as well (`<name>-dark`); `--axe` runs axe (the
+// e2e helper, WCAG 2.0–2.2 A/AA) on every screen pictured, puts the violations in the gallery and exits 1
+// when any screen has one, printing screen × scheme × rule. `npm run screens -- --dark --axe` checks both.
 // Needs nothing beyond `npm install` and Chromium (the two README commands); opens no port to the outside.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +20,7 @@ import {
   submitReport,
 } from '../e2e/console-fixtures.ts';
 import { launchBrowser, MOBILE_VIEWPORT } from '../e2e/support/browser.ts';
-import { ensureReportBuild } from '../e2e/support/report-app.ts';
+import { axe, ensureReportBuild } from '../e2e/support/report-app.ts';
 import { catalogs, sendFromReview, walkToReview } from '../e2e/support/report-walk.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -37,15 +40,36 @@ const CURATE: Record<string, string> = {
   'NL/en/console-case': 'console-case-nl.png',
 };
 
-type Shot = { pack: string; lang: string; name: string; file: string };
+const DARK = process.argv.includes('--dark');
+const AXE = process.argv.includes('--axe');
+
+type Violation = { id: string; nodes: string[] };
+type Shot = {
+  pack: string;
+  lang: string;
+  name: string;
+  file: string;
+  scheme: 'light' | 'dark';
+  violations?: Violation[];
+};
 const shots: Shot[] = [];
 
-async function save(page: Page, pack: string, lang: string, name: string): Promise<void> {
+async function picture(page: Page, pack: string, lang: string, name: string, scheme: Shot['scheme']) {
   const file = `${pack}/${lang}/${name}.png`;
   mkdirSync(join(out, pack, lang), { recursive: true });
   await page.screenshot({ path: join(out, file), fullPage: true, animations: 'disabled' });
-  shots.push({ pack, lang, name, file });
-  process.stdout.write('.');
+  const violations = AXE ? await axe(page) : undefined;
+  shots.push({ pack, lang, name, file, scheme, violations });
+  process.stdout.write(violations?.length ? 'x' : '.');
+}
+
+/** The screen as it is; with --dark also in dark (same page, the scheme switched and switched back). */
+async function save(page: Page, pack: string, lang: string, name: string, scheme: Shot['scheme'] = 'light') {
+  await picture(page, pack, lang, name, scheme);
+  if (!DARK || scheme === 'dark') return;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await picture(page, pack, lang, `${name}-dark`, 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 function completeLanguages(pack: string): string[] {
@@ -89,11 +113,12 @@ async function reporterScreens(browser: Browser, url: string, pack: string, lang
     await save(page, pack, lang, `report-${screen}`);
   }
   await context.close();
+  if (DARK) return; // every screen is pictured in dark already
   const dark = await phone(browser, lang, true);
   const darkPage = await dark.newPage();
   await darkPage.goto(url);
   await darkPage.locator('.choice').first().waitFor();
-  await save(darkPage, pack, lang, 'report-start-dark');
+  await save(darkPage, pack, lang, 'report-start-dark', 'dark');
   await dark.close();
 }
 
@@ -103,7 +128,11 @@ async function consoleScreens(
   pack: string,
   langs: string[],
 ): Promise<void> {
-  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   await page.goto(`${server.url}/console/`);
   await page.getByLabel('Work e-mail').waitFor();
@@ -122,15 +151,34 @@ async function consoleScreens(
   await context.close();
 }
 
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The axe result under a picture: nothing when axe did not run, else "axe: ok" or the rules broken. */
+function axeNote(s: Shot): string {
+  if (!s.violations) return '';
+  if (s.violations.length === 0) return ' <span class="ok">axe: ok</span>';
+  const rules = s.violations.map((v) => `${esc(v.id)} (${v.nodes.length})`).join(', ');
+  return ` <span class="bad">axe: ${rules}</span>`;
+}
+
+/** One line per screen × scheme × rule that axe found broken. */
+function violationLines(): string[] {
+  return shots.flatMap((s) =>
+    (s.violations ?? []).map(
+      (v) =>
+        `${s.pack}/${s.lang}/${s.name.replace(/-dark$/, '')} × ${s.scheme} × ${v.id}: ${v.nodes.join(', ')}`,
+    ),
+  );
+}
+
 function gallery(): string {
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const sections = PACKS.flatMap((pack) =>
     [...new Set(shots.filter((s) => s.pack === pack).map((s) => s.lang))].map((lang) => {
       const figures = shots
         .filter((s) => s.pack === pack && s.lang === lang)
         .map(
           (s) =>
-            `<figure><a href="${esc(s.file)}"><img src="${esc(s.file)}" alt="${esc(s.name)}" loading="lazy"></a><figcaption>${esc(s.name)}</figcaption></figure>`,
+            `<figure><a href="${esc(s.file)}"><img src="${esc(s.file)}" alt="${esc(s.name)}" loading="lazy"></a><figcaption>${esc(s.name)}${axeNote(s)}</figcaption></figure>`,
         )
         .join('\n');
       return `<section><h2>${esc(pack)} · ${esc(lang)}</h2>\n<div class="grid">${figures}</div></section>`;
@@ -143,9 +191,11 @@ body{font-family:system-ui,sans-serif;margin:1rem 2rem;color:#1a1a1a}
 .grid{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
 figure{margin:0;max-width:22rem}figure img{max-width:100%;max-height:40rem;border:1px solid #ccc}
 figcaption{font-size:.9rem;color:#444}
+.ok{color:#1a6b2a}.bad{color:#a1161b;font-weight:bold}
 </style></head><body>
 <h1>Vangnet: every screen, every complete language, each country pack</h1>
 <p>Made by <code>npm run screens</code> from the apps as built, with the packs in country-packs/. Reporter app at 360×740, console at 1280×800.</p>
+${AXE ? `<p>axe (WCAG 2.0–2.2 A/AA): ${shots.filter((s) => s.violations?.length === 0).length} of ${shots.length} screens × schemes without violations.</p>` : ''}
 ${sections.join('\n')}
 </body></html>
 `;
@@ -179,6 +229,12 @@ try {
 }
 writeFileSync(join(out, 'index.html'), gallery());
 console.log(`\n${shots.length} screens: ${join(out, 'index.html')}`);
+const broken = violationLines();
+if (AXE) {
+  console.log(`axe: ${shots.length} screens × schemes checked, ${broken.length} violations`);
+  for (const line of broken) console.log(`  ${line}`);
+  if (broken.length > 0) process.exitCode = 1;
+}
 if (process.argv.includes('--curate')) {
   mkdirSync(curated, { recursive: true });
   for (const [key, file] of Object.entries(CURATE)) {
