@@ -43,7 +43,9 @@ export type { AppDeps } from './app-deps.ts';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const limits = { ...defaultLimits, ...deps.limits };
   // One process counts in memory; replicas share the counts (and the day's address key) in the database or Redis.
-  const shared = deps.shared ?? memoryLimits();
+  // Kept on `deps` itself (not a copy for the staff routes): every route reads the same deps object.
+  deps.shared ??= memoryLimits();
+  const shared = deps.shared;
   const clientKey = createClientKeyer(shared.daySecret);
   const app = Fastify({
     ...(deps.logger
@@ -85,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(buildRoutes, { deps, prefix: '/api/v1' });
   await app.register(reportRoutes, { deps, limits, prefix: '/api/v1' });
   await app.register(uploadRoutes, { deps, limits, prefix: '/api/v1' });
-  await app.register(staffRoutes, { deps: { ...deps, shared }, clientKey, prefix: '/api/v1/staff' });
+  await app.register(staffRoutes, { deps, clientKey, prefix: '/api/v1/staff' });
   await app.register(liveRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(knownHashRoutes, { deps, prefix: '/api/v1/staff' });
   await app.register(retentionRoutes, { deps, prefix: '/api/v1/staff' });

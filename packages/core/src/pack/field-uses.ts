@@ -35,7 +35,12 @@ export const FIELD_USES: readonly FieldUse[] = [
   { file: 'texts/<lang>.yaml', key: 'branding.greeting', screens: ['report: start'] },
   { file: 'texts/<lang>.yaml', key: 'app.*', screens: ['report: every screen (the pack words app texts)'] },
   { file: 'texts/<lang>.yaml', key: 'canned.*', screens: ['console: case (standard replies)'] },
-  { file: 'pages/<lang>/<page>.md', key: '', screens: ['report: help'] },
+  // Served with the public pack, but no screen shows a page yet: that is the knowledge centre (issue 13).
+  {
+    file: 'pages/<lang>/<page>.md',
+    key: '',
+    screens: ['not on a screen yet: served with the public pack (GET /api/v1/pack) for the knowledge centre'],
+  },
 ];
 
 /** The markdown table of FIELD_USES, as it stands in docs/adapting-a-country.md. */
