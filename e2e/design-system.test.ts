@@ -112,7 +112,7 @@ describe('design system and brand', () => {
     },
   );
 
-  it('the console in dark mode: queue, case view, supervisor and figures pass axe; status and time left are apart', async () => {
+  it('the console in dark mode: queue, case view, supervisor, figures, chats, helpline key and security pass axe; status and time left are apart', async () => {
     const server = servers.get('NL')!;
     await submitReport(server.url);
     const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'dark' });
@@ -144,6 +144,9 @@ describe('design system and brand', () => {
     for (const [path, title] of [
       ['supervisor', 'Supervisor'],
       ['figures', 'Figures and early warnings'],
+      ['chats', 'Live chats'],
+      ['keys', 'Helpline key'],
+      ['security', 'Passkeys'],
     ] as const) {
       await page.locator(`.top a[href$="/console/${path}"]`).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
