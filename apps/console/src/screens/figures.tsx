@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ActionNotice } from '../components/action-notice.tsx';
 import { ApiError, getJson, postJson } from '../lib/api.ts';
 import { useInstance } from '../lib/instance.ts';
 import { workerMay } from '../lib/may.ts';
@@ -92,16 +93,7 @@ export function FiguresScreen() {
         <a href="/statistics">{t.publicPage}</a>
       </div>
       <p>{t.intro}</p>
-      <div aria-live="polite">
-        {message && (
-          <p
-            class={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`}
-            role={message.ok ? 'status' : 'alert'}
-          >
-            {message.text}
-          </p>
-        )}
-      </div>
+      <ActionNotice message={message} />
 
       <section class="panel" aria-labelledby="rises-h">
         <h2 id="rises-h">{t.risesTitle}</h2>

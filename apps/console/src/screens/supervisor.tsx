@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ActionNotice } from '../components/action-notice.tsx';
 import { ApiError, getJson, postJson } from '../lib/api.ts';
 import { serviceName, useInstance } from '../lib/instance.ts';
 import { hrefOf, onLinkClick } from '../lib/router.ts';
@@ -135,16 +136,7 @@ export function SupervisorScreen() {
         </span>
       </div>
       <p>{t.intro}</p>
-      <div aria-live="polite">
-        {message && (
-          <p
-            class={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`}
-            role={message.ok ? 'status' : 'alert'}
-          >
-            {message.text}
-          </p>
-        )}
-      </div>
+      <ActionNotice message={message} />
 
       <section class="panel" aria-labelledby="overdue-cases-h">
         <h2 id="overdue-cases-h">{t.overdueCases}</h2>
