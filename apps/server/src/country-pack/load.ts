@@ -10,8 +10,10 @@ import {
   formatProblem,
   PACK_CATALOG_DIR,
   PACK_FILES,
+  PAGE_FRONT_MATTER_EXAMPLE,
   type PackProblem,
   type Page,
+  pageFrontMatterSchema,
   textTreeSchema,
 } from '@vangnet/core';
 import { parseDocument } from 'yaml';
@@ -208,7 +210,10 @@ async function readCatalogs(dir: string, problems: PackProblem[]): Promise<Recor
   return catalogs;
 }
 
-/** pages/<lang>/<slug>.md; the title is the first `# ` heading, which every page must have. */
+/**
+ * pages/<lang>/<slug>.md: YAML front-matter between `---` lines (who the page is for), then Markdown whose
+ * first `# ` heading is the title. Each problem names the file and the front-matter field.
+ */
 async function readPages(dir: string, problems: PackProblem[]): Promise<CountryPack['pages']> {
   const pages: CountryPack['pages'] = {};
   for (const lang of await listDir(join(dir, 'pages'))) {
@@ -221,22 +226,54 @@ async function readPages(dir: string, problems: PackProblem[]): Promise<CountryP
         problems.push({ severity: 'error', file, path: '', message: 'page names use a-z, 0-9 and -' });
         continue;
       }
-      const markdown = (await readText(join(dir, file))) ?? '';
-      const title = /^# (.+)$/m.exec(markdown)?.[1]?.trim();
-      if (!title) {
-        problems.push({
-          severity: 'error',
-          file,
-          path: 'line 1',
-          message: 'a page starts with a "# Title" line',
-        });
-        continue;
-      }
-      byLang[slug] = { title, markdown };
+      const page = readPage(file, (await readText(join(dir, file))) ?? '', problems);
+      if (page) byLang[slug] = page;
     }
     pages[lang] = byLang;
   }
   return pages;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function readPage(file: string, source: string, problems: PackProblem[]): Page | undefined {
+  const front = FRONT_MATTER.exec(source.replace(/^\uFEFF/, ''));
+  if (!front) {
+    problems.push({
+      severity: 'error',
+      file,
+      path: 'line 1',
+      message: `a page starts with front-matter between --- lines, like:\n${PAGE_FRONT_MATTER_EXAMPLE}`,
+    });
+    return undefined;
+  }
+  const markdown = source.replace(/^\uFEFF/, '').slice(front[0].length);
+  const title = /^# (.+)$/m.exec(markdown)?.[1]?.trim();
+  if (!title) {
+    problems.push({
+      severity: 'error',
+      file,
+      path: `line ${front[0].split('\n').length}`,
+      message: 'after the front-matter, a page starts with a "# Title" line',
+    });
+    return undefined;
+  }
+  // A leading newline for the opening --- line, so a YAML error's line number is the file's.
+  const value = parseYaml(file, `\n${front[1] ?? ''}`, problems);
+  if (value === undefined) return undefined;
+  const parsed = pageFrontMatterSchema.safeParse(value ?? {}, PARSE_OPTIONS);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({
+        severity: 'error',
+        file,
+        path: formatPath(issue.path) || 'front-matter',
+        message: `${describeIssue(pageFrontMatterSchema, issue)} (front-matter shape:\n${PAGE_FRONT_MATTER_EXAMPLE})`,
+      });
+    }
+    return undefined;
+  }
+  return { title, markdown, ...parsed.data };
 }
 
 /** `['services', 0, 'phones', 1]` → `services[0].phones[1]`, as administrators read YAML. */

@@ -109,6 +109,30 @@ describe('checkPack', () => {
     expect(errors(pack)).toEqual([]);
   });
 
+  it('refuses a page link that is not https:, tel:, sms: or mailto:, and warns when a translation is for others', () => {
+    const pack = testPack({ texts: { en: texts } });
+    const help = pack.pages.en?.help;
+    if (!help) throw new Error('test pack has a page');
+    pack.pages.en = {
+      help: { ...help, markdown: '# Help\n[a](javascript:alert(1)) [b](http://x.test) [c](tel:112)' },
+    };
+    pack.meta.languages.push({ code: 'nl', complete: true });
+    pack.texts.nl = { ...texts };
+    pack.pages.nl = { help: { ...help, audiences: ['parent'], kind: 'signal-card' } };
+    expect(errors(pack)).toEqual([
+      'pages/en/help.md: javascript:alert(1): links go only to https:, tel:, sms: or mailto: addresses',
+      'pages/en/help.md: http://x.test: links go only to https:, tel:, sms: or mailto: addresses',
+    ]);
+    expect(
+      checkPack(pack)
+        .filter((p) => p.severity === 'warning' && p.file.startsWith('pages/'))
+        .map(formatProblem),
+    ).toEqual([
+      'pages/nl/help.md: audiences: differs from pages/en/help.md',
+      'pages/nl/help.md: kind: differs from pages/en/help.md',
+    ]);
+  });
+
   it('checks the pack’s own standard replies (canned.*): roles, placeholders, labels', () => {
     const pack = testPack({
       texts: { en: { ...texts, 'canned.plan': 'Ask {who}', 'canned.plan.label': 'Plan' } },

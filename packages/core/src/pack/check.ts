@@ -1,3 +1,4 @@
+import { parseMarkdown } from '../markdown/parse.ts';
 import { PERMISSIONS } from '../permissions/permissions.ts';
 import { findUnreachableRules, findUnroutedCombinations } from '../routing/combinations.ts';
 import type { RouteInput } from '../routing/route-report.ts';
@@ -344,6 +345,23 @@ export function checkPack(pack: CountryPack, options: CheckOptions = {}): PackPr
   for (const lang of [...Object.keys(pack.texts), ...Object.keys(pack.pages)]) {
     if (!meta.languages.some((l) => l.code === lang)) {
       warn(`texts/${lang}.yaml`, '', `language "${lang}" is not declared in pack.yaml and is ignored`);
+    }
+  }
+  // Page links: only https:, tel:, sms: and mailto: (the app shows any other as plain words).
+  // A translation is for the same readers: audiences and kind follow the default language's page.
+  for (const [lang, pages] of Object.entries(pack.pages)) {
+    for (const [slug, page] of Object.entries(pages)) {
+      const file = `pages/${lang}/${slug}.md`;
+      for (const href of parseMarkdown(page.markdown).refused) {
+        error(file, href, 'links go only to https:, tel:, sms: or mailto: addresses');
+      }
+      const original = pack.pages[meta.defaultLanguage]?.[slug];
+      if (original && lang !== meta.defaultLanguage) {
+        for (const field of ['audiences', 'kind', 'categories', 'roles'] as const) {
+          if (JSON.stringify(page[field]) !== JSON.stringify(original[field]))
+            warn(file, field, `differs from pages/${meta.defaultLanguage}/${slug}.md`);
+        }
+      }
     }
   }
   if (Object.keys(pack.pages[meta.defaultLanguage] ?? {}).length === 0) {

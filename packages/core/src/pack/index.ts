@@ -8,6 +8,7 @@ export * from './demo-partner-key.ts';
 export * from './describe-issue.ts';
 export * from './field-uses.ts';
 export * from './nearest.ts';
+export * from './pages.ts';
 export * from './public.ts';
 export * from './release-key.ts';
 export * from './schema.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { countryCodeSchema, platformIdSchema, REPORT_STATES } from '../report-metadata.ts';
 import { AGE_BANDS, CATEGORY_CODES, ROLES, URGENCY_FLAGS } from '../taxonomy.ts';
 import { AGREEMENT_AGE_BANDS, AGREEMENT_TOPICS } from './agreement-topics.ts';
+import { PAGE_AUDIENCES, PAGE_KINDS } from './pages.ts';
 
 export {
   AGREEMENT_AGE_BANDS,
@@ -499,10 +500,36 @@ export const textTreeSchema: z.ZodMiniType<TextTree> = z.record(
   z.union([z.string(), z.lazy(() => textTreeSchema)]),
 );
 
+/** A page's YAML front-matter (docs/adapting-a-country.md section 7): who it is for and what it helps with. */
+export const pageFrontMatterSchema = z.strictObject({
+  audiences: z.array(z.enum(PAGE_AUDIENCES)).check(z.minLength(1)),
+  kind: z.enum(PAGE_KINDS),
+  /** One short sentence, shown in the list and searched. */
+  summary: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** Taxonomy categories the page helps with: "What can I do?" offers it for these. */
+  categories: z.optional(z.array(z.enum(CATEGORY_CODES)).check(z.minLength(1))),
+  /** Report roles the page is for: "What can I do?" offers it to them. */
+  roles: z.optional(z.array(z.enum(ROLES)).check(z.minLength(1))),
+  /** A translation nobody has reviewed yet: the app says so above the page. */
+  unreviewed: z.optional(z.boolean()),
+});
+export type PageFrontMatter = z.infer<typeof pageFrontMatterSchema>;
+
+/** The shape a page's front-matter takes, quoted in pack check's errors. */
+export const PAGE_FRONT_MATTER_EXAMPLE = `---
+audiences: [young]        # one or more of: ${PAGE_AUDIENCES.join(', ')}
+kind: guide               # one of: ${PAGE_KINDS.join(', ')}
+summary: One short sentence for the list.
+categories: [harassment]  # optional: category codes
+roles: [self]             # optional: ${ROLES.join(', ')}
+---`;
+
 export const pageSchema = z.strictObject({
   /** The first `# ` heading of the Markdown file. */
   title: z.string().check(z.minLength(1)),
+  /** The Markdown after the front-matter, `# Title` line included. */
   markdown: z.string(),
+  ...pageFrontMatterSchema.shape,
 });
 export type Page = z.infer<typeof pageSchema>;
 

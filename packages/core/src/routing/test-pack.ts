@@ -79,7 +79,11 @@ export function testPack(overrides: Partial<CountryPack> = {}): CountryPack {
       { id: 'default', match: {}, services: [{ service: 'helpline' }], advice: [] },
     ],
     texts: { en: {} },
-    pages: { en: { help: { title: 'Help', markdown: '# Help' } } },
+    pages: {
+      en: {
+        help: { title: 'Help', markdown: '# Help', audiences: ['young'], kind: 'guide', summary: 'Tips' },
+      },
+    },
     ...overrides,
   };
 }
