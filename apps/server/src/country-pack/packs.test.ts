@@ -321,6 +321,31 @@ describe('loadCountryPack', () => {
     );
   });
 
+  it('reads page front-matter, and names the file and field of a missing or wrong one with the shape', async () => {
+    const page = pack('NL').pages.nl?.['what-can-i-do'];
+    expect(page).toMatchObject({ title: 'Wat kan ik doen?', audiences: ['young'], kind: 'guide' });
+    expect(page?.markdown.startsWith('# Wat kan ik doen?')).toBe(true);
+    const dir = join(tmp, 'NL-pages');
+    await cp(join(packsDir, 'NL'), dir, { recursive: true });
+    const file = (slug: string) => join(dir, 'pages/nl', `${slug}.md`);
+    const body = '# Titel\n\nTekst.\n';
+    await writeFile(file('what-can-i-do'), body);
+    await writeFile(file('for-parents'), `---\naudiences: [parents]\nkind: guide\nsummary: x\n---\n${body}`);
+    await writeFile(file('for-schools'), `---\naudiences: [school]\nsummary: x\nextra: 1\n---\n${body}`);
+    const error = await loadCountryPack(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackError);
+    const problems = (error as PackError).problems.filter((p) => p.file.startsWith('pages/nl/'));
+    expect(problems.map((p) => `${p.file}: ${p.path}`)).toEqual([
+      'pages/nl/for-parents.md: audiences[0]',
+      'pages/nl/for-schools.md: kind',
+      'pages/nl/for-schools.md: front-matter',
+      'pages/nl/what-can-i-do.md: line 1',
+    ]);
+    for (const p of problems) expect(p.message).toContain('kind: guide');
+    expect(problems[0]?.message).toContain('young');
+    expect(problems[2]?.message).toContain('extra');
+  });
+
   it('refuses a folder without pack files', async () => {
     const error = await loadCountryPack(tmp).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PackError);
