@@ -17,7 +17,6 @@ import { NavContext, type Screen, useNavState } from './nav.ts';
 import { cachedPack, type PublicPack, usePack } from './pack.ts';
 import { listenForQuickExitKey } from './quick-exit.ts';
 import { Crisis } from './screens/crisis.tsx';
-import { Help } from './screens/help.tsx';
 import { Start } from './screens/start.tsx';
 import { OUTBOX_FLAG } from './send/outbox-types.ts';
 import { Shell } from './shell.tsx';
@@ -29,6 +28,12 @@ const Follow = lazyScreen<object>(() => import('./follow/follow.tsx').then((m) =
 const PlatformGuide = lazyScreen<object>(() => import('./platform/guide.tsx').then((m) => m.PlatformGuide));
 // The home-agreements tool and its PDF writer load only when a family opens it.
 const Agreements = lazyScreen<object>(() => import('./agreements/agreements.tsx').then((m) => m.Agreements));
+const Help = lazyScreen<object>(() => import('./screens/help.tsx').then((m) => m.Help));
+// The knowledge centre's page (with the Markdown renderer) and "what can I do" for a situation.
+const PageScreen = lazyScreen<{ slug: string }>(() =>
+  import('./knowledge/page-screen.tsx').then((m) => m.PageScreen),
+);
+const Situation = lazyScreen<object>(() => import('./knowledge/situation.tsx').then((m) => m.Situation));
 const Routes = lazyScreen<object>(() => import('./screens/routes.tsx').then((m) => m.Routes));
 
 const LANG_KEY = 'vn.lang';
@@ -59,6 +64,7 @@ function applyDiscreet(on: boolean): void {
 }
 
 function ScreenView({ screen }: { screen: Screen }) {
+  if (screen.startsWith('page:')) return <PageScreen slug={screen.slice('page:'.length)} />;
   switch (screen) {
     case 'start':
       return <Start />;
@@ -78,6 +84,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <PlatformGuide />;
     case 'agreements':
       return <Agreements />;
+    case 'situation':
+      return <Situation />;
     default:
       return <Flow screen={screen} />;
   }

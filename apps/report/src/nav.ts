@@ -27,7 +27,11 @@ export type Screen =
   | 'follow'
   | 'chat'
   | 'platform-guide'
-  | 'agreements';
+  | 'agreements'
+  /** "What can I do?" for one situation (knowledge centre). */
+  | 'situation'
+  /** A knowledge-centre page: its slug rides in app state, never in the URL. */
+  | `page:${string}`;
 
 const NAV_KEY = 'vn.nav';
 

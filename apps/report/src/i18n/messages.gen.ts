@@ -347,6 +347,33 @@ export type Messages = {
     platformAnswered: Readonly<Record<string, (platform: string) => string>>;
     other: string;
   };
+  kcTitle: string;
+  kcSituation: string;
+  kcSearch: string;
+  kcFor: string;
+  kcAudience: {
+    young: string;
+    parent: string;
+    school: string;
+    adult: string;
+    bystander: string;
+  };
+  kcFound: (count: number) => string;
+  kcKind: {
+    guide: string;
+    'conversation-aid': string;
+    'signal-card': string;
+    'own-behaviour': string;
+  };
+  kcMissing: string;
+  kcAll: string;
+  kcUnreviewed: string;
+  kcSituationTitle: string;
+  kcSituationIntro: string;
+  kcWhat: string;
+  kcPick: string;
+  kcSituationPages: string;
+  receiptKnowledge: string;
   /** Each role's wording of the texts that name `{role, select, …}` (role-words.ts). */
   roleWords: RoleWords;
 };

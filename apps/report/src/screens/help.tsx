@@ -1,13 +1,17 @@
 import { useApp } from '../app-context.ts';
 import { ContactList } from '../contact-list.tsx';
 import { useI18n } from '../i18n/index.ts';
+import { KnowledgeCentre } from '../knowledge/centre.tsx';
 import { useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
 import { useAnchorFingerprints } from '../send/anchor-fingerprint.ts';
 import { Title } from '../shell.tsx';
 import { SpokenIn } from '../spoken-in.tsx';
 
-/** "What can I do?": tips for right now, who can help, and the discreet-mode switch. */
+/**
+ * "What can I do?": tips for right now, the knowledge centre (the pack's pages), who can help, and the
+ * discreet-mode switch.
+ */
 export function Help() {
   const { t, lang } = useI18n();
   const { pack, discreet, setDiscreet } = useApp();
@@ -26,6 +30,7 @@ export function Help() {
           <li key={tip}>{tip}</li>
         ))}
       </ul>
+      <KnowledgeCentre />
       {services.length > 0 && (
         <>
           <h2>{t.helpWho}</h2>

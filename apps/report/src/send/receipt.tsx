@@ -89,6 +89,9 @@ export function Receipt() {
           </ul>
         </>
       )}
+      <button type="button" class="secondary-btn" onClick={() => nav.go('situation')}>
+        {t.receiptKnowledge}
+      </button>
       {platformName && (
         <button type="button" class="secondary-btn" onClick={() => nav.go('platform-guide')}>
           {t.receiptPlatform(platformName)}

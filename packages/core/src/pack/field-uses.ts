@@ -35,12 +35,22 @@ export const FIELD_USES: readonly FieldUse[] = [
   { file: 'texts/<lang>.yaml', key: 'branding.greeting', screens: ['report: start'] },
   { file: 'texts/<lang>.yaml', key: 'app.*', screens: ['report: every screen (the pack words app texts)'] },
   { file: 'texts/<lang>.yaml', key: 'canned.*', screens: ['console: case (standard replies)'] },
-  // Served with the public pack, but no screen shows a page yet: that is the knowledge centre (issue 13).
+  // The knowledge centre (issue 13): the page itself, and its front-matter fields.
+  { file: 'pages/<lang>/<page>.md', key: '', screens: ['report: page (the knowledge centre)'] },
   {
     file: 'pages/<lang>/<page>.md',
-    key: '',
-    screens: ['not on a screen yet: served with the public pack (GET /api/v1/pack) for the knowledge centre'],
+    key: 'summary',
+    screens: ['report: help (knowledge centre list and search)', 'report: situation'],
   },
+  { file: 'pages/<lang>/<page>.md', key: 'audiences', screens: ['report: help (knowledge centre sections)'] },
+  {
+    file: 'pages/<lang>/<page>.md',
+    key: 'kind',
+    screens: ['report: help (knowledge centre list)', 'report: situation'],
+  },
+  { file: 'pages/<lang>/<page>.md', key: 'categories', screens: ['report: situation (which pages)'] },
+  { file: 'pages/<lang>/<page>.md', key: 'roles', screens: ['report: situation (which pages)'] },
+  { file: 'pages/<lang>/<page>.md', key: 'unreviewed', screens: ['report: page (a note above it)'] },
 ];
 
 /** The markdown table of FIELD_USES, as it stands in docs/adapting-a-country.md. */
