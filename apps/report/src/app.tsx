@@ -30,6 +30,10 @@ const PlatformGuide = lazyScreen<object>(() => import('./platform/guide.tsx').th
 // The home-agreements tool and its PDF writer load only when a family opens it.
 const Agreements = lazyScreen<object>(() => import('./agreements/agreements.tsx').then((m) => m.Agreements));
 const Routes = lazyScreen<object>(() => import('./screens/routes.tsx').then((m) => m.Routes));
+// Help for someone worried about their own behaviour: sends nothing, loads only when opened.
+const OwnBehaviour = lazyScreen<{ screen: Screen }>(() =>
+  import('./own/own-behaviour.tsx').then((m) => m.OwnBehaviour),
+);
 
 const LANG_KEY = 'vn.lang';
 const DISCREET_KEY = 'vn.discreet';
@@ -78,6 +82,11 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <PlatformGuide />;
     case 'agreements':
       return <Agreements />;
+    case 'own':
+    case 'own-regret':
+    case 'own-might-do':
+    case 'own-make-it-right':
+      return <OwnBehaviour screen={screen} />;
     default:
       return <Flow screen={screen} />;
   }

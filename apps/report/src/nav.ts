@@ -27,7 +27,12 @@ export type Screen =
   | 'follow'
   | 'chat'
   | 'platform-guide'
-  | 'agreements';
+  | 'agreements'
+  // Worried about my own behaviour: the choice, then one screen per path (own/own-behaviour.tsx).
+  | 'own'
+  | 'own-regret'
+  | 'own-might-do'
+  | 'own-make-it-right';
 
 const NAV_KEY = 'vn.nav';
 

@@ -13,7 +13,7 @@ export const FIELD_USES: readonly FieldUse[] = [
   {
     file: 'texts/<lang>.yaml',
     key: 'services.<service>.description',
-    screens: ['report: routes', 'report: route advice', 'report: help'],
+    screens: ['report: routes', 'report: route advice', 'report: help', 'report: own behaviour'],
   },
   {
     file: 'texts/<lang>.yaml',
@@ -28,19 +28,24 @@ export const FIELD_USES: readonly FieldUse[] = [
   {
     file: 'texts/<lang>.yaml',
     key: '<label>',
-    screens: ['report: crisis', 'report: routes', 'report: chat', 'console: chat'],
+    screens: ['report: crisis', 'report: routes', 'report: chat', 'report: own behaviour', 'console: chat'],
   },
   { file: 'texts/<lang>.yaml', key: 'advice.<advice>', screens: ['report: route advice'] },
   { file: 'texts/<lang>.yaml', key: 'checkCode.where', screens: ['report: help'] },
   { file: 'texts/<lang>.yaml', key: 'branding.greeting', screens: ['report: start'] },
   { file: 'texts/<lang>.yaml', key: 'app.*', screens: ['report: every screen (the pack words app texts)'] },
   { file: 'texts/<lang>.yaml', key: 'canned.*', screens: ['console: case (standard replies)'] },
-  // Served with the public pack, but no screen shows a page yet: that is the knowledge centre (issue 13).
+  // The other pages are served with the public pack for the knowledge centre (issue 13).
   {
     file: 'pages/<lang>/<page>.md',
     key: '',
-    screens: ['not on a screen yet: served with the public pack (GET /api/v1/pack) for the knowledge centre'],
+    screens: [
+      'report: own behaviour (worried-about-myself, make-it-right)',
+      'the others: served with the public pack (GET /api/v1/pack) for the knowledge centre',
+    ],
   },
+  // Not a text, but what decides where a service shows: the own-behaviour screens list only these.
+  { file: 'services.yaml', key: 'ownBehaviour', screens: ['report: own behaviour'] },
 ];
 
 /** The markdown table of FIELD_USES, as it stands in docs/adapting-a-country.md. */
