@@ -35,6 +35,10 @@ const PageScreen = lazyScreen<{ slug: string }>(() =>
 );
 const Situation = lazyScreen<object>(() => import('./knowledge/situation.tsx').then((m) => m.Situation));
 const Routes = lazyScreen<object>(() => import('./screens/routes.tsx').then((m) => m.Routes));
+// Help for someone worried about their own behaviour: sends nothing, loads only when opened.
+const OwnBehaviour = lazyScreen<{ screen: Screen }>(() =>
+  import('./own/own-behaviour.tsx').then((m) => m.OwnBehaviour),
+);
 
 const LANG_KEY = 'vn.lang';
 const DISCREET_KEY = 'vn.discreet';
@@ -86,6 +90,11 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Agreements />;
     case 'situation':
       return <Situation />;
+    case 'own':
+    case 'own-regret':
+    case 'own-might-do':
+    case 'own-make-it-right':
+      return <OwnBehaviour screen={screen} />;
     default:
       return <Flow screen={screen} />;
   }

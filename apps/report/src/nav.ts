@@ -31,7 +31,12 @@ export type Screen =
   /** "What can I do?" for one situation (knowledge centre). */
   | 'situation'
   /** A knowledge-centre page: its slug rides in app state, never in the URL. */
-  | `page:${string}`;
+  | `page:${string}`
+  // Worried about my own behaviour: the choice, then one screen per path (own/own-behaviour.tsx).
+  | 'own'
+  | 'own-regret'
+  | 'own-might-do'
+  | 'own-make-it-right';
 
 const NAV_KEY = 'vn.nav';
 

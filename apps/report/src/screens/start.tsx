@@ -1,3 +1,4 @@
+import { hasOwnBehaviourHelp } from '@vangnet/core/pack/own-behaviour';
 import { BrandLogo, greetingIn } from '@vangnet/ui/brand';
 import { useApp } from '../app-context.ts';
 import { useBrand } from '../brand.ts';
@@ -46,6 +47,13 @@ export function Start() {
           <span class="choice-title">{t.startWhatCanIDo}</span>
           <span class="choice-hint">{t.startWhatCanIDoHint}</span>
         </button>
+        {/* Offered when the pack has help for it: a service marked ownBehaviour, or one of its pages. */}
+        {pack && hasOwnBehaviourHelp(pack, lang, pack.meta.defaultLanguage) && (
+          <button type="button" class="choice" onClick={() => nav.go('own')}>
+            <span class="choice-title">{t.startOwn}</span>
+            <span class="choice-hint">{t.startOwnHint}</span>
+          </button>
+        )}
         {/* Offered when the pack has ideas for it (agreements.yaml). */}
         {(pack?.agreements?.length ?? 0) > 0 && (
           <button type="button" class="choice" onClick={() => nav.go('agreements')}>

@@ -13,7 +13,7 @@ export const FIELD_USES: readonly FieldUse[] = [
   {
     file: 'texts/<lang>.yaml',
     key: 'services.<service>.description',
-    screens: ['report: routes', 'report: route advice', 'report: help'],
+    screens: ['report: routes', 'report: route advice', 'report: help', 'report: own behaviour'],
   },
   {
     file: 'texts/<lang>.yaml',
@@ -28,7 +28,7 @@ export const FIELD_USES: readonly FieldUse[] = [
   {
     file: 'texts/<lang>.yaml',
     key: '<label>',
-    screens: ['report: crisis', 'report: routes', 'report: chat', 'console: chat'],
+    screens: ['report: crisis', 'report: routes', 'report: chat', 'report: own behaviour', 'console: chat'],
   },
   { file: 'texts/<lang>.yaml', key: 'advice.<advice>', screens: ['report: route advice'] },
   { file: 'texts/<lang>.yaml', key: 'checkCode.where', screens: ['report: help'] },
@@ -36,7 +36,7 @@ export const FIELD_USES: readonly FieldUse[] = [
   { file: 'texts/<lang>.yaml', key: 'app.*', screens: ['report: every screen (the pack words app texts)'] },
   { file: 'texts/<lang>.yaml', key: 'canned.*', screens: ['console: case (standard replies)'] },
   // The knowledge centre (issue 13): the page itself, and its front-matter fields.
-  { file: 'pages/<lang>/<page>.md', key: '', screens: ['report: page (the knowledge centre)'] },
+  { file: 'pages/<lang>/<page>.md', key: '', screens: ['report: page (the knowledge centre)', 'report: own behaviour (worried-about-myself, make-it-right)'] },
   {
     file: 'pages/<lang>/<page>.md',
     key: 'summary',
@@ -51,6 +51,8 @@ export const FIELD_USES: readonly FieldUse[] = [
   { file: 'pages/<lang>/<page>.md', key: 'categories', screens: ['report: situation (which pages)'] },
   { file: 'pages/<lang>/<page>.md', key: 'roles', screens: ['report: situation (which pages)'] },
   { file: 'pages/<lang>/<page>.md', key: 'unreviewed', screens: ['report: page (a note above it)'] },
+  // Not a text, but what decides where a service shows: the own-behaviour screens list only these.
+  { file: 'services.yaml', key: 'ownBehaviour', screens: ['report: own behaviour'] },
 ];
 
 /** The markdown table of FIELD_USES, as it stands in docs/adapting-a-country.md. */

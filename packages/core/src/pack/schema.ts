@@ -211,6 +211,13 @@ export const serviceSchema = z.strictObject({
   /** Ages the service is for, as age bands; omitted means everyone. */
   ageBands: z.optional(z.array(z.enum(AGE_BANDS))),
   anonymous: z.optional(z.boolean()),
+  /**
+   * Also for someone worried about their own behaviour ("I did something online I regret", "I'm worried
+   * about what I might do", "I bullied someone"): the reporter app lists it on those screens, which send
+   * nothing. A field of its own, not an `audience`: audiences are the route map's views, and such a
+   * service (Stop it Now) stays off a child's help list.
+   */
+  ownBehaviour: z.optional(z.boolean()),
   feedback: z.enum(FEEDBACK_KINDS),
   leadTimes: leadTimesSchema,
   connector: z._default(connectorSchema, { type: 'none' }),
