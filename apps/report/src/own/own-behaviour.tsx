@@ -6,11 +6,11 @@ import {
 import { useApp } from '../app-context.ts';
 import { ContactList } from '../contact-list.tsx';
 import { useI18n } from '../i18n/index.ts';
+import { Markdown } from '../knowledge/markdown.tsx';
 import { type Screen, useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
 import { SpokenIn } from '../spoken-in.tsx';
-import { pagePlainText } from './page-text.ts';
 
 /** The screen of each path; `own` is the calm screen that offers them. */
 export const OWN_SCREENS = {
@@ -90,10 +90,7 @@ function OwnPath({ path }: { path: OwnBehaviourPath }) {
       {page && (
         <div class="own-page" lang={pageLang} data-testid="own-page">
           <h2>{page.title}</h2>
-          {pagePlainText(page.markdown).map((paragraph, i) => (
-            // A paragraph may repeat, and the page never changes while it is on screen: its place is its key.
-            <p key={i}>{paragraph}</p>
-          ))}
+          <Markdown source={page.markdown} />
         </div>
       )}
       <h2>{t.ownWho}</h2>
