@@ -1,0 +1,28 @@
+import { compileCatalog, describeCatalogProblem, type RawCatalogNode } from '@vangnet/core/icu/catalog';
+import { materializeCatalog } from '@vangnet/core/icu/materialize';
+import de from './catalogs/de.json' with { type: 'json' };
+import source from './catalogs/en.json' with { type: 'json' };
+import fr from './catalogs/fr.json' with { type: 'json' };
+import nl from './catalogs/nl.json' with { type: 'json' };
+import type { Messages } from './messages.gen.ts';
+import order from './param-order.json' with { type: 'json' };
+
+/**
+ * A console catalog compiled and materialized in Node, for tests and e2e checks (`consoleCatalogs.fr`).
+ * The console never imports this: it loads catalogs compiled at build time (index.ts).
+ */
+export function consoleCatalogFromJson(raw: unknown, lang: string): Messages {
+  const { compiled, problems } = compileCatalog(raw, source as RawCatalogNode, order);
+  if (problems.length)
+    throw new Error(`console catalog ${lang}:\n${problems.map(describeCatalogProblem).join('\n')}`);
+  return materializeCatalog(compiled, lang) as Messages;
+}
+
+export const rawConsoleCatalogs: Readonly<Record<string, unknown>> = { en: source, nl, fr, de };
+
+export const consoleCatalogs = {
+  en: consoleCatalogFromJson(source, 'en'),
+  nl: consoleCatalogFromJson(nl, 'nl'),
+  fr: consoleCatalogFromJson(fr, 'fr'),
+  de: consoleCatalogFromJson(de, 'de'),
+};
