@@ -15,8 +15,9 @@ import {
  * the compact data of packages/core/src/icu/ast.ts. No ICU parser ships to the app; a catalog with a
  * missing or broken text fails the build with its key. `param-order.json` next to `catalogs/` is optional.
  */
-const CATALOG = /^\.\/catalogs\/[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.json$/;
-const COMPILED = /[\\/]i18n[\\/]catalogs[\\/]([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.js$/;
+// `catalogs/`: the app's texts; `canned/`: the console's standard replies, one set per reporter language.
+const CATALOG = /^\.\/(?:catalogs|canned)\/[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.json$/;
+const COMPILED = /[\\/]i18n[\\/](catalogs|canned)[\\/]([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.js$/;
 
 export function icuCatalogs(): Plugin {
   return {
@@ -28,7 +29,8 @@ export function icuCatalogs(): Plugin {
       return join(dirname(importer), id).replace(/\.json$/, '.js');
     },
     load(id) {
-      if (!COMPILED.test(id)) return null;
+      const match = COMPILED.exec(id);
+      if (!match) return null;
       const dir = dirname(id);
       const file = id.replace(/\.js$/, '.json');
       const read = (path: string) => {
@@ -37,7 +39,10 @@ export function icuCatalogs(): Plugin {
       };
       const source = read(join(dir, 'en.json')) as RawCatalogNode;
       const orderFile = join(dir, '..', 'param-order.json');
-      const order = (existsSync(orderFile) ? read(orderFile) : {}) as Record<string, string[]>;
+      const order = (match[1] === 'catalogs' && existsSync(orderFile) ? read(orderFile) : {}) as Record<
+        string,
+        string[]
+      >;
       const { compiled, problems } = compileCatalog(read(file), source, order);
       if (problems.length) {
         this.error(

@@ -4,7 +4,7 @@ import { compileCatalog, describeCatalogProblem, type RawCatalogNode } from '@va
 import { parseIcu } from '@vangnet/core/icu/parse';
 import { describe, expect, it } from 'vitest';
 import { offeredLanguages, pickConsoleLanguage } from '../lib/language.ts';
-import { consoleCatalogs, rawConsoleCatalogs } from './compile-in-node.ts';
+import { consoleCatalogs, rawCannedReplies, rawConsoleCatalogs } from './compile-in-node.ts';
 import type { Messages } from './messages.gen.ts';
 import order from './param-order.json' with { type: 'json' };
 
@@ -127,6 +127,40 @@ describe('console catalogs (ICU MessageFormat JSON)', () => {
     expect(consoleCatalogs.nl.chats.openMine('fr', 4)).toBe('Jouw chat (fr), 4 min');
     expect(consoleCatalogs.de.queue.days(2, 5)).toBe('2 T 5 Std.');
   });
+});
+
+describe('standard replies (canned/<lang>.json, ICU, role variants by select)', () => {
+  const cannedSource = rawCannedReplies.en as RawCatalogNode;
+  /** The roles a reply's `{role, select, …}` names, besides `other`. */
+  const rolesOf = (icu: string) => {
+    const message = parseIcu(icu);
+    const found = new Set<string>();
+    if (Array.isArray(message))
+      for (const part of message)
+        if (Array.isArray(part) && part[0] === 'role' && part[1] === 2)
+          for (const key of Object.keys(part[2])) if (key !== 'other') found.add(key);
+    return [...found].sort();
+  };
+
+  it.each(Object.entries(rawCannedReplies))(
+    '%s has every reply of the English set, valid ICU, no value it does not know',
+    (_lang, raw) => {
+      expect(compileCatalog(raw, cannedSource).problems.map(describeCatalogProblem)).toEqual([]);
+    },
+  );
+
+  it.each(Object.entries(rawCannedReplies))(
+    '%s words each reply for every role English does',
+    (lang, raw) => {
+      const english = leaves(cannedSource) as [string, string][];
+      const mine = new Map(leaves(raw) as [string, string][]);
+      for (const [key, text] of english) {
+        if (key === 'or') continue;
+        for (const role of rolesOf(text))
+          expect(rolesOf(mine.get(key) ?? ''), `${lang} ${key}`).toContain(role);
+      }
+    },
+  );
 });
 
 describe('console language choice', () => {

@@ -1,5 +1,14 @@
-import { compileCatalog, describeCatalogProblem, type RawCatalogNode } from '@vangnet/core/icu/catalog';
+import {
+  type CompiledNode,
+  compileCatalog,
+  describeCatalogProblem,
+  type RawCatalogNode,
+} from '@vangnet/core/icu/catalog';
 import { materializeCatalog } from '@vangnet/core/icu/materialize';
+import cannedDe from './canned/de.json' with { type: 'json' };
+import cannedEn from './canned/en.json' with { type: 'json' };
+import cannedFr from './canned/fr.json' with { type: 'json' };
+import cannedNl from './canned/nl.json' with { type: 'json' };
 import de from './catalogs/de.json' with { type: 'json' };
 import source from './catalogs/en.json' with { type: 'json' };
 import fr from './catalogs/fr.json' with { type: 'json' };
@@ -26,3 +35,20 @@ export const consoleCatalogs = {
   fr: consoleCatalogFromJson(fr, 'fr'),
   de: consoleCatalogFromJson(de, 'de'),
 };
+
+/** The standard replies (canned/<lang>.json) as raw JSON and compiled against the English set. */
+export const rawCannedReplies: Readonly<Record<string, unknown>> = {
+  en: cannedEn,
+  nl: cannedNl,
+  fr: cannedFr,
+  de: cannedDe,
+};
+
+export function cannedRepliesInNode(language: string): { lang: string; replies: CompiledNode } {
+  const base = language.toLowerCase().split('-')[0] ?? 'en';
+  const lang = Object.hasOwn(rawCannedReplies, base) ? base : 'en';
+  const { compiled, problems } = compileCatalog(rawCannedReplies[lang], cannedEn as RawCatalogNode);
+  if (problems.length)
+    throw new Error(`canned replies ${lang}:\n${problems.map(describeCatalogProblem).join('\n')}`);
+  return { lang, replies: compiled };
+}

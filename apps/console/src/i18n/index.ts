@@ -39,3 +39,23 @@ export async function loadConsoleCatalog(lang: string): Promise<Messages> {
   const compiled = carried ? (await carried()).default : await packCatalog(lang);
   return materializeCatalog(compiled as CompiledNode, lang) as Messages;
 }
+
+// The standard replies (case/canned.ts) are in the reporter's language, not the console's: one chunk
+// per language, fetched when a case or chat in that language opens.
+const cannedLoaders: Record<string, () => Promise<Compiled>> = {
+  en: () => import('./canned/en.json'),
+  nl: () => import('./canned/nl.json'),
+  fr: () => import('./canned/fr.json'),
+  de: () => import('./canned/de.json'),
+};
+
+/** The languages with built-in replies; a reporter language outside this list gets English. */
+export const CANNED_LANGUAGES: readonly string[] = Object.keys(cannedLoaders);
+
+/** The built-in replies for a reporter's language (`fr-BE` → `fr`), else English; with the language they are in. */
+export async function loadCannedReplies(language: string): Promise<{ lang: string; replies: CompiledNode }> {
+  const base = language.toLowerCase().split('-')[0] ?? 'en';
+  const lang = Object.hasOwn(cannedLoaders, base) ? base : 'en';
+  const load = cannedLoaders[lang] as () => Promise<Compiled>;
+  return { lang, replies: (await load()).default as CompiledNode };
+}
