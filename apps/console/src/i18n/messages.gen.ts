@@ -165,9 +165,9 @@ export type Messages = {
     liveOff: string;
     overdue: (span: string) => string;
     left: (span: string) => string;
-    days: (d: number, h: number) => string;
-    hours: (h: number, m: string) => string;
-    minutes: (m: number) => string;
+    days: (days: number, hours: number) => string;
+    hours: (hours: number, minutes: string) => string;
+    minutes: (minutes: number) => string;
     loadingMore: string;
     fallbackSla: string;
   };
@@ -329,7 +329,7 @@ export type Messages = {
     released: (series: string) => string;
     dismissed: (series: string) => string;
     feedbackTitle: string;
-    feedbackIntro: (k: number) => string;
+    feedbackIntro: (minimum: number) => string;
     questionColumn: string;
     answerColumn: string;
     questions: Readonly<Record<string, string>>;
