@@ -1,9 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { de as consoleDe } from '../apps/console/src/lib/i18n/de.ts';
-import { fr as consoleFr } from '../apps/console/src/lib/i18n/fr.ts';
-import { nl as consoleNl } from '../apps/console/src/lib/i18n/nl.ts';
-import { english as consoleEn } from '../apps/console/src/lib/text.ts';
+import { consoleCatalogs } from '../apps/console/src/i18n/compile-in-node.ts';
 import {
   axe,
   type ConsoleServer,
@@ -16,8 +13,6 @@ import {
   submitReport,
 } from './console-fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
-
-const consoleCatalogs = { nl: consoleNl, en: consoleEn, de: consoleDe, fr: consoleFr };
 
 // The console on the BE-VL pack speaks the helpline's languages: French from the browser's language
 // on the first screen, a menu to change it (remembered in this browser), the reporter's language and

@@ -1,10 +1,7 @@
 import { desc } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { de as consoleDe } from '../apps/console/src/lib/i18n/de.ts';
-import { fr as consoleFr } from '../apps/console/src/lib/i18n/fr.ts';
-import { nl as consoleNl } from '../apps/console/src/lib/i18n/nl.ts';
-import { english as consoleEn } from '../apps/console/src/lib/text.ts';
+import { consoleCatalogs } from '../apps/console/src/i18n/compile-in-node.ts';
 import { platformNotices } from '../apps/server/src/db/schema/index.ts';
 import { type SmtpSink, startSmtpSink } from '../apps/server/test/support/smtp-sink.ts';
 import {
@@ -37,7 +34,6 @@ const t = catalogs.nl;
 const DAY = 24 * 3_600_000;
 const CHILD_WORDS = 'Ze zetten mijn foto online met gemene woorden.';
 const LINK = 'https://www.instagram.com/p/vangnet-e2e-123';
-const consoleCatalogs = { en: consoleEn, nl: consoleNl, fr: consoleFr, de: consoleDe };
 let app: ReportServer;
 let sink: SmtpSink;
 let browser: Browser;

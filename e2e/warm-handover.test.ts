@@ -12,8 +12,7 @@ import { type RunningServer, startServer } from '@vangnet/server/server';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fr as consoleFr } from '../apps/console/src/lib/i18n/fr.ts';
-import { nl as consoleNl } from '../apps/console/src/lib/i18n/nl.ts';
+import { consoleCatalogs } from '../apps/console/src/i18n/compile-in-node.ts';
 import type { ConsoleCatalog } from '../apps/console/src/lib/text.ts';
 import { PushReceiver } from '../apps/server/test/support/push-receiver.ts';
 import { isNewsForReporter } from '../packages/core/src/push/news.ts';
@@ -22,6 +21,8 @@ import { launchBrowser, MOBILE_VIEWPORT } from './support/browser.ts';
 import { copyPackWith } from './support/pack-copy.ts';
 import { axe, ensureReportBuild, phoneContext } from './support/report-app.ts';
 import { catalogs, sendFromReview, walkToReview } from './support/report-walk.ts';
+
+const { nl: consoleNl, fr: consoleFr } = consoleCatalogs;
 
 /**
  * Issue 10's walk, whole: a child reports through the reporter app and turns on notifications → a

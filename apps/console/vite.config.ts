@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { buildList } from '../../scripts/build-list-plugin.ts';
+import { icuCatalogs } from '../../scripts/icu-catalog-plugin.ts';
 import { precompress } from '../../scripts/precompress-plugin.ts';
 import { subresourceIntegrity } from '../../scripts/sri-plugin.ts';
 
@@ -8,7 +9,7 @@ import { subresourceIntegrity } from '../../scripts/sri-plugin.ts';
 // so everything ships as files from this origin: no CDN, no web fonts from elsewhere.
 export default defineConfig({
   base: '/console/',
-  plugins: [preact(), subresourceIntegrity(), buildList('console'), precompress()],
+  plugins: [preact(), icuCatalogs(), subresourceIntegrity(), buildList('console'), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

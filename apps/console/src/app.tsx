@@ -6,7 +6,7 @@ import { ChatQueue } from './chat/chat-queue.tsx';
 import { LiveChat } from './chat/live-chat.tsx';
 import { getJson, postJson, setUnauthorisedHandler } from './lib/api.ts';
 import { type Instance, InstanceContext, normalisePack } from './lib/instance.ts';
-import { consoleLanguages, isConsoleLanguage, LANGUAGE_NAMES, setConsoleLanguage } from './lib/language.ts';
+import { consoleLanguages, isConsoleLanguage, languageName, setConsoleLanguage } from './lib/language.ts';
 import { workerMay } from './lib/may.ts';
 import { hrefOf, onLinkClick, useRoute } from './lib/router.ts';
 import {
@@ -127,7 +127,7 @@ function LanguageMenu({ onChanged }: { onChanged: (lang: string) => void }) {
       >
         {languages.map((l) => (
           <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l] ?? l}
+            {languageName(l)}
           </option>
         ))}
       </select>

@@ -13,8 +13,7 @@ applyBrand(shellBrand());
 // The console speaks one of the active pack's languages from the first screen on (the sign-in
 // screen included), so the public /config is read before the first render. Unreachable: English.
 void getJson<InstanceConfig>('/config')
-  .then((config) => config.languages)
-  .catch(() => ['en'])
-  .then((languages) => startConsoleLanguage(languages))
+  .catch(() => ({ languages: ['en'], consoleCatalogs: [] }))
+  .then((config) => startConsoleLanguage(config.languages, config.consoleCatalogs ?? []))
   .catch(() => undefined)
   .then(() => render(<App />, document.getElementById('app')!));

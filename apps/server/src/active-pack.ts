@@ -1,5 +1,10 @@
 import { basename } from 'node:path';
-import { type CompiledNode, type CountryPack, DEMO_ANCHOR_PUBLIC_KEY } from '@vangnet/core';
+import {
+  type CompiledNode,
+  type CountryPack,
+  DEMO_ANCHOR_PUBLIC_KEY,
+  type PackCatalogs,
+} from '@vangnet/core';
 import { loadActive } from './country-pack/active.ts';
 
 /**
@@ -19,8 +24,8 @@ export type ActivePack = {
   publicData: unknown;
   /** The whole checked pack (routing, services, connectors), when loaded from a pack folder. */
   countryPack?: CountryPack;
-  /** The reporter app's texts the pack brings for languages the app does not carry (`GET /api/v1/catalogs/report/:lang`). */
-  appCatalogs?: Readonly<Record<string, CompiledNode>>;
+  /** The apps' texts the pack brings for languages an app does not carry (`GET /api/v1/catalogs/:app/:lang`). */
+  appCatalogs?: PackCatalogs<CompiledNode>;
 };
 
 /**

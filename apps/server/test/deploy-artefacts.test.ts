@@ -184,7 +184,8 @@ describe('Containerfile (structure only: no container engine here, it is not bui
     for (const needed of [
       'apps/report/src/i18n/catalogs',
       'apps/report/src/i18n/param-order.json',
-      'apps/console/src/lib/i18n',
+      'apps/console/src/i18n/catalogs',
+      'apps/console/src/i18n/param-order.json',
       'apps/report/dist',
       'apps/console/dist',
       'apps/server/dist',

@@ -4,7 +4,15 @@ import { BUILT_IN_CANNED_IDS } from '@vangnet/core/pack/canned-texts';
 import { ROLES } from '@vangnet/core/taxonomy';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { audienceFor, CANNED_LANGUAGES, cannedResponses, counsellorName } from './canned.ts';
+import { cannedRepliesInNode } from '../i18n/compile-in-node.ts';
+import { CANNED_LANGUAGES } from '../i18n/index.ts';
+import { audienceFor, cannedResponses as cannedFrom, counsellorName } from './canned.ts';
+
+/** As the case screen calls it, with the built-in set for the reporter's language (compiled in Node). */
+const cannedResponses = (options: Omit<Parameters<typeof cannedFrom>[0], 'replies'>) => {
+  const set = cannedRepliesInNode(options.language);
+  return cannedFrom({ ...options, replies: set.replies, repliesLanguage: set.lang });
+};
 
 const BUILT_IN_IDS = Object.fromEntries(BUILT_IN_CANNED_IDS.map((id) => [id, true]));
 

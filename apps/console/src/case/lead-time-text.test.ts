@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { consoleCatalogs } from '../i18n/compile-in-node.ts';
+import { setCatalog } from '../lib/text.ts';
 import { leadTimeText } from './lead-time-text.ts';
+
+// The screens' texts in English, as the console sets them before its first render.
+setCatalog('en', consoleCatalogs.en);
 
 describe('leadTimeText', () => {
   it.each([

@@ -1,10 +1,9 @@
 import { draftNotice } from '@vangnet/core/dsa/notice';
 import { describe, expect, it } from 'vitest';
-import { de } from '../lib/i18n/de.ts';
-import { fr } from '../lib/i18n/fr.ts';
-import { nl } from '../lib/i18n/nl.ts';
-import { english } from '../lib/text.ts';
+import { consoleCatalogs } from '../i18n/compile-in-node.ts';
 import { trustedFlaggerWording } from './notice-wording.ts';
+
+const { en: english, nl, fr, de } = consoleCatalogs;
 
 const input = {
   category: 'threats' as const,

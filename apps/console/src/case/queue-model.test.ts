@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { consoleCatalogs } from '../i18n/compile-in-node.ts';
+import { setCatalog } from '../lib/text.ts';
 import type { CaseSummary } from '../lib/types.ts';
 import { buildQueue, formatTimeLeft, mergeChanges, NO_FILTERS, type SlaMeta } from './queue-model.ts';
+
+// The screens' texts in English, as the console sets them before its first render.
+setCatalog('en', consoleCatalogs.en);
 
 const pack: SlaMeta = {
   meta: {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { cannedResponses, counsellorName } from '../case/canned.ts';
 import type { OpenedItem } from '../case/open-case.ts';
+import { useCannedReplies } from '../case/use-canned.ts';
 import { EvidenceItem } from '../components/evidence-item.tsx';
 import { ApiError, getBytes, getJson, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
@@ -55,6 +56,8 @@ export function LiveChat({ id }: { id: string }) {
   const [draft, setDraft] = useState('');
   const [outcome, setOutcome] = useState<string>(CHAT_OUTCOMES[0]);
   const [error, setError] = useState<string | null>(null);
+  // The standard replies in the child's language (one chunk per language, loaded with the chat).
+  const builtIn = useCannedReplies(chat?.lang);
   const [connected, setConnected] = useState(false);
   const [colleagues, setColleagues] = useState<{ id: string; name: string | null; role: string }[]>([]);
   const [handTo, setHandTo] = useState('');
@@ -193,16 +196,19 @@ export function LiveChat({ id }: { id: string }) {
   }
 
   const danger = pack.crisis?.find((line) => line.when?.flags?.includes('danger'));
-  const canned = chat
-    ? cannedResponses({
-        language: chat.lang,
-        role: 'victim',
-        packTexts: pack.texts,
-        counsellor: counsellorName(currentSession()?.worker.email, currentSession()?.worker.displayName),
-        helpline: pack.meta.helpline.name,
-        emergency: danger?.phones.map((p) => p.display ?? p.number) ?? [],
-      })
-    : [];
+  const canned =
+    chat && builtIn
+      ? cannedResponses({
+          language: chat.lang,
+          role: 'victim',
+          replies: builtIn.replies,
+          repliesLanguage: builtIn.lang,
+          packTexts: pack.texts,
+          counsellor: counsellorName(currentSession()?.worker.email, currentSession()?.worker.displayName),
+          helpline: pack.meta.helpline.name,
+          emergency: danger?.phones.map((p) => p.display ?? p.number) ?? [],
+        })
+      : [];
   const open = status === 'active' || status === 'waiting';
   // The pack's "in danger" reply in the child's language names the emergency numbers.
   const crisisReply = canned.find((c) => c.id === 'danger');

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { CANNED_LANGUAGES, cannedResponses, counsellorName } from '../case/canned.ts';
+import { cannedResponses, counsellorName } from '../case/canned.ts';
 import type { OpenedCase, OpenedMessage } from '../case/open-case.ts';
+import { useCannedReplies } from '../case/use-canned.ts';
 import { ApiError, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -23,16 +24,20 @@ export function Chat({ opened, onSent }: { opened: OpenedCase; onSent: () => voi
   // The reporter's language and role choose the set (a parent reads "u", a child "je").
   const counsellor = counsellorName(currentSession()?.worker.email, currentSession()?.worker.displayName);
   // The replies are in the reporter's language (English when there are none in it).
-  const reporterLang = opened.body.language.toLowerCase().split('-')[0] ?? 'en';
-  const repliesLang = CANNED_LANGUAGES.includes(reporterLang) ? reporterLang : 'en';
-  const canned = cannedResponses({
-    language: opened.body.language,
-    role: opened.detail.metadata.role,
-    packTexts: pack.texts,
-    counsellor,
-    helpline: pack.meta.helpline.name,
-    emergency: danger?.phones.map((p) => p.display ?? p.number) ?? [],
-  });
+  const builtIn = useCannedReplies(opened.body.language);
+  const repliesLang = builtIn?.lang ?? 'en';
+  const canned = builtIn
+    ? cannedResponses({
+        language: opened.body.language,
+        role: opened.detail.metadata.role,
+        packTexts: pack.texts,
+        replies: builtIn.replies,
+        repliesLanguage: builtIn.lang,
+        counsellor,
+        helpline: pack.meta.helpline.name,
+        emergency: danger?.phones.map((p) => p.display ?? p.number) ?? [],
+      })
+    : [];
   const reporter = opened.detail.reporterRecipient;
   return (
     <>

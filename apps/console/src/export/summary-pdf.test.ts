@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { fr } from '../lib/i18n/fr.ts';
+import { consoleCatalogs } from '../i18n/compile-in-node.ts';
 import { buildSummaryPdf, type SummaryInput, summaryContent } from './summary-pdf.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +15,7 @@ const input: SummaryInput = {
   exportedBy: 'worker:w1',
   categoryLabel: 'Threats',
   statusLabel: 'Referred',
+  wording: consoleCatalogs.en.pdf,
   report: {
     caseId: 'rep_pdf',
     metadata: {
@@ -70,10 +71,10 @@ describe('PDF summary wording', () => {
     const french = {
       ...input,
       lang: 'fr',
-      wording: fr.pdf,
-      roleLabel: fr.roles.self,
+      wording: consoleCatalogs.fr.pdf,
+      roleLabel: consoleCatalogs.fr.roles.self,
       languageLabel: 'Nederlands',
-      flagLabels: fr.flags,
+      flagLabels: consoleCatalogs.fr.flags,
       timeZone: 'Europe/Brussels',
     };
     const text = lines(french);

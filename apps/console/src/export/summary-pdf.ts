@@ -1,7 +1,7 @@
 import type { BundleReport } from '@vangnet/core/bundle/format';
 import PDFDocument from 'pdfkit';
 import { formatDateTime } from '../lib/format.ts';
-import { type ConsoleCatalog, english } from '../lib/text.ts';
+import type { ConsoleCatalog } from '../lib/text.ts';
 
 /**
  * The PDF summary inside the evidence bundle, for a police officer, a school or a court: what was
@@ -37,9 +37,9 @@ export type SummaryInput = {
   audit: { seq: number; at: string; actor: string; action: string }[];
   categoryLabel: string;
   statusLabel: string;
-  /** The helpline's language (BCP 47) and its wording; English when not given. */
+  /** The helpline's language (BCP 47; English when not given) and the wording in it (the console's catalog). */
   lang?: string;
-  wording?: ConsoleCatalog['pdf'];
+  wording: ConsoleCatalog['pdf'];
   /** Labels for the reporter's role and language and the urgency flags, in the same language. */
   roleLabel?: string;
   languageLabel?: string;
@@ -57,7 +57,7 @@ export type SummaryBlock =
   | { kind: 'image'; jpeg: Uint8Array; alt: string; missing: string };
 
 export function summaryContent(input: SummaryInput): SummaryBlock[] {
-  const t = input.wording ?? english.pdf;
+  const t = input.wording;
   const lang = input.lang ?? 'en';
   const time = (iso: string | Date) => formatDateTime(iso, input.timeZone, lang);
   const out: SummaryBlock[] = [];
@@ -129,7 +129,7 @@ export type SummaryFonts = { regular: Uint8Array; bold: Uint8Array };
 const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8;
 
 export function buildSummaryPdf(input: SummaryInput, fonts: SummaryFonts): Promise<Uint8Array> {
-  const wording = input.wording ?? english.pdf;
+  const wording = input.wording;
   const title = wording.title(input.caseId);
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,38 +1,41 @@
-import { type ConsoleCatalog, english, setCatalog, textLanguage } from './text.ts';
+import { LANGUAGE_NAMES, languageName } from '@vangnet/core/icu/language-name';
+import { CARRIED_LANGUAGES, isCarried, loadConsoleCatalog } from '../i18n/index.ts';
+import { setCatalog, textLanguage } from './text.ts';
 
 /**
- * The console's own language: one of the active pack's languages that has a console catalog, taken
- * from what this browser remembered, else negotiated from the browser's languages, else the pack's
- * default. Remembered in localStorage only (nothing is sent to the server). Each catalog is its own
- * chunk, fetched only when chosen.
+ * The console's own language: one of the active pack's languages that has console texts (carried by
+ * the console, or brought by the pack as catalogs/console/<lang>.json), taken from what this browser
+ * remembered, else negotiated from the browser's languages, else the pack's default. Remembered in
+ * localStorage only (nothing is sent to the server). Each catalog is its own chunk or a fetch, loaded
+ * only when chosen.
  */
-export const CONSOLE_LANGUAGES = ['en', 'nl', 'fr', 'de'] as const;
-export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
+export const CONSOLE_LANGUAGES = CARRIED_LANGUAGES;
+/** A language tag: one the console carries (`nl`), or one the pack brings texts for (`ga`). */
+export type ConsoleLanguage = string;
 
-/** Native names, so a worker who cannot read the current language still finds their own. */
-export const LANGUAGE_NAMES: Record<string, string> = {
-  nl: 'Nederlands',
-  en: 'English',
-  fr: 'Français',
-  de: 'Deutsch',
-};
-
-const loaders: Record<ConsoleLanguage, () => Promise<ConsoleCatalog>> = {
-  en: async () => english,
-  nl: () => import('./i18n/nl.ts').then((m) => m.nl),
-  fr: () => import('./i18n/fr.ts').then((m) => m.fr),
-  de: () => import('./i18n/de.ts').then((m) => m.de),
-};
+export { LANGUAGE_NAMES, languageName };
 
 const STORAGE_KEY = 'vangnet.console.language';
 
+let offeredNow: ConsoleLanguage[] = ['en'];
+
 export function isConsoleLanguage(value: unknown): value is ConsoleLanguage {
-  return typeof value === 'string' && (CONSOLE_LANGUAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && (isCarried(value) || offeredNow.includes(value));
 }
 
-/** The pack's languages the console can speak, in the pack's order; English when none is left. */
-export function offeredLanguages(packLanguages: readonly string[]): ConsoleLanguage[] {
-  const offered = packLanguages.map((l) => l.toLowerCase().split('-')[0]).filter(isConsoleLanguage);
+/**
+ * The pack's languages the console can speak, in the pack's order: its own texts for the language
+ * (`fr-BE` → `fr`), else texts the pack brings for it; English when none is left.
+ */
+export function offeredLanguages(
+  packLanguages: readonly string[],
+  packCatalogs: readonly string[] = [],
+): ConsoleLanguage[] {
+  const offered = packLanguages.flatMap((l) => {
+    const base = l.toLowerCase().split('-')[0] ?? '';
+    if (isCarried(base)) return [base];
+    return packCatalogs.includes(l) ? [l] : [];
+  });
   return offered.length ? [...new Set(offered)] : ['en'];
 }
 
@@ -42,10 +45,13 @@ export function pickConsoleLanguage(
   remembered: string | null,
   browser: readonly string[],
 ): ConsoleLanguage {
-  if (isConsoleLanguage(remembered) && offered.includes(remembered)) return remembered;
+  if (remembered && offered.includes(remembered)) return remembered;
   for (const tag of browser) {
+    const exact = offered.find((l) => l.toLowerCase() === tag.toLowerCase());
+    if (exact) return exact;
     const base = tag.toLowerCase().split('-')[0];
-    if (isConsoleLanguage(base) && offered.includes(base)) return base;
+    const same = offered.find((l) => l.toLowerCase().split('-')[0] === base);
+    if (same) return same;
   }
   return offered[0] ?? 'en';
 }
@@ -58,15 +64,13 @@ function remembered(): string | null {
   }
 }
 
-let offeredNow: ConsoleLanguage[] = ['en'];
-
 export function consoleLanguages(): readonly ConsoleLanguage[] {
   return offeredNow;
 }
 
 /** Loads the catalog and points `text` at it; sets `<html lang>`. */
 export async function setConsoleLanguage(lang: ConsoleLanguage, remember = false): Promise<void> {
-  setCatalog(lang, await loaders[lang]());
+  setCatalog(lang, await loadConsoleCatalog(lang));
   document.documentElement.lang = lang;
   if (remember) {
     try {
@@ -77,12 +81,24 @@ export async function setConsoleLanguage(lang: ConsoleLanguage, remember = false
   }
 }
 
-/** Called once before the first render, with the active pack's languages (from the public /config). */
-export async function startConsoleLanguage(packLanguages: readonly string[]): Promise<ConsoleLanguage> {
-  offeredNow = offeredLanguages(packLanguages);
+/**
+ * Called once before the first render, with the active pack's languages and the languages it brings
+ * console texts for (from the public /config). A pack's language that cannot be fetched: English.
+ */
+export async function startConsoleLanguage(
+  packLanguages: readonly string[],
+  packCatalogs: readonly string[] = [],
+): Promise<ConsoleLanguage> {
+  offeredNow = offeredLanguages(packLanguages, packCatalogs);
   const lang = pickConsoleLanguage(offeredNow, remembered(), navigator.languages ?? [navigator.language]);
-  await setConsoleLanguage(lang);
-  return lang;
+  try {
+    await setConsoleLanguage(lang);
+    return lang;
+  } catch (e) {
+    if (lang === 'en') throw e;
+    await setConsoleLanguage('en');
+    return 'en';
+  }
 }
 
 export function currentConsoleLanguage(): string {

@@ -87,6 +87,8 @@ export type InstanceConfig = {
   /** Whether the signed list verified against the pack's trust anchors. */
   recipientsVerified?: boolean;
   serverPublicKey: string;
+  /** Languages whose console texts the pack brings (served at /api/v1/catalogs/console/<lang>). */
+  consoleCatalogs?: string[];
 };
 
 export function assigneeId(a: CaseSummary['assignee'] | undefined): string | null {

@@ -117,9 +117,11 @@ export function SupervisorScreen() {
   }
 
   const t = text.supervisor;
+  // Staff read a case by the first 8 characters of its id (the catalog only places it).
+  const shortId = (caseId: string) => caseId.slice(0, 8);
   const caseLink = (caseId: string) => (
     <a href={hrefOf({ name: 'case', id: caseId })} onClick={onLinkClick({ name: 'case', id: caseId })}>
-      {t.open(caseId)}
+      {t.open(shortId(caseId))}
     </a>
   );
   return (
@@ -221,7 +223,7 @@ export function SupervisorScreen() {
                         type="button"
                         class="small"
                         disabled={busy !== null}
-                        aria-label={`${t.retry}: ${name(r.serviceId)}, ${t.open(r.caseId)}`}
+                        aria-label={`${t.retry}: ${name(r.serviceId)}, ${t.open(shortId(r.caseId))}`}
                         onClick={() => void retry(r)}
                       >
                         {busy === r.referralId ? t.retrying : t.retry}

@@ -16,25 +16,7 @@ export const LANGUAGES = ['nl', 'en', 'fr', 'de'] as const;
 /** A language tag: one the app carries, or one the pack brings. */
 export type Lang = string;
 
-/** Native names, so a child who cannot read the current language still finds their own. */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  nl: 'Nederlands',
-  en: 'English',
-  fr: 'Français',
-  de: 'Deutsch',
-};
-
-/** A language's own name for itself (`ga` → "Gaeilge"), from the browser's data for any other language. */
-export function languageName(code: string): string {
-  const known = LANGUAGE_NAMES[code];
-  if (known) return known;
-  try {
-    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
-    return name ? name.charAt(0).toLocaleUpperCase(code) + name.slice(1) : code;
-  } catch {
-    return code;
-  }
-}
+export { LANGUAGE_NAMES, languageName } from '@vangnet/core/icu/language-name';
 
 // The import names the translators' JSON; the build hands over its compiled form (see the plugin).
 type Compiled = { default: unknown };

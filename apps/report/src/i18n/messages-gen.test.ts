@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { generateTypes, readSource, TYPES_FILE } from './generate-types.ts';
+import { generateTypes, readSource, typesFile } from '../../../../scripts/icu-catalog-types.ts';
 
-it('messages.gen.ts is generated from the source catalog (run: npx tsx apps/report/src/i18n/generate-types.ts)', () => {
-  const { source, order } = readSource();
-  expect(readFileSync(TYPES_FILE, 'utf8')).toBe(generateTypes(source, order));
+it('messages.gen.ts is generated from the source catalog (run: npx tsx scripts/icu-catalog-types.ts report)', () => {
+  const { source, order } = readSource('report');
+  expect(readFileSync(typesFile('report'), 'utf8')).toBe(generateTypes('report', source, order));
 });

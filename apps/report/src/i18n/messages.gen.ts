@@ -1,4 +1,4 @@
-// Generated from catalogs/en.json by generate-types.ts (npx tsx apps/report/src/i18n/generate-types.ts).
+// Generated from catalogs/en.json by scripts/icu-catalog-types.ts (npx tsx scripts/icu-catalog-types.ts report).
 // Do not edit: change the source catalog and run the script again.
 import type { RoleWords } from './role-words.ts';
 

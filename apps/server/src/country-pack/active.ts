@@ -1,12 +1,9 @@
-import type { CompiledNode, CountryPack } from '@vangnet/core';
+import type { CompiledNode, CountryPack, PackCatalogs } from '@vangnet/core';
 import type { ActivePack } from '../active-pack.ts';
 import { loadCountryPackWithCatalogs, publicPack } from './load.ts';
 
 /** The spine's narrow view of a loaded pack, carrying the whole checked pack for the parts that route. */
-export function activePackFrom(
-  pack: CountryPack,
-  appCatalogs: Record<string, CompiledNode> = {},
-): ActivePack {
+export function activePackFrom(pack: CountryPack, appCatalogs: PackCatalogs<CompiledNode> = {}): ActivePack {
   return {
     country: pack.meta.code,
     version: pack.meta.version,

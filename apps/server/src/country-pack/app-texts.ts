@@ -1,16 +1,16 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppTexts, ParamOrder, RawCatalogNode } from '@vangnet/core';
+import { type AppTexts, CATALOG_APPS, type ParamOrder, type RawCatalogNode } from '@vangnet/core';
 import { repoRoot } from '../config.ts';
 
 /**
- * What the apps carry of their own texts, read from the apps' folders: the reporter app's source
- * catalog (the keys a pack's `catalogs/report/<lang>.json` must have) and the languages each app has.
+ * What the apps carry of their own texts, read from the apps' folders: each app's source catalog (the
+ * keys a pack's `catalogs/<app>/<lang>.json` must have) and the languages it has.
  */
 // From the repository root, not from this module: the compiled server (apps/server/dist/main.mjs) sits
 // at another depth than this file, and a path relative to it pointed outside the apps.
-const REPORT_I18N = join(repoRoot, 'apps/report/src/i18n/');
-const CONSOLE_I18N = join(repoRoot, 'apps/console/src/lib/i18n/');
+const i18nDir = (app: string) => join(repoRoot, `apps/${app}/src/i18n/`);
 
 let cached: Promise<AppTexts> | undefined;
 
@@ -19,23 +19,20 @@ export function appTexts(): Promise<AppTexts> {
   return cached;
 }
 
-async function read(): Promise<AppTexts> {
-  const reportFiles = await readdir(`${REPORT_I18N}catalogs`);
-  const source = JSON.parse(await readFile(`${REPORT_I18N}catalogs/en.json`, 'utf8')) as RawCatalogNode;
-  const order = JSON.parse(await readFile(`${REPORT_I18N}param-order.json`, 'utf8')) as ParamOrder;
-  // The console's English is its text module; other languages are i18n/<lang>.ts.
-  const consoleFiles = await readdir(CONSOLE_I18N);
+async function readApp(app: string): Promise<AppTexts[keyof AppTexts]> {
+  const dir = i18nDir(app);
+  const files = await readdir(`${dir}catalogs`);
+  const source = JSON.parse(await readFile(`${dir}catalogs/en.json`, 'utf8')) as RawCatalogNode;
+  const orderFile = `${dir}param-order.json`;
+  const order = existsSync(orderFile) ? (JSON.parse(await readFile(orderFile, 'utf8')) as ParamOrder) : {};
   return {
-    report: {
-      source,
-      order,
-      carried: reportFiles.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)),
-    },
-    console: {
-      carried: [
-        'en',
-        ...consoleFiles.filter((f) => /^[a-z]{2,3}\.ts$/.test(f)).map((f) => f.slice(0, -'.ts'.length)),
-      ],
-    },
+    source,
+    order,
+    carried: files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)),
   };
+}
+
+async function read(): Promise<AppTexts> {
+  const entries = await Promise.all(CATALOG_APPS.map(async (app) => [app, await readApp(app)] as const));
+  return Object.fromEntries(entries) as AppTexts;
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
+  CATALOG_APPS,
   type CompiledNode,
   type CountryPack,
   checkAppCatalogs,
@@ -8,11 +9,12 @@ import {
   describeIssue,
   flattenTexts,
   formatProblem,
-  PACK_CATALOG_DIR,
   PACK_FILES,
   PAGE_FRONT_MATTER_EXAMPLE,
+  type PackCatalogs,
   type PackProblem,
   type Page,
+  packCatalogDir,
   pageFrontMatterSchema,
   textTreeSchema,
 } from '@vangnet/core';
@@ -37,11 +39,11 @@ export class PackError extends Error {
   }
 }
 
-/** `catalogs`: the reporter app's texts the pack brings (catalogs/report/<lang>.json), compiled; only complete ones. */
+/** `catalogs`: the apps' texts the pack brings (catalogs/<app>/<lang>.json), compiled; only complete ones. */
 export type PackInspection = {
   pack?: CountryPack;
   problems: PackProblem[];
-  catalogs?: Record<string, CompiledNode>;
+  catalogs?: PackCatalogs<CompiledNode>;
 };
 
 /** Reads, validates and freezes a pack folder; throws a `PackError` on any error (warnings are allowed). */
@@ -52,7 +54,7 @@ export async function loadCountryPack(dir: string): Promise<CountryPack> {
 /** As `loadCountryPack`, with the app catalogs the pack brings. */
 export async function loadCountryPackWithCatalogs(
   dir: string,
-): Promise<{ pack: CountryPack; catalogs: Record<string, CompiledNode> }> {
+): Promise<{ pack: CountryPack; catalogs: PackCatalogs<CompiledNode> }> {
   const { pack, problems, catalogs } = await inspectCountryPack(dir);
   const errors = problems.filter((p) => p.severity === 'error');
   if (!pack || errors.length > 0) throw new PackError(dir, errors);
@@ -190,12 +192,24 @@ async function readTexts(dir: string, problems: PackProblem[]): Promise<CountryP
   return texts;
 }
 
-/** catalogs/report/<lang>.json: the reporter app's texts for a language the app does not carry. */
-async function readCatalogs(dir: string, problems: PackProblem[]): Promise<Record<string, unknown>> {
+/** catalogs/<app>/<lang>.json: an app's texts for a language the app does not carry. */
+async function readCatalogs(dir: string, problems: PackProblem[]): Promise<PackCatalogs<unknown>> {
+  const catalogs: Record<string, Record<string, unknown>> = {};
+  for (const app of CATALOG_APPS) {
+    catalogs[app] = await readAppCatalogs(dir, packCatalogDir(app), problems);
+  }
+  return catalogs;
+}
+
+async function readAppCatalogs(
+  dir: string,
+  folder: string,
+  problems: PackProblem[],
+): Promise<Record<string, unknown>> {
   const catalogs: Record<string, unknown> = {};
-  for (const name of await listDir(join(dir, PACK_CATALOG_DIR))) {
+  for (const name of await listDir(join(dir, folder))) {
     if (!name.endsWith('.json')) continue;
-    const file = `${PACK_CATALOG_DIR}/${name}`;
+    const file = `${folder}/${name}`;
     try {
       catalogs[basename(name, '.json')] = JSON.parse((await readText(join(dir, file))) ?? '');
     } catch (e) {

@@ -1,3 +1,4 @@
+import { CATALOG_APPS } from '@vangnet/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
@@ -28,6 +29,8 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
             serverPublicKey: z.string(),
             /** Present when the server sends "there is news" notifications (applicationServerKey). */
             vapidPublicKey: z.string().optional(),
+            /** Languages whose console texts the pack brings (`GET /catalogs/console/:lang`), for the console's menu. */
+            consoleCatalogs: z.array(z.string()),
           }),
         },
       },
@@ -45,6 +48,7 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         signedRecipients: tamper ? tamper(genuine) : genuine,
         serverPublicKey: deps.signingKey.publicKey,
         ...(deps.push ? { vapidPublicKey: deps.push.vapid.publicKey } : {}),
+        consoleCatalogs: Object.keys(deps.pack.appCatalogs?.console ?? {}),
       };
     },
   );
@@ -62,21 +66,24 @@ export const configRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       deps.testOnly?.publicPack ? deps.testOnly.publicPack(deps.pack.publicData) : deps.pack.publicData,
   );
 
-  // A language is data: the reporter app's texts a pack brings for a language the app does not carry
-  // (catalogs/report/<lang>.json), checked and compiled when the pack loaded. The app interprets this
-  // JSON with its own runtime; nothing here runs as code.
+  // A language is data: an app's texts a pack brings for a language the app does not carry
+  // (catalogs/<app>/<lang>.json, for the reporter app and the console), checked and compiled when the
+  // pack loaded. The app interprets this JSON with its own runtime; nothing here runs as code.
   app.get(
-    '/catalogs/report/:lang',
+    '/catalogs/:app/:lang',
     {
       schema: {
-        summary: "The reporter app's texts for a language the active pack brings (compiled ICU catalog)",
+        summary: "An app's texts for a language the active pack brings (compiled ICU catalog)",
         tags: ['public'],
-        params: z.object({ lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/) }),
+        params: z.object({
+          app: z.enum(CATALOG_APPS),
+          lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/),
+        }),
         response: { 200: z.unknown() },
       },
     },
     async (request, reply) => {
-      const catalog = deps.pack.appCatalogs?.[request.params.lang];
+      const catalog = deps.pack.appCatalogs?.[request.params.app]?.[request.params.lang];
       if (!catalog) throw new Problem(404, 'catalog.not-found', 'This language has no texts here');
       // Same pack, same texts: a phone may keep it for an hour, then asks again.
       reply.header('cache-control', 'public, max-age=3600');

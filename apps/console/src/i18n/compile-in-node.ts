@@ -1,0 +1,54 @@
+import {
+  type CompiledNode,
+  compileCatalog,
+  describeCatalogProblem,
+  type RawCatalogNode,
+} from '@vangnet/core/icu/catalog';
+import { materializeCatalog } from '@vangnet/core/icu/materialize';
+import cannedDe from './canned/de.json' with { type: 'json' };
+import cannedEn from './canned/en.json' with { type: 'json' };
+import cannedFr from './canned/fr.json' with { type: 'json' };
+import cannedNl from './canned/nl.json' with { type: 'json' };
+import de from './catalogs/de.json' with { type: 'json' };
+import source from './catalogs/en.json' with { type: 'json' };
+import fr from './catalogs/fr.json' with { type: 'json' };
+import nl from './catalogs/nl.json' with { type: 'json' };
+import type { Messages } from './messages.gen.ts';
+import order from './param-order.json' with { type: 'json' };
+
+/**
+ * A console catalog compiled and materialized in Node, for tests and e2e checks (`consoleCatalogs.fr`).
+ * The console never imports this: it loads catalogs compiled at build time (index.ts).
+ */
+export function consoleCatalogFromJson(raw: unknown, lang: string): Messages {
+  const { compiled, problems } = compileCatalog(raw, source as RawCatalogNode, order);
+  if (problems.length)
+    throw new Error(`console catalog ${lang}:\n${problems.map(describeCatalogProblem).join('\n')}`);
+  return materializeCatalog(compiled, lang) as Messages;
+}
+
+export const rawConsoleCatalogs: Readonly<Record<string, unknown>> = { en: source, nl, fr, de };
+
+export const consoleCatalogs = {
+  en: consoleCatalogFromJson(source, 'en'),
+  nl: consoleCatalogFromJson(nl, 'nl'),
+  fr: consoleCatalogFromJson(fr, 'fr'),
+  de: consoleCatalogFromJson(de, 'de'),
+};
+
+/** The standard replies (canned/<lang>.json) as raw JSON and compiled against the English set. */
+export const rawCannedReplies: Readonly<Record<string, unknown>> = {
+  en: cannedEn,
+  nl: cannedNl,
+  fr: cannedFr,
+  de: cannedDe,
+};
+
+export function cannedRepliesInNode(language: string): { lang: string; replies: CompiledNode } {
+  const base = language.toLowerCase().split('-')[0] ?? 'en';
+  const lang = Object.hasOwn(rawCannedReplies, base) ? base : 'en';
+  const { compiled, problems } = compileCatalog(rawCannedReplies[lang], cannedEn as RawCatalogNode);
+  if (problems.length)
+    throw new Error(`canned replies ${lang}:\n${problems.map(describeCatalogProblem).join('\n')}`);
+  return { lang, replies: compiled };
+}
