@@ -36,7 +36,14 @@ export const FIELD_USES: readonly FieldUse[] = [
   { file: 'texts/<lang>.yaml', key: 'app.*', screens: ['report: every screen (the pack words app texts)'] },
   { file: 'texts/<lang>.yaml', key: 'canned.*', screens: ['console: case (standard replies)'] },
   // The knowledge centre (issue 13): the page itself, and its front-matter fields.
-  { file: 'pages/<lang>/<page>.md', key: '', screens: ['report: page (the knowledge centre)', 'report: own behaviour (worried-about-myself, make-it-right)'] },
+  {
+    file: 'pages/<lang>/<page>.md',
+    key: '',
+    screens: [
+      'report: page (the knowledge centre)',
+      'report: own behaviour (worried-about-myself, make-it-right)',
+    ],
+  },
   {
     file: 'pages/<lang>/<page>.md',
     key: 'summary',
