@@ -40,8 +40,8 @@ describe('vangnet pack check: unused fields', () => {
 
   // What the real packs set that nothing reads, each counted once with its first place: `free` on phones
   // and a service's `anonymous` (no screen says a call is free or anonymous), the `feedback` kind (the app
-  // shows the worded text), `ageOfDigitalConsent` (no consent step) and `blockUrl` (the platform guide
-  // links to reporting only). Wiring one to a screen shortens this list.
+  // shows the worded text), `ageOfDigitalConsent` (no consent step), `blockUrl` (the platform guide
+  // links to reporting only) and a chat's `label` (the chat button says "Chat: <name>"). Wiring one to a screen shortens this list.
   const common = ['pack.yaml: ageOfDigitalConsent'];
   it.each([
     [
@@ -51,6 +51,7 @@ describe('vangnet pack check: unused fields', () => {
         'services.yaml: services[0].anonymous (and 7 more)',
         'services.yaml: services[0].feedback (and 11 more)',
         'services.yaml: services[3].phones[0].free (and 6 more)',
+        'services.yaml: services[5].chat.label',
         'crisis.yaml: lines[0].phones[0].free (and 3 more)',
         'platforms.yaml: platforms[0].blockUrl',
       ],
