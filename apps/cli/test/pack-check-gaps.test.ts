@@ -145,6 +145,27 @@ describe('vangnet pack check catches what an adopter gets wrong', () => {
     expect(code).toBe(1);
   });
 
+  it('refuses the template copied as it is: its own code ZZ counts only in country-packs/template', () => {
+    const { code, out } = check(packWith('ZZ-copy', 'template', []));
+    expect(out).toContain("pack.yaml: code: code ZZ is the template's placeholder");
+    expect(code).toBe(1);
+  });
+
+  it("lets a route go outside a service's remit when it says why (outsideRemit)", () => {
+    const dir = packWith('adults-to-a-childrens-line-on-purpose', 'NL', [
+      {
+        file: 'routes.yaml',
+        from: FIRST_RULE,
+        to:
+          'rules:\n  - id: adults\n    match: { roles: [adult] }\n    services:\n' +
+          "      - { service: kindertelefoon, outsideRemit: 'test: the line agreed to take adults who call' }\n",
+      },
+    ]);
+    const { code, out } = check(dir);
+    expect(out).not.toContain('age bands it does not serve');
+    expect(code).toBe(0);
+  });
+
   it('does not flag the template itself for its placeholders', () => {
     const { out } = check(join(root, 'country-packs/template'));
     expect(out).not.toContain("template's placeholder");

@@ -25,6 +25,9 @@ export function Routes() {
     parent: t.routesParents,
     school: t.routesSchools,
   };
+  // The pack's own title for this audience heads its part, unless it only repeats the screen's title.
+  const own = packTextIn(pack, lang, `routeMap.${audience}.title`);
+  const title = own && own.text !== t.routesTitle ? own : undefined;
   const intro = packTextIn(pack, lang, `routeMap.${audience}.intro`);
   const services = (pack?.services ?? []).filter(
     (s) => s.audience.includes(audience) && s.kind !== 'platform',
@@ -45,11 +48,12 @@ export function Routes() {
           </button>
         ))}
       </div>
-      <h2>{labels[audience]}</h2>
+      <h2 lang={title && title.lang !== lang ? title.lang : undefined}>{title?.text ?? labels[audience]}</h2>
       {intro && <p lang={intro.lang}>{intro.text}</p>}
       <ul class="services">
         {services.map((s) => {
           const about = packTextIn(pack, lang, `services.${s.id}.description`);
+          const feedback = packTextIn(pack, lang, `services.${s.id}.feedback`);
           const leadTime = shownLeadTime(s);
           return (
             <li key={s.id} class="line">
@@ -63,6 +67,7 @@ export function Routes() {
                 {s.handles.map((code) => t.categories[code]?.[0] ?? code).join(', ')}
               </p>
               {leadTime && <p>{t.routesWithin(formatLeadTime(leadTime, lang))}</p>}
+              {feedback && <p lang={feedback.lang === lang ? undefined : feedback.lang}>{feedback.text}</p>}
               <ContactList service={s} name={s.name} />
             </li>
           );

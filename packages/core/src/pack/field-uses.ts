@@ -5,6 +5,8 @@
  * (services.yaml, crisis.yaml, the advice of routes.yaml, young/parent/school), `<label>` for a label a
  * phone, chat or web address of the pack names, and `*` for any rest of the key.
  */
+import { PACK_FIELD_USES } from './structure-field-uses.ts';
+
 export type FieldUse = { file: string; key: string; screens: readonly string[] };
 
 export const FIELD_USES: readonly FieldUse[] = [
@@ -13,13 +15,9 @@ export const FIELD_USES: readonly FieldUse[] = [
   {
     file: 'texts/<lang>.yaml',
     key: 'services.<service>.description',
-    screens: ['report: routes', 'report: route advice', 'report: help', 'report: own behaviour'],
+    screens: ['report: routes', 'report: help', 'report: own behaviour'],
   },
-  {
-    file: 'texts/<lang>.yaml',
-    key: 'services.<service>.feedback',
-    screens: ['report: routes', 'report: receipt'],
-  },
+  { file: 'texts/<lang>.yaml', key: 'services.<service>.feedback', screens: ['report: routes'] },
   {
     file: 'texts/<lang>.yaml',
     key: 'crisis.<crisis>.description',
@@ -58,14 +56,56 @@ export const FIELD_USES: readonly FieldUse[] = [
   { file: 'pages/<lang>/<page>.md', key: 'categories', screens: ['report: situation (which pages)'] },
   { file: 'pages/<lang>/<page>.md', key: 'roles', screens: ['report: situation (which pages)'] },
   { file: 'pages/<lang>/<page>.md', key: 'unreviewed', screens: ['report: page (a note above it)'] },
-  // Not a text, but what decides where a service shows: the own-behaviour screens list only these.
-  { file: 'services.yaml', key: 'ownBehaviour', screens: ['report: own behaviour'] },
 ];
 
-/** The markdown table of FIELD_USES, as it stands in docs/adapting-a-country.md. */
+/**
+ * The picture of a reporter screen in docs/screens/fields/ (made by scripts/field-screens.ts), for the
+ * screens the tables name; the tables link each screen to its picture.
+ */
+export const SCREEN_PICTURES: Readonly<Record<string, string>> = {
+  'report: start': 'start.png',
+  'report: crisis help (every screen)': 'start.png',
+  'report: every screen': 'start.png',
+  'report: language choice': 'start.png',
+  'report: crisis': 'crisis.png',
+  'report: routes': 'routes.png',
+  'report: help': 'help.png',
+  'report: route advice': 'advice.png',
+  'report: receipt': 'receipt.png',
+  'report: follow-up': 'follow.png',
+  'report: chat': 'chat.png',
+  'report: platform guide': 'platform-guide.png',
+  'report: home agreements': 'agreements.png',
+};
+
+function whereCell(screens: readonly string[]): string {
+  return screens
+    .map((screen) => {
+      const picture = SCREEN_PICTURES[screen.replace(/ \(.*\)$/, '')] ?? SCREEN_PICTURES[screen];
+      return picture ? `[${screen}](screens/fields/${picture})` : screen;
+    })
+    .join('; ');
+}
+
+/**
+ * The markdown tables of FIELD_USES (texts) and PACK_FIELD_USES (the YAML files), as they stand in
+ * docs/adapting-a-country.md.
+ */
 export function fieldUsesTable(): string {
-  const rows = FIELD_USES.map(
-    (u) => `| \`${u.file}\` | ${u.key ? `\`${u.key}\`` : '(the page)'} | ${u.screens.join('; ')} |`,
+  const texts = FIELD_USES.map(
+    (u) => `| \`${u.file}\` | ${u.key ? `\`${u.key}\`` : '(the page)'} | ${whereCell(u.screens)} |`,
   );
-  return ['| file | field | where it appears |', '|---|---|---|', ...rows].join('\n');
+  const fields = PACK_FIELD_USES.map(
+    (u) =>
+      `| \`${u.file}\` | \`${u.key}\` | ${u.screens.length > 0 ? whereCell(u.screens) : '**unused**: pack check warns when a pack sets it'} |`,
+  );
+  return [
+    '| file | field | where it appears |',
+    '|---|---|---|',
+    ...texts,
+    '',
+    '| file | field | where it is used |',
+    '|---|---|---|',
+    ...fields,
+  ].join('\n');
 }

@@ -218,7 +218,11 @@ export const serviceSchema = z.strictObject({
    * service (Stop it Now) stays off a child's help list.
    */
   ownBehaviour: z.optional(z.boolean()),
-  feedback: z.enum(FEEDBACK_KINDS),
+  /**
+   * What the service tells the reporter back, as a kind. No screen reads it (the app shows the worded
+   * `services.<id>.feedback` text), so it is optional and `pack check` says so when a pack sets it.
+   */
+  feedback: z.optional(z.enum(FEEDBACK_KINDS)),
   leadTimes: leadTimesSchema,
   connector: z._default(connectorSchema, { type: 'none' }),
   /** Whole-service details nobody confirmed (names of fields, e.g. `[hours, leadTimes]`). */
@@ -398,8 +402,11 @@ export const packMetaSchema = z.strictObject({
     .array(z.strictObject({ code: languageCodeSchema, complete: z.boolean() }))
     .check(z.minLength(1)),
   defaultLanguage: languageCodeSchema,
-  /** GDPR Art. 8 age in this member state (13–16). */
-  ageOfDigitalConsent: z.number().check(z.int(), z.gte(13), z.lte(16)),
+  /**
+   * GDPR Art. 8 age in this member state (13–16). Nothing reads it yet (no consent step depends on it), so
+   * it is optional and `pack check` says so when a pack sets it.
+   */
+  ageOfDigitalConsent: z.optional(z.number().check(z.int(), z.gte(13), z.lte(16))),
   /** Short numbers dialled without a country code (112, 113, 1712); other numbers must be E.164. */
   shortNumberPattern: z.string().check(z.minLength(1)),
   helpline: z.strictObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testPack } from '../routing/test-pack.ts';
+import type { Service } from './schema.ts';
 import { findUnusedFields } from './unused-fields.ts';
 
 describe('findUnusedFields', () => {
@@ -16,7 +17,61 @@ describe('findUnusedFields', () => {
     ['farewell', true],
   ])('%s unused: %s', (key, unused) => {
     const pack = testPack({ texts: { en: { [key]: 'x' } } });
-    const found = findUnusedFields(pack);
+    const found = findUnusedFields(pack).filter((p) => p.file.startsWith('texts/'));
     expect(found.map((p) => `${p.file}: ${p.path}`)).toEqual(unused ? [`texts/en.yaml: ${key}`] : []);
+  });
+});
+
+describe('findUnusedFields: the YAML files', () => {
+  // The test pack without the fields nothing reads, so each case adds exactly one.
+  const quiet = testPack().services.map(({ feedback: _kind, anonymous: _anonymous, ...s }) => ({
+    ...s,
+    phones: s.phones.map(({ free: _free, ...p }) => p),
+  }));
+  const [first, ...rest]: Service[] = quiet;
+  if (!first) throw new Error('the test pack has a service');
+  const withFirst = (service: typeof first) => testPack({ services: [service, ...rest] });
+
+  it.each<[string, typeof first, string[]]>([
+    [
+      'a phone marked free',
+      { ...first, phones: [{ number: '112', free: true }] },
+      ['services[0].phones[0].free'],
+    ],
+    [
+      'web hours',
+      { ...first, web: { url: 'https://x.example', hours: 'always' } },
+      ['services[0].web.hours'],
+    ],
+    ['the feedback kind', { ...first, feedback: 'outcome' }, ['services[0].feedback']],
+    [
+      'a phone with hours, a label and a display',
+      { ...first, phones: [{ number: '112', display: '1 1 2', hours: 'always', label: 'phones.x' }] },
+      [],
+    ],
+    [
+      'a messenger with its url',
+      { ...first, messengers: [{ app: 'signal', url: 'https://signal.me/x' }] },
+      [],
+    ],
+  ])('%s', (_what, service, paths) => {
+    const found = findUnusedFields(withFirst(service)).filter((p) => p.file === 'services.yaml');
+    expect(found.map((p) => p.path)).toEqual(paths);
+  });
+
+  it('counts a field set on many phones once, naming the first', () => {
+    const phone = { number: '112', free: true };
+    const found = findUnusedFields(withFirst({ ...first, phones: [phone, phone, phone] }));
+    expect(found.map((p) => `${p.file}: ${p.path}`)).toContain(
+      'services.yaml: services[0].phones[0].free (and 2 more)',
+    );
+  });
+
+  it('names pack.yaml fields by their path there', () => {
+    const pack = testPack();
+    pack.meta.ageOfDigitalConsent = 16;
+    expect(findUnusedFields(pack).map((p) => `${p.file}: ${p.path}`)).toContain(
+      'pack.yaml: ageOfDigitalConsent',
+    );
   });
 });

@@ -10,7 +10,6 @@ export function testPack(overrides: Partial<CountryPack> = {}): CountryPack {
     phones: [{ number: '+31201234567', display: '020 123 4567' }],
     handles: [...CATEGORY_CODES],
     audience: ['young' as const],
-    feedback: 'none' as const,
     leadTimes: { firstContact: 'P1D', handover: 'PT12H' },
     connector: { type: 'none' as const },
   });
@@ -22,7 +21,6 @@ export function testPack(overrides: Partial<CountryPack> = {}): CountryPack {
       timeZone: 'Europe/Amsterdam',
       languages: [{ code: 'en', complete: true }],
       defaultLanguage: 'en',
-      ageOfDigitalConsent: 16,
       // Not the demo key, so checks of this pack report only what a test sets up.
       releaseKey: 'ab'.repeat(32),
       shortNumberPattern: '11[0-9]',
