@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { FIRST_STEP } from '../flow/steps.ts';
 import { formatHours } from '../hours.ts';
+import { keepLtr } from '../i18n/bidi.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { ReceiptCode } from '../send/receipt-code.tsx';
@@ -157,7 +158,7 @@ export function ChatScreen() {
                 <div class="line-actions">
                   {line.phones.map((phone) => (
                     <a key={phone.number} class="call" href={`tel:${phone.number}`}>
-                      {t.crisisCall(phone.display ?? phone.number)}
+                      {t.crisisCall(keepLtr(phone.display ?? phone.number, lang))}
                     </a>
                   ))}
                 </div>

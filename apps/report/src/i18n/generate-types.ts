@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { icuArgs } from '@vangnet/core/icu/args';
 import { paramsOf, type RawCatalogNode, ROLE_ARG } from '@vangnet/core/icu/catalog';
 import { parseIcu } from '@vangnet/core/icu/parse';
+import { isMetadataKey } from '@vangnet/core/icu/unreviewed';
 
 /** Groups keyed by data (a category code, a status, a language code), typed as records. */
 const MAPS = new Set([
@@ -54,7 +55,10 @@ function typeOf(
       return `readonly [${node.map((item, i) => typeOf(item, `${path}.${i}`, order, indent, false)).join(', ')}]`;
     return 'readonly string[]';
   }
-  const entries = Object.entries(node as Record<string, RawCatalogNode>);
+  // `@…` keys are metadata (`@@unreviewed`), not texts the app shows.
+  const entries = Object.entries(node as Record<string, RawCatalogNode>).filter(
+    ([key]) => !isMetadataKey(key),
+  );
   if (MAPS.has(path)) {
     const [key, first] = entries[0] as [string, RawCatalogNode];
     return `Readonly<Record<string, ${typeOf(first, `${path}.${key}`, order, indent, true)}>>`;
