@@ -1,6 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppTexts, ParamOrder, RawCatalogNode } from '@vangnet/core';
+import {
+  type AppTexts,
+  catalogUnreviewedShare,
+  type ParamOrder,
+  type RawCatalogNode,
+  type UnreviewedShare,
+} from '@vangnet/core';
 import { repoRoot } from '../config.ts';
 
 /**
@@ -25,12 +31,16 @@ async function read(): Promise<AppTexts> {
   const order = JSON.parse(await readFile(`${REPORT_I18N}param-order.json`, 'utf8')) as ParamOrder;
   // The console's English is its text module; other languages are i18n/<lang>.ts.
   const consoleFiles = await readdir(CONSOLE_I18N);
+  const carried = reportFiles.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+  // How much of each carried catalog is marked "@@unreviewed", for `pack check`'s notice.
+  const shares: Record<string, UnreviewedShare> = {};
+  for (const lang of carried) {
+    shares[lang] = catalogUnreviewedShare(
+      JSON.parse(await readFile(`${REPORT_I18N}catalogs/${lang}.json`, 'utf8')),
+    );
+  }
   return {
-    report: {
-      source,
-      order,
-      carried: reportFiles.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)),
-    },
+    report: { source, order, carried, shares },
     console: {
       carried: [
         'en',

@@ -5,6 +5,7 @@ import {
   type ParamOrder,
   type RawCatalogNode,
 } from '../icu/catalog.ts';
+import type { UnreviewedShare } from '../icu/unreviewed.ts';
 import type { PackProblem } from './check.ts';
 import type { CountryPack } from './schema.ts';
 
@@ -17,7 +18,13 @@ import type { CountryPack } from './schema.ts';
  * code: a complete language the console lacks is a warning (staff see the console in another language).
  */
 export type AppTexts = {
-  report: { source: RawCatalogNode; order: ParamOrder; carried: readonly string[] };
+  report: {
+    source: RawCatalogNode;
+    order: ParamOrder;
+    carried: readonly string[];
+    /** How much of each carried catalog nobody has reviewed (translation-review.ts). */
+    shares?: Readonly<Record<string, UnreviewedShare>>;
+  };
   console: { carried: readonly string[] };
 };
 

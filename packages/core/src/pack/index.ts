@@ -14,3 +14,4 @@ export * from './schema.ts';
 export * from './shell-crisis.ts';
 export * from './shell-template.ts';
 export * from './texts.ts';
+export * from './translation-review.ts';
