@@ -7,7 +7,7 @@ import { parseCannedTexts } from '@vangnet/core/pack/canned-texts';
  * a parent or professional (about the young person, formal "u"/"vous"/"Sie"), or an adult about
  * themselves. A country pack can supply its own as texts (see packages/core/src/pack/canned-texts.ts):
  * a pack reply replaces the built-in one with its id, other ids are added. The built-in ones exist for
- * every language a pack may declare (nl, en, fr, de); another language gets English. Written for a
+ * every language a pack may declare (nl, en, fr, de, tr, ar); another language gets English. Written for a
  * ten-year-old reader: short sentences, no blame.
  *
  * Placeholders, filled from the case and the pack, never from code per country: `{counsellor}` (the
@@ -469,6 +469,222 @@ const BUILT_IN: Record<string, Set> = {
       sextortion: {
         label: 'Erpressung: nicht zahlen',
         text: 'Zahlen Sie nicht und schicken Sie nichts mehr. Zahlen macht es meistens nicht besser. Brechen Sie den Kontakt ab, aber heben Sie vorher Namen und Links auf. Heben Sie die Bilder nicht auf. Es ist nicht Ihre Schuld.',
+      },
+    },
+  },
+  // Turkish and Arabic: translations nobody has reviewed yet (as the app's catalogs, "@@unreviewed").
+  // The labels also say the reply in English, for a case worker who does not read the language.
+  tr: {
+    or: 'veya',
+    young: {
+      'first-contact': {
+        label: 'İlk temas (first contact)',
+        text: 'Merhaba! Ben {helpline} ekibinden {counsellor}. Bildirimini okudum. Bize anlatman çok iyi oldu. Bu senin suçun değil. Şu an güvende misin?',
+      },
+      danger: {
+        label: 'Tehlike (danger)',
+        text: 'Şu an tehlikede misin? O zaman hemen {emergency} numarasını ara. Nerede olduğunu söyle. Güvende olunca bana yaz.',
+      },
+      'self-harm': {
+        label: 'Kendine zarar (self-harm)',
+        text: 'Bana anlattığın için teşekkürler. Şu an güvende misin? Kendine zarar vermeyi düşünüyor musun? O zaman hemen biriyle konuş. Numaralar uygulamada "Hemen yardıma ihtiyacım var" bölümünde. Burada benimle yazışmaya da devam edebilirsin.',
+      },
+      sextortion: {
+        label: 'Şantaj: ödeme yapma (do not pay)',
+        text: 'Para ödeme ve başka bir şey gönderme. Ödemek genelde bunu durdurmaz. Yazışmayı bitir ama önce adları ve bağlantıları kaydet. Fotoğrafları kaydetme. Bu senin suçun değil. Sonraki adımlarda sana yardım edeceğiz.',
+      },
+      'evidence-safe': {
+        label: 'Kanıtlar güvende (evidence is safe)',
+        text: 'Kanıtların ulaştı. Güvenli bir şekilde saklanıyor. Tekrar göndermen gerekmiyor.',
+      },
+      'block-report': {
+        label: 'Engelle ve şikâyet et (block and report)',
+        text: 'O kişiyi engelleyebilirsin. Uygulamaya veya web sitesine de şikâyet edebilirsin. Bunu birlikte yapalım mı?',
+      },
+      referral: {
+        label: 'Yönlendirme (referral)',
+        text: 'Seni bu konuda daha iyi yardım edebilecek kişilerle tanıştırmak istiyorum. Senin için uygun mu?',
+      },
+      closing: {
+        label: 'Kapanış (closing)',
+        text: 'Yardım edebildiğimize sevindim. Yine bir şey olursa yeni bir bildirim yapabilirsin.',
+      },
+    },
+    friend: {
+      'first-contact': {
+        label: 'İlk temas (first contact)',
+        text: 'Merhaba! Ben {helpline} ekibinden {counsellor}. Arkadaşın hakkındaki bildirimini okudum. Bize anlatman çok iyi oldu. Bu senin suçun değil. Arkadaşın şu an güvende mi? Peki sen şu an güvende misin?',
+      },
+      danger: {
+        label: 'Tehlike (danger)',
+        text: 'Arkadaşın şu an tehlikede mi? O zaman hemen {emergency} numarasını ara veya bir yetişkinden aramasını iste. Arkadaşının nerede olduğunu söyle. Bitince bana yaz.',
+      },
+      'self-harm': {
+        label: 'Kendine zarar (self-harm)',
+        text: 'Bana anlattığın için teşekkürler. Arkadaşın şu an güvende mi? Kendine zarar vermekten bahsediyor mu? O zaman bugün güvendiğin bir yetişkine anlat. Numaralar uygulamada "Hemen yardıma ihtiyacım var" bölümünde. Bunu tek başına taşımak zorunda değilsin.',
+      },
+      sextortion: {
+        label: 'Şantaj: ödeme yapma (do not pay)',
+        text: 'Arkadaşına söyle: Para ödeme ve başka bir şey gönderme. Ödemek genelde bunu durdurmaz. Yazışmayı bitir ama önce adları ve bağlantıları kaydet. Fotoğrafları kaydetme. Bu arkadaşının suçu değil. İkinize de yardım edeceğiz.',
+      },
+    },
+    adult: {
+      'first-contact': {
+        label: 'İlk temas (first contact)',
+        text: 'Merhaba, ben {helpline} ekibinden {counsellor}. Bildiriminizi okudum. Bize anlattığınız için teşekkürler. Genç şu an güvende mi?',
+      },
+      danger: {
+        label: 'Tehlike (danger)',
+        text: 'Şu an biri tehlikede mi? O zaman hemen {emergency} numarasını arayın. Nerede olduğunuzu söyleyin.',
+      },
+      'self-harm': {
+        label: 'Kendine zarar (self-harm)',
+        text: 'Bize anlattığınız için teşekkürler. Genç şu an güvende mi? Kendine zarar vermeyi düşünüyor mu? O zaman yanında kalın ve hemen bir yardım hattını arayın. Numaralar uygulamada "Hemen yardıma ihtiyacım var" bölümünde.',
+      },
+      sextortion: {
+        label: 'Şantaj: ödeme yapma (do not pay)',
+        text: 'Para ödemeyin ve başka bir şey göndermeyin. Ödemek genelde bunu durdurmaz. İletişimi kesin ama önce adları ve bağlantıları kaydedin. Görüntüleri kaydetmeyin. Bu gencin suçu değil.',
+      },
+      'evidence-safe': {
+        label: 'Kanıtlar güvende (evidence is safe)',
+        text: 'Kanıtlarınız ulaştı. Güvenli bir şekilde saklanıyor. Tekrar göndermeniz gerekmiyor.',
+      },
+      'block-report': {
+        label: 'Engelle ve şikâyet et (block and report)',
+        text: 'O kişiyi engelleyebilirsiniz. Uygulamaya veya web sitesine de şikâyet edebilirsiniz. Bunu birlikte yapalım mı?',
+      },
+      referral: {
+        label: 'Yönlendirme (referral)',
+        text: 'Sizi bu konuda daha iyi yardım edebilecek kişilerle tanıştırmak istiyorum. Sizin için uygun mu?',
+      },
+      closing: {
+        label: 'Kapanış (closing)',
+        text: 'Bildiriminiz için teşekkürler. Yine bir şey olursa yeni bir bildirim yapabilirsiniz.',
+      },
+    },
+    adultSelf: {
+      'first-contact': {
+        label: 'İlk temas (first contact)',
+        text: 'Merhaba, ben {helpline} ekibinden {counsellor}. Bildiriminizi okudum. Bize anlattığınız için teşekkürler. Bu sizin suçunuz değil. Şu an güvende misiniz?',
+      },
+      danger: {
+        label: 'Tehlike (danger)',
+        text: 'Şu an tehlikede misiniz? O zaman hemen {emergency} numarasını arayın. Nerede olduğunuzu söyleyin. Güvende olunca bana yazın.',
+      },
+      'self-harm': {
+        label: 'Kendine zarar (self-harm)',
+        text: 'Bana anlattığınız için teşekkürler. Şu an güvende misiniz? Kendinize zarar vermeyi düşünüyor musunuz? O zaman hemen biriyle konuşun. Numaralar uygulamada "Hemen yardıma ihtiyacım var" bölümünde. Burada bana yazmaya da devam edebilirsiniz.',
+      },
+      sextortion: {
+        label: 'Şantaj: ödeme yapma (do not pay)',
+        text: 'Para ödemeyin ve başka bir şey göndermeyin. Ödemek genelde bunu durdurmaz. İletişimi kesin ama önce adları ve bağlantıları kaydedin. Görüntüleri kaydetmeyin. Bu sizin suçunuz değil.',
+      },
+    },
+  },
+  ar: {
+    or: 'أو',
+    young: {
+      'first-contact': {
+        label: 'أول تواصل (first contact)',
+        text: 'مرحبًا! أنا {counsellor} من {helpline}. قرأت بلاغك. من الجيد أنك أخبرتنا. هذا ليس ذنبك. هل أنت بأمان الآن؟',
+      },
+      danger: {
+        label: 'خطر (danger)',
+        text: 'هل أنت في خطر الآن؟ إذن اتصل بالرقم {emergency} الآن. قل أين أنت. أخبرني عندما تكون بأمان.',
+      },
+      'self-harm': {
+        label: 'إيذاء النفس (self-harm)',
+        text: 'شكرًا لأنك أخبرتني. هل أنت بأمان الآن؟ هل تفكر في إيذاء نفسك؟ إذن تحدّث مع شخص الآن. الأرقام في التطبيق تحت "أحتاج إلى مساعدة الآن". ويمكنك أيضًا أن تبقى تكتب لي هنا.',
+      },
+      sextortion: {
+        label: 'ابتزاز: لا تدفع (do not pay)',
+        text: 'لا تدفع ولا ترسل أي شيء آخر. الدفع عادةً لا يوقف الأمر. أوقف الدردشة، لكن احفظ الأسماء والروابط أولًا. لا تحفظ الصور. هذا ليس ذنبك. سنساعدك في الخطوات التالية.',
+      },
+      'evidence-safe': {
+        label: 'الأدلة بأمان (evidence is safe)',
+        text: 'وصلت أدلتك. هي محفوظة بأمان. لا تحتاج إلى إرسالها مرة أخرى.',
+      },
+      'block-report': {
+        label: 'احظر وأبلغ (block and report)',
+        text: 'يمكنك أن تحظر ذلك الشخص. ويمكنك أيضًا أن تبلغ عنه في التطبيق أو الموقع. هل نفعل ذلك معًا؟',
+      },
+      referral: {
+        label: 'إحالة (referral)',
+        text: 'أود أن أصلك بأشخاص يستطيعون المساعدة في هذا بشكل أفضل. هل يناسبك ذلك؟',
+      },
+      closing: {
+        label: 'ختام (closing)',
+        text: 'أنا سعيد أننا استطعنا المساعدة. إذا حدث شيء مرة أخرى، يمكنك أن تقدم بلاغًا جديدًا.',
+      },
+    },
+    friend: {
+      'first-contact': {
+        label: 'أول تواصل (first contact)',
+        text: 'مرحبًا! أنا {counsellor} من {helpline}. قرأت بلاغك عن صديقك أو صديقتك. من الجيد أنك أخبرتنا. هذا ليس ذنبك. هل صديقك بأمان الآن؟ وهل أنت بأمان الآن؟',
+      },
+      danger: {
+        label: 'خطر (danger)',
+        text: 'هل صديقك في خطر الآن؟ إذن اتصل بالرقم {emergency} الآن، أو اطلب من شخص بالغ أن يتصل. قل أين صديقك. أخبرني عندما يتم ذلك.',
+      },
+      'self-harm': {
+        label: 'إيذاء النفس (self-harm)',
+        text: 'شكرًا لأنك أخبرتني. هل صديقك بأمان الآن؟ هل يتحدث عن إيذاء نفسه؟ إذن أخبر شخصًا بالغًا تثق به اليوم. الأرقام في التطبيق تحت "أحتاج إلى مساعدة الآن". لا داعي لأن تحمل هذا وحدك.',
+      },
+      sextortion: {
+        label: 'ابتزاز: لا تدفع (do not pay)',
+        text: 'قل لصديقك: لا تدفع ولا ترسل أي شيء آخر. الدفع عادةً لا يوقف الأمر. أوقف الدردشة، لكن احفظ الأسماء والروابط أولًا. لا تحفظ الصور. هذا ليس ذنب صديقك. سنساعدكما معًا.',
+      },
+    },
+    adult: {
+      'first-contact': {
+        label: 'أول تواصل (first contact)',
+        text: 'مرحبًا، أنا {counsellor} من {helpline}. قرأت بلاغك. شكرًا لأنك أخبرتنا. هل الشاب أو الشابة بأمان الآن؟',
+      },
+      danger: {
+        label: 'خطر (danger)',
+        text: 'هل هناك شخص في خطر الآن؟ إذن اتصل بالرقم {emergency} الآن. قل أين أنت.',
+      },
+      'self-harm': {
+        label: 'إيذاء النفس (self-harm)',
+        text: 'شكرًا لأنك أخبرتنا. هل الشاب أو الشابة بأمان الآن؟ هل يفكر في إيذاء نفسه؟ إذن ابقَ معه واتصل بخط مساعدة الآن. الأرقام في التطبيق تحت "أحتاج إلى مساعدة الآن".',
+      },
+      sextortion: {
+        label: 'ابتزاز: لا تدفع (do not pay)',
+        text: 'لا تدفع ولا ترسل أي شيء آخر. الدفع عادةً لا يوقف الأمر. أوقف التواصل، لكن احفظ الأسماء والروابط أولًا. لا تحفظ الصور. هذا ليس ذنب الشاب أو الشابة.',
+      },
+      'evidence-safe': {
+        label: 'الأدلة بأمان (evidence is safe)',
+        text: 'وصلت أدلتك. هي محفوظة بأمان. لا تحتاج إلى إرسالها مرة أخرى.',
+      },
+      'block-report': {
+        label: 'احظر وأبلغ (block and report)',
+        text: 'يمكنك أن تحظر ذلك الشخص. ويمكنك أيضًا أن تبلغ عنه في التطبيق أو الموقع. هل نفعل ذلك معًا؟',
+      },
+      referral: {
+        label: 'إحالة (referral)',
+        text: 'أود أن أصلك بأشخاص يستطيعون المساعدة في هذا بشكل أفضل. هل يناسبك ذلك؟',
+      },
+      closing: {
+        label: 'ختام (closing)',
+        text: 'شكرًا على بلاغك. إذا حدث شيء مرة أخرى، يمكنك أن تقدم بلاغًا جديدًا.',
+      },
+    },
+    adultSelf: {
+      'first-contact': {
+        label: 'أول تواصل (first contact)',
+        text: 'مرحبًا، أنا {counsellor} من {helpline}. قرأت بلاغك. شكرًا لأنك أخبرتنا. هذا ليس ذنبك. هل أنت بأمان الآن؟',
+      },
+      danger: {
+        label: 'خطر (danger)',
+        text: 'هل أنت في خطر الآن؟ إذن اتصل بالرقم {emergency} الآن. قل أين أنت. أخبرني عندما تكون بأمان.',
+      },
+      'self-harm': {
+        label: 'إيذاء النفس (self-harm)',
+        text: 'شكرًا لأنك أخبرتني. هل أنت بأمان الآن؟ هل تفكر في إيذاء نفسك؟ إذن تحدّث مع شخص الآن. الأرقام في التطبيق تحت "أحتاج إلى مساعدة الآن". ويمكنك أيضًا أن تبقى تكتب لي هنا.',
+      },
+      sextortion: {
+        label: 'ابتزاز: لا تدفع (do not pay)',
+        text: 'لا تدفع ولا ترسل أي شيء آخر. الدفع عادةً لا يوقف الأمر. أوقف التواصل، لكن احفظ الأسماء والروابط أولًا. لا تحفظ الصور. هذا ليس ذنبك.',
       },
     },
   },

@@ -153,7 +153,9 @@ export function ChatScreen() {
             const hours = formatHours(line.hours, lang, t.crisisAlways);
             return (
               <li key={line.id} class="line">
-                <h3>{line.name}</h3>
+                <h3>
+                  <bdi>{line.name}</bdi>
+                </h3>
                 {hours && <p class="hours">{hours}</p>}
                 <div class="line-actions">
                   {line.phones.map((phone) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from './ar.ts';
-import { keepLtr } from './bidi.ts';
+import { isolate, keepLtr } from './bidi.ts';
 import { tr } from './tr.ts';
 
 describe('keepLtr', () => {
@@ -11,6 +11,13 @@ describe('keepLtr', () => {
     ['113', 'nl', '113'],
   ])('%s in %s → %j', (value, lang, expected) => {
     expect(keepLtr(value, lang)).toBe(expected);
+  });
+
+  it.each([
+    ['113 Zelfmoordpreventie', 'ar', '\u2068113 Zelfmoordpreventie\u2069'],
+    ['113 Zelfmoordpreventie', 'nl', '113 Zelfmoordpreventie'],
+  ])('isolates the name %s in %s', (value, lang, expected) => {
+    expect(isolate(value, lang)).toBe(expected);
   });
 
   it('a phone number in an Arabic sentence stays one left-to-right run', () => {

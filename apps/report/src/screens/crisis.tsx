@@ -45,7 +45,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
           return (
             <li key={line.id} class="line">
               <h3>
-                {line.name}
+                <bdi>{line.name}</bdi>
                 <SpokenIn languages={line.languages} />
               </h3>
               {description && (
@@ -82,7 +82,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
                 {line.chat && (
                   <div>
                     <a class="chat" href={line.chat.url} rel="noopener noreferrer" target="_blank">
-                      {t.crisisChat}: {line.name}
+                      {t.crisisChat}: <bdi>{line.name}</bdi>
                     </a>
                     {linkUnchecked(line.chat, 'chat', service) && <CheckNote />}
                   </div>
