@@ -64,6 +64,8 @@ describe.each(LANGUAGES)('reporter app in $lang ($locale, $dir)', ({ lang, local
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
     await expect.poll(() => page.getAttribute('html', 'dir')).toBe(dir);
     await expect.poll(() => page.locator('#lang').inputValue()).toBe(lang);
+    // The pack has no greeting in this language yet: the default language's, marked as Dutch.
+    await expect.poll(() => page.getByTestId('brand-greeting').locator('p').getAttribute('lang')).toBe('nl');
     await checked(page, `lang-start-${lang}`);
 
     await page.getByRole('button', { name: t.helpNow, exact: true }).click();
