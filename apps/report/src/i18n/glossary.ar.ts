@@ -19,4 +19,6 @@ export const glossaryAr: Glossary = [
   { thing: 'the child’s own code to follow up', use: 'رمز المتابعة', avoid: ['رقم التذكرة', 'إيصال'] },
   { thing: 'closing the evidence with a PIN', use: 'اقفل / افتح', avoid: ['تشفير', 'مشفر', 'ختم'] },
   { thing: 'the helpline', use: 'خط المساعدة', avoid: ['الخط الساخن'] },
+  // "رسالة" is a chat message; the letter to the app (a DSA notice) is a "خطاب".
+  { thing: 'the notice to the app (DSA)', use: 'خطاب', avoid: ['رسالة إلى التطبيق'] },
 ];
