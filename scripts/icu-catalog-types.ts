@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { icuArgs } from '../packages/core/src/icu/args.ts';
 import { paramsOf, type RawCatalogNode, ROLE_ARG } from '../packages/core/src/icu/catalog.ts';
 import { parseIcu } from '../packages/core/src/icu/parse.ts';
+import { isMetadataKey } from '../packages/core/src/icu/unreviewed.ts';
 
 type AppTypes = {
   /** The app's i18n folder, from the repository root: catalogs/, param-order.json, messages.gen.ts. */
@@ -101,7 +102,10 @@ function typeOf(
       return `readonly [${node.map((item, i) => typeOf(item, `${path}.${i}`, order, maps, indent, false)).join(', ')}]`;
     return 'readonly string[]';
   }
-  const entries = Object.entries(node as Record<string, RawCatalogNode>);
+  // `@…` keys are metadata (`@@unreviewed`), not texts the app shows.
+  const entries = Object.entries(node as Record<string, RawCatalogNode>).filter(
+    ([key]) => !isMetadataKey(key),
+  );
   if (maps.has(path)) {
     const [key, first] = entries[0] as [string, RawCatalogNode];
     return `Readonly<Record<string, ${typeOf(first, `${path}.${key}`, order, maps, indent, true)}>>`;

@@ -21,6 +21,15 @@ describe('vangnet pack check', () => {
     expect(out).toContain('every answer combination has a route');
     expect(out).toMatch(/^warning: services\.yaml: services\[\d+\]\.\S+: unverified/m);
     expect(out).not.toMatch(/^(?!warning)\S+\.(yaml|md): /m);
+    // The unreviewed share per declared language, a notice: the app's Turkish and Arabic are marked.
+    expect(out).toContain('Unreviewed translations');
+    expect(out).toMatch(
+      /^ {2}nl: app none of \d+ texts unreviewed; pack texts none of \d+ texts unreviewed$/m,
+    );
+    expect(out).toMatch(
+      /^ {2}tr: app 100% \((\d+) of \1 texts\) unreviewed; pack texts no texts\/tr\.yaml yet \(shown in "nl"\)$/m,
+    );
+    expect(out).toMatch(/^ {2}ar: app 100% \((\d+) of \1 texts\) unreviewed; /m);
     expect(code).toBe(0);
   });
 

@@ -1,3 +1,4 @@
+import { textDirection } from '@vangnet/core/icu/direction';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AppContext, type AppValue } from './app-context.ts';
 import {
@@ -120,6 +121,8 @@ export function App() {
         if (!live) return;
         setMessages(loaded);
         document.documentElement.lang = loaded.lang;
+        // Arabic (and any language in a right-to-left script) mirrors the whole page; styles use logical properties.
+        document.documentElement.dir = textDirection(loaded.lang);
       });
     writeLocal(LANG_KEY, lang);
     return () => {

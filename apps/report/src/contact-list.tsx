@@ -2,6 +2,7 @@ import { type ContactAction, contactActions } from '@vangnet/core/pack/contact-a
 import type { PublicService } from '@vangnet/core/pack/public';
 import type { MESSENGER_APPS } from '@vangnet/core/pack/schema';
 import { useApp } from './app-context.ts';
+import { isolate, keepLtr } from './i18n/bidi.ts';
 import { useI18n } from './i18n/index.ts';
 import { packTextIn } from './pack.ts';
 import { CheckNote } from './unverified.tsx';
@@ -32,17 +33,17 @@ export function ContactList({
   const text = (action: ContactAction) => {
     switch (action.kind) {
       case 'call':
-        return t.crisisCall(action.shown);
+        return t.crisisCall(keepLtr(action.shown, lang));
       case 'text':
-        return t.reachText(action.shown);
+        return t.reachText(keepLtr(action.shown, lang));
       case 'chat':
-        return `${t.crisisChat}: ${name}`;
+        return `${t.crisisChat}: ${isolate(name, lang)}`;
       case 'messenger':
         return t.reachMessenger(APP_NAMES[action.app]);
       case 'email':
-        return t.reachEmail(action.shown);
+        return t.reachEmail(keepLtr(action.shown, lang));
       case 'web':
-        return action.shown;
+        return keepLtr(action.shown, lang);
     }
   };
   return (

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ar } from './i18n/ar.ts';
 import { de } from './i18n/de.ts';
 import { en } from './i18n/en.ts';
 import { fr } from './i18n/fr.ts';
 import { nl } from './i18n/nl.ts';
+import { tr } from './i18n/tr.ts';
 import { PUSH_NOTICE, pushNoticeFor } from './push-notice.ts';
 
 describe('push notice', () => {
@@ -11,6 +13,8 @@ describe('push notice', () => {
     ['en', en.pushNotice],
     ['fr', fr.pushNotice],
     ['de', de.pushNotice],
+    ['tr', tr.pushNotice],
+    ['ar', ar.pushNotice],
   ] as const)('%s: the service worker says what the catalog says', (lang, text) => {
     expect(PUSH_NOTICE[lang]).toBe(text);
     expect(pushNoticeFor({ lang })).toBe(text);

@@ -1,3 +1,4 @@
+import { textDirection } from '@vangnet/core/icu/direction';
 import { BrandMark } from '@vangnet/ui/brand';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -22,7 +23,9 @@ export function Shell({ children }: { children: ComponentChildren }) {
         {nav.depth > 1 && nav.screen !== 'start' ? (
           <button type="button" class="bar-back" onClick={nav.back}>
             {/* An arrow that fits beside the two safety buttons at 360 px; the name is still read out. */}
-            <span aria-hidden="true">‹</span>
+            <span aria-hidden="true" class="flip-rtl">
+              ‹
+            </span>
             <span class="visually-hidden">{t.back}</span>
           </button>
         ) : (
@@ -61,7 +64,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           }}
         >
           {languages.map((code) => (
-            <option key={code} value={code} lang={code}>
+            <option key={code} value={code} lang={code} dir={textDirection(code)}>
               {languageName(code)}
             </option>
           ))}

@@ -1,5 +1,6 @@
 export * from './brand.ts';
 export * from './icu/catalog.ts';
+export * from './icu/unreviewed.ts';
 export * from './markdown/parse.ts';
 export * from './pack/index.ts';
 export * from './report-body.ts';

@@ -47,7 +47,13 @@ export function BrandLogo({ svg }: { svg: string }) {
   return <img class="brand-logo" src={svgDataUrl(svg)} alt="" width={32} height={32} />;
 }
 
-/** The greeting in this language, else in the pack's first language that has one. */
-export function greetingIn(brand: BrandView, lang: string): string | undefined {
-  return brand.greeting[lang] ?? Object.values(brand.greeting)[0];
+/**
+ * The greeting in this language, else in the pack's default language (listed first), with the language
+ * it is in, so the page can mark a greeting in another language as such.
+ */
+export function greetingIn(brand: BrandView, lang: string): { text: string; lang: string } | undefined {
+  const own = brand.greeting[lang];
+  if (own) return { text: own, lang };
+  const [other, text] = Object.entries(brand.greeting)[0] ?? [];
+  return other && text ? { text, lang: other } : undefined;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { findUnroutedCombinations, formatProblem, packJsonSchemas } from '@vangnet/core';
+import { describeReview, findUnroutedCombinations, formatProblem, packJsonSchemas } from '@vangnet/core';
 import { inspectCountryPack } from '@vangnet/server/country-pack/load';
 
 export const USAGE = `usage: vangnet pack check <folder>   validate a country pack; exit 0 when it has no errors
@@ -19,7 +19,7 @@ export async function run(args: string[]): Promise<number> {
 
 async function check(folder: string): Promise<number> {
   const dir = resolve(folder);
-  const { pack, problems } = await inspectCountryPack(dir);
+  const { pack, problems, review } = await inspectCountryPack(dir);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   for (const p of errors) console.log(formatProblem(p));
@@ -31,6 +31,15 @@ async function check(folder: string): Promise<number> {
     console.log(`\n${folder}: ${errors.length} error(s); the server will not start with this pack.`);
     return 1;
   }
+  // A notice, not an error: an unreviewed translation is shown (better than the wrong language).
+  if (review?.some((r) => r.app?.unreviewed || r.texts?.unreviewed)) {
+    console.log(
+      '\nUnreviewed translations (shown as they are until someone reviews them and removes the mark):',
+    );
+  } else if (review) {
+    console.log('\nTranslations (none marked unreviewed):');
+  }
+  for (const r of review ?? []) console.log(`  ${describeReview(r, pack.meta.defaultLanguage)}`);
   const routed = findUnroutedCombinations(pack).length === 0 ? 'every answer combination has a route' : '';
   const languages = pack.meta.languages
     .map((l) => `${l.code}${l.complete ? '' : ' (incomplete)'}`)

@@ -61,6 +61,18 @@ const words: Record<string, { safe: RegExp; doNotPay: RegExp; notFault: RegExp; 
     notFault: /nicht (deine|Ihre|seine oder ihre|die) Schuld/,
     always: /immer/i,
   },
+  tr: {
+    safe: /güvende mi(siniz|sin)?\?/,
+    doNotPay: /(Para ödeme|Para ödemeyin)/,
+    notFault: /(senin|sizin|gencin|arkadaşının) suçu(n|nuz)? değil/,
+    always: /her zaman/i,
+  },
+  ar: {
+    safe: /بأمان الآن؟/,
+    doNotPay: /لا تدفع/,
+    notFault: /ليس ذنب/,
+    always: /دائمًا/,
+  },
 };
 
 describe('standard replies', () => {
@@ -163,6 +175,11 @@ describe('standard replies', () => {
     ['fr', 'friend', /Ton ami ou ton amie est-il en sécurité/],
     ['de', 'adult', /Sind Sie gerade sicher\?/],
     ['de', 'friend', /Ist dein Freund oder deine Freundin gerade sicher\?/],
+    ['tr', 'adult', /Şu an güvende misiniz\?/],
+    ['tr', 'parent', /Genç şu an güvende mi\?/],
+    ['tr', 'friend', /Arkadaşın şu an güvende mi\?/],
+    ['ar', 'parent', /هل الشاب أو الشابة بأمان الآن؟/],
+    ['ar', 'friend', /هل صديقك بأمان الآن؟/],
   ])('%s, %s: the first contact asks about the right person', (lang, role, must) => {
     expect(reply(lang, role, 'first-contact')).toMatch(must);
   });

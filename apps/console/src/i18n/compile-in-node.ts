@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   type CompiledNode,
   compileCatalog,
@@ -5,10 +6,7 @@ import {
   type RawCatalogNode,
 } from '@vangnet/core/icu/catalog';
 import { materializeCatalog } from '@vangnet/core/icu/materialize';
-import cannedDe from './canned/de.json' with { type: 'json' };
 import cannedEn from './canned/en.json' with { type: 'json' };
-import cannedFr from './canned/fr.json' with { type: 'json' };
-import cannedNl from './canned/nl.json' with { type: 'json' };
 import de from './catalogs/de.json' with { type: 'json' };
 import source from './catalogs/en.json' with { type: 'json' };
 import fr from './catalogs/fr.json' with { type: 'json' };
@@ -37,12 +35,16 @@ export const consoleCatalogs = {
 };
 
 /** The standard replies (canned/<lang>.json) as raw JSON and compiled against the English set. */
-export const rawCannedReplies: Readonly<Record<string, unknown>> = {
-  en: cannedEn,
-  nl: cannedNl,
-  fr: cannedFr,
-  de: cannedDe,
-};
+// Every file in the folder, so a language added there is tested without another list to keep.
+const cannedDir = new URL('./canned/', import.meta.url);
+export const rawCannedReplies: Readonly<Record<string, unknown>> = Object.fromEntries(
+  readdirSync(cannedDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [
+      f.slice(0, -'.json'.length),
+      JSON.parse(readFileSync(new URL(f, cannedDir), 'utf8')) as unknown,
+    ]),
+);
 
 export function cannedRepliesInNode(language: string): { lang: string; replies: CompiledNode } {
   const base = language.toLowerCase().split('-')[0] ?? 'en';

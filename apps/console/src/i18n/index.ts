@@ -47,6 +47,8 @@ const cannedLoaders: Record<string, () => Promise<Compiled>> = {
   nl: () => import('./canned/nl.json'),
   fr: () => import('./canned/fr.json'),
   de: () => import('./canned/de.json'),
+  tr: () => import('./canned/tr.json'),
+  ar: () => import('./canned/ar.json'),
 };
 
 /** The languages with built-in replies; a reporter language outside this list gets English. */

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { FIRST_STEP } from '../flow/steps.ts';
 import { formatHours } from '../hours.ts';
+import { keepLtr } from '../i18n/bidi.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { ReceiptCode } from '../send/receipt-code.tsx';
@@ -152,12 +153,14 @@ export function ChatScreen() {
             const hours = formatHours(line.hours, lang, t.crisisAlways);
             return (
               <li key={line.id} class="line">
-                <h3>{line.name}</h3>
+                <h3>
+                  <bdi>{line.name}</bdi>
+                </h3>
                 {hours && <p class="hours">{hours}</p>}
                 <div class="line-actions">
                   {line.phones.map((phone) => (
                     <a key={phone.number} class="call" href={`tel:${phone.number}`}>
-                      {t.crisisCall(phone.display ?? phone.number)}
+                      {t.crisisCall(keepLtr(phone.display ?? phone.number, lang))}
                     </a>
                   ))}
                 </div>

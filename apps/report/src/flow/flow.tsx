@@ -220,6 +220,7 @@ function Story({ draft }: { draft: Draft }) {
         <label for="links">{t.linksLabel}</label>
         <textarea
           id="links"
+          dir="ltr"
           rows={3}
           value={draft.links}
           onInput={(e) => updateDraft({ links: (e.currentTarget as HTMLTextAreaElement).value })}

@@ -171,6 +171,7 @@ function CodeForm(props: {
         <label for="code">{t.followLabel}</label>
         <input
           id="code"
+          dir="ltr"
           inputMode="numeric"
           autocomplete="off"
           spellcheck={false}

@@ -114,6 +114,7 @@ export function HashOnlyStep({ draft }: { draft: Draft }) {
         <label for="hash-links">{t.hashOnlyLinksLabel}</label>
         <textarea
           id="hash-links"
+          dir="ltr"
           rows={3}
           value={draft.links}
           onInput={(e) => updateDraft({ links: (e.currentTarget as HTMLTextAreaElement).value })}

@@ -1,13 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { catalogUnreviewedShare, describeShare } from '@vangnet/core/icu/unreviewed';
 import { AGE_BANDS, CATEGORY_CODES, ROLES } from '@vangnet/core/taxonomy';
 import { describe, expect, it } from 'vitest';
+import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en, type Messages } from './en.ts';
 import { fr } from './fr.ts';
-import { pickLanguage } from './index.ts';
+import { LANGUAGES, pickLanguage } from './index.ts';
 import { nl } from './nl.ts';
 import { ROLE_KEYS, type RoleKey, wordsFor } from './role-words.ts';
+import { tr } from './tr.ts';
 
-const catalogs: Record<string, Messages> = { en, nl, fr, de };
+const catalogs: Record<string, Messages> = { en, nl, fr, de, tr, ar };
 
 describe('message catalogs', () => {
   it.each(Object.entries(catalogs))('%s has every string the app shows, none empty', (_lang, t) => {
@@ -42,12 +46,40 @@ describe('message catalogs', () => {
   });
 });
 
+describe('unreviewed translations (marked "@@unreviewed"; the app shows them anyway)', () => {
+  const dir = new URL('./catalogs/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  const shares = files.map((file) => {
+    const raw: unknown = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+    return [file.slice(0, -'.json'.length), catalogUnreviewedShare(raw)] as const;
+  });
+
+  it('reports the unreviewed share of each catalog', () => {
+    const lines = shares.map(([lang, share]) => `  ${lang}: ${describeShare(share)} unreviewed`);
+    console.log(`Unreviewed share of the reporter app's catalogs:\n${lines.join('\n')}`);
+    for (const [lang, share] of shares) {
+      // Each mark names texts the catalog has, and counts the same texts as the source.
+      expect(share.unknown, lang).toEqual([]);
+      expect(share.total, lang).toBe(shares.find(([l]) => l === 'en')?.[1].total);
+    }
+    // The source is English as the project writes it: never marked.
+    expect(shares.find(([lang]) => lang === 'en')?.[1].unreviewed).toBe(0);
+  });
+
+  it('every catalog in the folder is one the app carries', () => {
+    expect(shares.map(([lang]) => lang).sort()).toEqual([...LANGUAGES].sort());
+  });
+});
+
 describe('pickLanguage', () => {
   it.each([
     [['nl-BE', 'fr-BE'], 'nl'],
     [['fr-BE', 'nl-BE'], 'fr'],
-    [['pl-PL', 'de-DE'], 'de'],
-    [['pl-PL'], 'nl'],
+    [['sv-SE', 'de-DE'], 'de'],
+    [['sv-SE'], 'nl'],
+    [['tr-TR'], 'tr'],
+    [['ar-MA', 'fr-MA'], 'ar'],
+    [['ar'], 'ar'],
     [[], 'nl'],
     [['EN-gb'], 'en'],
   ])('%j → %s', (preferred, expected) => {
@@ -58,6 +90,11 @@ describe('pickLanguage', () => {
   it.each([
     [['ar-MA'], ['nl', 'ar', 'tr'], 'nl', 'ar'],
     [['nl-BE', 'en'], ['nl', 'en'], 'nl', 'nl'],
+    [['nl-BE'], ['nl', 'en', 'fr', 'de', 'tr', 'ar'], 'nl', 'nl'],
+    [['tr-TR', 'en-US'], ['nl', 'en', 'tr'], 'nl', 'tr'],
+    [['tr-TR', 'en-US'], ['nl', 'en'], 'nl', 'en'],
+    [['zh-CN'], ['nl', 'en', 'tr', 'ar'], 'nl', 'nl'],
+    [['zh-CN'], ['nl', 'fr', 'en'], 'fr', 'fr'],
     [['ga-IE', 'en-IE'], ['en', 'ga'], 'en', 'ga'],
     [['en-IE'], ['ga', 'en'], 'ga', 'en'],
     [['pl-PL'], ['ga', 'en'], 'ga', 'ga'],
@@ -123,6 +160,24 @@ describe('role wording', () => {
     }
   });
 
+  // Turkish: "siz" for parents, professionals and adults; "sen" for young people (as the French tu/vous).
+  const senForm = /(?<!\p{L})(sen|seni|sana|senin|seninle|kendin)(?!\p{L})/iu;
+  const sizForm = /(?<!\p{L})(siz|sizi|size|sizin|sizinle)(?!\p{L})|\p{L}(nız|niz|nuz|nüz)(?!\p{L})/iu;
+  it.each([
+    ['parent', 'siz'],
+    ['professional', 'siz'],
+    ['adult', 'siz'],
+    ['self', 'sen'],
+    ['friend', 'sen'],
+  ] as const)('in Turkish a %s is addressed with "%s"', (role, register) => {
+    const words = wordsFor(tr, role);
+    for (const key of ROLE_KEYS) {
+      expect(sample(words, key), `${role} ${key}`).not.toMatch(register === 'siz' ? senForm : sizForm);
+    }
+    // The patterns find the form they look for.
+    expect(words.contactTitle).toMatch(register === 'siz' ? sizForm : senForm);
+  });
+
   it.each([
     ['en', 'parent', 'whatTitle', 'What happened to your child?'],
     ['en', 'parent', 'ageTitle', 'How old is your child?'],
@@ -134,6 +189,11 @@ describe('role wording', () => {
     ['fr', 'adult', 'storyTitle', 'Racontez avec vos mots'],
     ['nl', 'parent', 'whatTitle', 'Wat is er met uw kind gebeurd?'],
     ['de', 'professional', 'ageTitle', 'Wie alt ist die junge Person?'],
+    ['tr', 'parent', 'storyTitle', 'Kendi sözlerinizle anlatın'],
+    ['tr', 'self', 'storyTitle', 'Kendi sözlerinle anlat'],
+    ['tr', 'parent', 'ageTitle', 'Çocuğunuz kaç yaşında?'],
+    ['ar', 'parent', 'whatTitle', 'ماذا حدث لطفلك؟'],
+    ['ar', 'self', 'ageTitle', 'كم عمرك؟'],
   ] as const)('%s, %s: %s is "%s"', (lang, role, key, text) => {
     expect(sample(wordsFor(catalogs[lang] as Messages, role), key)).toBe(text);
   });

@@ -2,17 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en, type Messages } from './en.ts';
 import { fr } from './fr.ts';
+import { glossaryAr } from './glossary.ar.ts';
 import { glossaryDe } from './glossary.de.ts';
 import { glossaryEn } from './glossary.en.ts';
 import { glossaryFr } from './glossary.fr.ts';
 import { glossaryNl } from './glossary.nl.ts';
 import { glossaryNlBe } from './glossary.nl-BE.ts';
+import { glossaryTr } from './glossary.tr.ts';
 import type { Glossary } from './glossary.ts';
 import { nl } from './nl.ts';
 import { unknownWordingKeys, withPackWording } from './pack-wording.ts';
+import { tr } from './tr.ts';
 
 const packsDir = fileURLToPath(new URL('../../../../country-packs/', import.meta.url));
 const languages: Record<string, { catalog: Messages; glossary: Glossary }> = {
@@ -20,6 +24,8 @@ const languages: Record<string, { catalog: Messages; glossary: Glossary }> = {
   nl: { catalog: nl, glossary: glossaryNl },
   fr: { catalog: fr, glossary: glossaryFr },
   de: { catalog: de, glossary: glossaryDe },
+  tr: { catalog: tr, glossary: glossaryTr },
+  ar: { catalog: ar, glossary: glossaryAr },
 };
 
 /** Every text a catalog can show, with where it is; functions are called for one and for several. */
@@ -113,6 +119,11 @@ describe('glossary: one term per thing', () => {
     expect(glossaryViolations(glossaryEn, [['x', 'Proofread it. Keep evidence.']])).toEqual([]);
     expect(glossaryViolations(glossaryFr, [['x', 'Prêt·e ?']])).toHaveLength(1);
     expect(glossaryViolations(glossaryFr, [['x', 'C’est arrivé à moi']])).toHaveLength(1);
+    expect(glossaryViolations(glossaryTr, [['x', 'Şifreni yaz.']])).toHaveLength(1);
+    expect(glossaryViolations(glossaryTr, [['x', 'Kanıtlarını şifrele.']])).toHaveLength(1);
+    expect(glossaryViolations(glossaryTr, [['x', 'PIN’ini yaz.']])).toEqual([]);
+    expect(glossaryViolations(glossaryAr, [['x', 'اكتب كلمة المرور.']])).toHaveLength(1);
+    expect(glossaryViolations(glossaryAr, [['x', 'اكتب كلمة السر.']])).toEqual([]);
   });
 
   it('each language has a glossary with the words it uses', () => {

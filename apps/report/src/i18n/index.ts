@@ -12,7 +12,7 @@ export type { Messages } from './messages.gen.ts';
  * time to plain data (scripts/icu-catalog-plugin.ts) in its own chunk, fetched only when chosen. Any
  * other language the pack declares comes from the pack as data (`GET /api/v1/catalogs/report/<lang>`).
  */
-export const LANGUAGES = ['nl', 'en', 'fr', 'de'] as const;
+export const LANGUAGES = ['nl', 'en', 'fr', 'de', 'tr', 'ar'] as const;
 /** A language tag: one the app carries, or one the pack brings. */
 export type Lang = string;
 
@@ -25,6 +25,8 @@ const loaders: Record<string, () => Promise<Compiled>> = {
   en: () => import('./catalogs/en.json'),
   fr: () => import('./catalogs/fr.json'),
   de: () => import('./catalogs/de.json'),
+  tr: () => import('./catalogs/tr.json'),
+  ar: () => import('./catalogs/ar.json'),
 };
 
 const CATALOG_KEY = 'vn.catalog.';

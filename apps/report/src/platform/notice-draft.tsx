@@ -71,6 +71,7 @@ export function NoticeDraft(props: Props) {
         <label for="notice-links">{t.noticeLinks}</label>
         <textarea
           id="notice-links"
+          dir="ltr"
           rows={3}
           value={links}
           onInput={(e) => {

@@ -2,6 +2,7 @@ import { useApp } from '../app-context.ts';
 import { crisisDescription, emergencyNumbers } from '../crisis-text.ts';
 import { stepAfter } from '../flow/steps.ts';
 import { formatHours } from '../hours.ts';
+import { keepLtr } from '../i18n/bidi.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { packTextIn } from '../pack.ts';
@@ -31,7 +32,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
           <p class="emergency-title">
             <strong>{t.crisisEmergencyTitle}</strong>
           </p>
-          <p>{t.crisisEmergency(emergency.join(` ${t.crisisOr} `))}</p>
+          <p>{t.crisisEmergency(emergency.map((n) => keepLtr(n, lang)).join(` ${t.crisisOr} `))}</p>
         </div>
       )}
       <p class="lead">{t.crisisIntro}</p>
@@ -44,7 +45,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
           return (
             <li key={line.id} class="line">
               <h3>
-                {line.name}
+                <bdi>{line.name}</bdi>
                 <SpokenIn languages={line.languages} />
               </h3>
               {description && (
@@ -67,7 +68,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
                   return (
                     <div key={phone.number}>
                       <a class="call" href={`tel:${phone.number}`}>
-                        {t.crisisCall(shown)}
+                        {t.crisisCall(keepLtr(shown, lang))}
                         {label && (
                           <span class="call-label" lang={label.lang}>
                             {label.text}
@@ -81,7 +82,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
                 {line.chat && (
                   <div>
                     <a class="chat" href={line.chat.url} rel="noopener noreferrer" target="_blank">
-                      {t.crisisChat}: {line.name}
+                      {t.crisisChat}: <bdi>{line.name}</bdi>
                     </a>
                     {linkUnchecked(line.chat, 'chat', service) && <CheckNote />}
                   </div>

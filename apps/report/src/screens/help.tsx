@@ -40,7 +40,7 @@ export function Help() {
               return (
                 <li key={s.id}>
                   <h3>
-                    {s.name}
+                    <bdi>{s.name}</bdi>
                     <SpokenIn languages={s.languages} />
                   </h3>
                   {about && <p lang={about.lang}>{about.text}</p>}

@@ -58,7 +58,7 @@ export function Routes() {
           return (
             <li key={s.id} class="line">
               <h3>
-                {s.name}
+                <bdi>{s.name}</bdi>
                 <SpokenIn languages={s.languages} />
               </h3>
               {about && <p lang={about.lang}>{about.text}</p>}

@@ -19,7 +19,7 @@ export function Start() {
         // The helpline's own face and words first: a child sees who is behind the app.
         <div class="welcome" data-testid="brand-greeting">
           {brand.logoSvg && <BrandLogo svg={brand.logoSvg} />}
-          <p>{greeting}</p>
+          <p lang={greeting.lang === lang ? undefined : greeting.lang}>{greeting.text}</p>
         </div>
       )}
       <Title>{t.startTitle}</Title>

@@ -44,7 +44,7 @@ export function ReceiptCode({ code }: { code: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div class="receipt">
-      <p class="receipt-code" data-testid="receipt-code">
+      <p class="receipt-code" data-testid="receipt-code" dir="ltr">
         {groupCode(code)}
       </p>
       <p>{t.receiptWhy}</p>

@@ -82,7 +82,7 @@ export function Receipt() {
           <ul class="services" data-testid="receipt-also">
             {others.map((s) => (
               <li key={s.id}>
-                {s.name}
+                <bdi>{s.name}</bdi>
                 <SpokenIn languages={s.languages} />
               </li>
             ))}

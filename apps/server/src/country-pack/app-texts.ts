@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type AppTexts, CATALOG_APPS, type ParamOrder, type RawCatalogNode } from '@vangnet/core';
+import {
+  type AppTexts,
+  CATALOG_APPS,
+  catalogUnreviewedShare,
+  type ParamOrder,
+  type RawCatalogNode,
+  type UnreviewedShare,
+} from '@vangnet/core';
 import { repoRoot } from '../config.ts';
 
 /**
@@ -25,10 +32,17 @@ async function readApp(app: string): Promise<AppTexts[keyof AppTexts]> {
   const source = JSON.parse(await readFile(`${dir}catalogs/en.json`, 'utf8')) as RawCatalogNode;
   const orderFile = `${dir}param-order.json`;
   const order = existsSync(orderFile) ? (JSON.parse(await readFile(orderFile, 'utf8')) as ParamOrder) : {};
+  const carried = files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+  // How much of each carried catalog is marked "@@unreviewed", for `pack check`'s notice.
+  const shares: Record<string, UnreviewedShare> = {};
+  for (const lang of carried) {
+    shares[lang] = catalogUnreviewedShare(JSON.parse(await readFile(`${dir}catalogs/${lang}.json`, 'utf8')));
+  }
   return {
     source,
     order,
-    carried: files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)),
+    carried,
+    shares,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   describeIssue,
   flattenTexts,
   formatProblem,
+  type LanguageReview,
   PACK_FILES,
   PAGE_FRONT_MATTER_EXAMPLE,
   type PackCatalogs,
@@ -16,7 +17,12 @@ import {
   type Page,
   packCatalogDir,
   pageFrontMatterSchema,
+  readUnreviewedMark,
+  reviewLanguages,
+  reviewProblems,
+  TEXTS_UNREVIEWED_KEY,
   textTreeSchema,
+  type UnreviewedMark,
 } from '@vangnet/core';
 import { parseDocument } from 'yaml';
 import { z } from 'zod/mini';
@@ -44,6 +50,8 @@ export type PackInspection = {
   pack?: CountryPack;
   problems: PackProblem[];
   catalogs?: PackCatalogs<CompiledNode>;
+  /** How much of each declared language nobody has reviewed (marked `unreviewed`); a notice for `pack check`. */
+  review?: LanguageReview[];
 };
 
 /** Reads, validates and freezes a pack folder; throws a `PackError` on any error (warnings are allowed). */
@@ -75,7 +83,8 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
       optional,
     );
   }
-  const texts = await readTexts(dir, problems);
+  const marks: Record<string, UnreviewedMark> = {};
+  const texts = await readTexts(dir, problems, marks);
   const pages = await readPages(dir, problems);
 
   const meta = parts.meta as CountryPack['meta'] | undefined;
@@ -110,9 +119,13 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
     pages,
   };
   problems.push(...checkPack(pack, { isTemplate: basename(dir) === 'template' }));
-  const languages = checkAppCatalogs(meta, await readCatalogs(dir, problems), await appTexts());
+  const packCatalogs = await readCatalogs(dir, problems);
+  const app = await appTexts();
+  const languages = checkAppCatalogs(meta, packCatalogs, app);
   problems.push(...languages.problems);
-  return { pack: deepFreeze(pack), problems, catalogs: deepFreeze(languages.compiled) };
+  const review = reviewLanguages(meta, { carried: app.report.shares ?? {}, packCatalogs, texts, marks });
+  problems.push(...reviewProblems(review));
+  return { pack: deepFreeze(pack), problems, catalogs: deepFreeze(languages.compiled), review };
 }
 
 async function readYamlFile(
@@ -166,7 +179,15 @@ function parseYaml(file: string, source: string, problems: PackProblem[]): unkno
   return doc.toJS();
 }
 
-async function readTexts(dir: string, problems: PackProblem[]): Promise<CountryPack['texts']> {
+/**
+ * texts/<lang>.yaml; a top-level `unreviewed: true` or `unreviewed: [key, …]` marks translations nobody
+ * has reviewed yet (kept apart in `marks`, never a text).
+ */
+async function readTexts(
+  dir: string,
+  problems: PackProblem[],
+  marks: Record<string, UnreviewedMark>,
+): Promise<CountryPack['texts']> {
   const texts: CountryPack['texts'] = {};
   for (const name of await listDir(join(dir, 'texts'))) {
     if (!name.endsWith('.yaml')) continue;
@@ -175,7 +196,15 @@ async function readTexts(dir: string, problems: PackProblem[]): Promise<CountryP
     const source = (await readText(join(dir, file))) ?? '';
     const value = parseYaml(file, source, problems);
     if (value === undefined) continue;
-    const parsed = textTreeSchema.safeParse(value ?? {}, PARSE_OPTIONS);
+    const isMap = typeof value === 'object' && value !== null && !Array.isArray(value);
+    const { [TEXTS_UNREVIEWED_KEY]: mark, ...tree } = isMap ? (value as Record<string, unknown>) : {};
+    const read = readUnreviewedMark(mark);
+    if ('problem' in read) {
+      problems.push({ severity: 'error', file, path: TEXTS_UNREVIEWED_KEY, message: read.problem });
+      continue;
+    }
+    marks[lang] = read.mark;
+    const parsed = textTreeSchema.safeParse(isMap ? tree : (value ?? {}), PARSE_OPTIONS);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         problems.push({

@@ -15,7 +15,7 @@ import {
 } from '@vangnet/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PARTNER_RECIPIENT } from '../referrals/demo-partner.ts';
-import { loadCountryPack, PackError, publicPack } from './load.ts';
+import { inspectCountryPack, loadCountryPack, PackError, publicPack } from './load.ts';
 
 const packsDir = join(import.meta.dirname, '../../../../country-packs');
 const packs: Record<string, CountryPack> = {};
@@ -344,6 +344,39 @@ describe('loadCountryPack', () => {
     for (const p of problems) expect(p.message).toContain('kind: guide');
     expect(problems[0]?.message).toContain('young');
     expect(problems[2]?.message).toContain('extra');
+  });
+
+  it('reads a texts file marked unreviewed: the mark is no text, its share is counted, a bad mark is refused', async () => {
+    const dir = join(tmp, 'NL-unreviewed');
+    await cp(join(packsDir, 'NL'), dir, { recursive: true });
+    const english = await readFile(join(dir, 'texts/en.yaml'), 'utf8');
+    // A Turkish file (copied from English, for the test) whose `services` group awaits review.
+    await writeFile(join(dir, 'texts/tr.yaml'), `unreviewed: [services, nothing.here]\n${english}`);
+    const { pack, problems, review } = await inspectCountryPack(dir);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(pack?.texts.tr?.unreviewed).toBeUndefined();
+    expect(Object.keys(pack?.texts.tr ?? {})).toEqual(Object.keys(pack?.texts.en ?? {}));
+    const tr = review?.find((r) => r.code === 'tr');
+    const services = Object.keys(pack?.texts.tr ?? {}).filter((k) => k.startsWith('services.')).length;
+    expect(services).toBeGreaterThan(0);
+    expect(tr?.texts).toEqual({
+      total: Object.keys(pack?.texts.en ?? {}).length,
+      unreviewed: services,
+      unknown: ['nothing.here'],
+    });
+    expect(tr?.app?.unreviewed).toBe(tr?.app?.total);
+    expect(review?.find((r) => r.code === 'nl')?.app?.unreviewed).toBe(0);
+    expect(problems).toContainEqual({
+      severity: 'warning',
+      file: 'texts/tr.yaml',
+      path: 'unreviewed',
+      message: '"nothing.here" names no text of this file',
+    });
+    await writeFile(join(dir, 'texts/tr.yaml'), `unreviewed: maybe\n${english}`);
+    const error = await loadCountryPack(dir).catch((e: unknown) => e);
+    expect((error as PackError).message).toContain(
+      'texts/tr.yaml: unreviewed: expected true, false or a list',
+    );
   });
 
   it('refuses a folder without pack files', async () => {

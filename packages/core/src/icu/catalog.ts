@@ -1,6 +1,7 @@
 import { icuArgs } from './args.ts';
 import type { IcuMessage } from './ast.ts';
 import { parseIcu } from './parse.ts';
+import { isMetadataKey } from './unreviewed.ts';
 
 /**
  * An app catalog as translators edit it: nested JSON whose leaves are ICU MessageFormat texts (lists
@@ -92,7 +93,10 @@ export function compileCatalog(
         });
       return s.map((item, i) => walk(t[i], item, `${path}.${i}`));
     }
-    const group = s as { readonly [key: string]: RawCatalogNode };
+    // Keys starting with `@` are metadata (`"@@unreviewed": true`, ARB's habit), never a text.
+    const group = Object.fromEntries(Object.entries(s).filter(([k]) => !isMetadataKey(k))) as {
+      readonly [key: string]: RawCatalogNode;
+    };
     if (!isRecord(t)) {
       if (t !== undefined) problems.push({ path, kind: 'shape', detail: 'expected a group of texts' });
       return Object.fromEntries(
@@ -100,7 +104,7 @@ export function compileCatalog(
       );
     }
     for (const key of Object.keys(t)) {
-      if (!Object.hasOwn(group, key))
+      if (!Object.hasOwn(group, key) && !isMetadataKey(key))
         problems.push({ path: join(path, key), kind: 'extra', detail: 'not in the source catalog' });
     }
     return Object.fromEntries(Object.entries(group).map(([k, v]) => [k, walk(t[k], v, join(path, k))]));

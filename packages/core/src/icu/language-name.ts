@@ -4,6 +4,8 @@ export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: 'English',
   fr: 'Français',
   de: 'Deutsch',
+  tr: 'Türkçe',
+  ar: 'العربية',
 };
 
 /** A language's own name for itself (`ga` → "Gaeilge"), from the browser's data for any other language. */

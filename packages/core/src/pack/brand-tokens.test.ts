@@ -56,6 +56,16 @@ describe('brand tokens', () => {
       texts: { nl: { 'branding.greeting': 'Hoi!' } },
     });
     expect(view.greeting).toEqual({ nl: 'Hoi!' });
+    // The default language's greeting comes first, whatever order the texts files were read in.
+    const ordered = brandView({
+      meta: {
+        branding: { appName: 'X', colours: calm },
+        helpline: { id: 'x', name: 'X', trustAnchors: [] },
+        defaultLanguage: 'nl',
+      },
+      texts: { en: { 'branding.greeting': 'Hi!' }, nl: { 'branding.greeting': 'Hoi!' } },
+    });
+    expect(Object.keys(ordered.greeting)).toEqual(['nl', 'en']);
     const props = Object.fromEntries(brandProperties(view));
     expect(props['--brand-primary']).toBe('#0b5394');
     expect(props['--brand-on-primary']).toBe('#ffffff');

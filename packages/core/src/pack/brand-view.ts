@@ -24,12 +24,17 @@ export const BRAND_ELEMENT_ID = 'vangnet-brand';
 export const GREETING_KEY = 'branding.greeting';
 
 export function brandView(pack: {
-  meta: Pick<CountryPack['meta'], 'branding' | 'helpline'>;
+  meta: Pick<CountryPack['meta'], 'branding' | 'helpline'> &
+    Partial<Pick<CountryPack['meta'], 'defaultLanguage'>>;
   texts: CountryPack['texts'];
 }): BrandView {
-  const { branding } = pack.meta;
+  const { branding, defaultLanguage } = pack.meta;
   const greeting: Record<string, string> = {};
-  for (const [lang, texts] of Object.entries(pack.texts)) {
+  // The default language first: a language without its own greeting shows the default's (greetingIn).
+  const languages = Object.entries(pack.texts).sort(
+    ([a], [b]) => Number(b === defaultLanguage) - Number(a === defaultLanguage),
+  );
+  for (const [lang, texts] of languages) {
     const text = texts[GREETING_KEY]?.trim();
     if (text) greeting[lang] = text;
   }

@@ -5,6 +5,7 @@ import {
   type ParamOrder,
   type RawCatalogNode,
 } from '../icu/catalog.ts';
+import type { UnreviewedShare } from '../icu/unreviewed.ts';
 import type { PackProblem } from './check.ts';
 import type { CountryPack } from './schema.ts';
 
@@ -20,7 +21,13 @@ import type { CountryPack } from './schema.ts';
 export const CATALOG_APPS = ['report', 'console'] as const;
 export type CatalogApp = (typeof CATALOG_APPS)[number];
 
-export type AppCatalogSource = { source: RawCatalogNode; order: ParamOrder; carried: readonly string[] };
+export type AppCatalogSource = {
+  source: RawCatalogNode;
+  order: ParamOrder;
+  carried: readonly string[];
+  /** How much of each carried catalog nobody has reviewed (translation-review.ts). */
+  shares?: Readonly<Record<string, UnreviewedShare>>;
+};
 export type AppTexts = Record<CatalogApp, AppCatalogSource>;
 /** Per app, the pack's catalogs by language: raw as read, or compiled once checked. */
 export type PackCatalogs<T> = Partial<Record<CatalogApp, Readonly<Record<string, T>>>>;

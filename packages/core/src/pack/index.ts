@@ -15,3 +15,4 @@ export * from './schema.ts';
 export * from './shell-crisis.ts';
 export * from './shell-template.ts';
 export * from './texts.ts';
+export * from './translation-review.ts';

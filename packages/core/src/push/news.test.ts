@@ -27,6 +27,8 @@ describe('pushLangOf', () => {
     ['en', 'en'],
     ['fr', 'fr'],
     ['de', 'de'],
+    ['tr', 'tr'],
+    ['ar', 'ar'],
     ['es', 'nl'],
     [undefined, 'nl'],
     [42, 'nl'],
