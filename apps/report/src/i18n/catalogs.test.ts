@@ -5,9 +5,11 @@ import { en, type Messages } from './en.ts';
 import { fr } from './fr.ts';
 import { pickLanguage } from './index.ts';
 import { nl } from './nl.ts';
+import { pl } from './pl.ts';
 import { ROLE_KEYS, type RoleKey, wordsFor } from './role-words.ts';
+import { uk } from './uk.ts';
 
-const catalogs: Record<string, Messages> = { en, nl, fr, de };
+const catalogs: Record<string, Messages> = { en, nl, fr, de, uk, pl };
 
 describe('message catalogs', () => {
   it.each(Object.entries(catalogs))('%s has every string the app shows, none empty', (_lang, t) => {
@@ -46,8 +48,10 @@ describe('pickLanguage', () => {
   it.each([
     [['nl-BE', 'fr-BE'], 'nl'],
     [['fr-BE', 'nl-BE'], 'fr'],
-    [['pl-PL', 'de-DE'], 'de'],
-    [['pl-PL'], 'nl'],
+    [['cs-CZ', 'de-DE'], 'de'],
+    [['cs-CZ'], 'nl'],
+    [['uk-UA'], 'uk'],
+    [['pl-PL', 'de-DE'], 'pl'],
     [[], 'nl'],
     [['EN-gb'], 'en'],
   ])('%j → %s', (preferred, expected) => {
@@ -123,6 +127,38 @@ describe('role wording', () => {
     }
   });
 
+  // Ukrainian: "ви" for parents, professionals and adults; "ти" for young people.
+  const tyForm =
+    /(?<!\p{L})(ти|тебе|тобі|тобою|твій|твоя|твоє|твої|твого|твоєї|твоїм|твоїй|твоїх)(?!\p{L})/iu;
+  const vyForm = /(?<!\p{L})(ви|вас|вам|вами|ваш|ваша|ваше|ваші|вашого|вашої|вашим|вашій|ваших)(?!\p{L})/iu;
+  it.each([
+    ['parent', 'ви'],
+    ['professional', 'ви'],
+    ['adult', 'ви'],
+    ['self', 'ти'],
+    ['friend', 'ти'],
+  ] as const)('in Ukrainian a %s is addressed with "%s"', (role, register) => {
+    const words = wordsFor(uk, role);
+    for (const key of ROLE_KEYS) {
+      expect(sample(words, key), `${role} ${key}`).not.toMatch(register === 'ви' ? tyForm : vyForm);
+    }
+  });
+
+  // Polish: adults read a neutral polite form ("Proszę wybrać", "można"), never "ty" and never "Pan/Pani".
+  const tyPl =
+    /(?<!\p{L})(ty|ci|cię|ciebie|tobą|tobie|twój|twoja|twoje|twojego|twojej|twoim|twoich|masz|możesz|wybierz|zaznacz|napisz)(?!\p{L})/iu;
+  const panPl = /(?<!\p{L})(pan|pani|pana|panu|państwo|państwa)(?!\p{L})/iu;
+  it.each(['parent', 'professional', 'adult'] as const)(
+    'in Polish a %s is addressed without "ty" or "Pan/Pani"',
+    (role) => {
+      const words = wordsFor(pl, role);
+      for (const key of ROLE_KEYS) {
+        expect(sample(words, key), `${role} ${key}`).not.toMatch(tyPl);
+        expect(sample(words, key), `${role} ${key}`).not.toMatch(panPl);
+      }
+    },
+  );
+
   it.each([
     ['en', 'parent', 'whatTitle', 'What happened to your child?'],
     ['en', 'parent', 'ageTitle', 'How old is your child?'],
@@ -134,6 +170,10 @@ describe('role wording', () => {
     ['fr', 'adult', 'storyTitle', 'Racontez avec vos mots'],
     ['nl', 'parent', 'whatTitle', 'Wat is er met uw kind gebeurd?'],
     ['de', 'professional', 'ageTitle', 'Wie alt ist die junge Person?'],
+    ['uk', 'parent', 'ageTitle', 'Скільки років вашій дитині?'],
+    ['uk', 'self', 'ageTitle', 'Скільки тобі років?'],
+    ['pl', 'parent', 'whatTitle', 'Co się stało dziecku?'],
+    ['pl', 'self', 'ageTitle', 'Ile masz lat?'],
   ] as const)('%s, %s: %s is "%s"', (lang, role, key, text) => {
     expect(sample(wordsFor(catalogs[lang] as Messages, role), key)).toBe(text);
   });

@@ -10,9 +10,13 @@ import { glossaryEn } from './glossary.en.ts';
 import { glossaryFr } from './glossary.fr.ts';
 import { glossaryNl } from './glossary.nl.ts';
 import { glossaryNlBe } from './glossary.nl-BE.ts';
+import { glossaryPl } from './glossary.pl.ts';
 import type { Glossary } from './glossary.ts';
+import { glossaryUk } from './glossary.uk.ts';
 import { nl } from './nl.ts';
 import { unknownWordingKeys, withPackWording } from './pack-wording.ts';
+import { pl } from './pl.ts';
+import { uk } from './uk.ts';
 
 const packsDir = fileURLToPath(new URL('../../../../country-packs/', import.meta.url));
 const languages: Record<string, { catalog: Messages; glossary: Glossary }> = {
@@ -20,6 +24,8 @@ const languages: Record<string, { catalog: Messages; glossary: Glossary }> = {
   nl: { catalog: nl, glossary: glossaryNl },
   fr: { catalog: fr, glossary: glossaryFr },
   de: { catalog: de, glossary: glossaryDe },
+  uk: { catalog: uk, glossary: glossaryUk },
+  pl: { catalog: pl, glossary: glossaryPl },
 };
 
 /** Every text a catalog can show, with where it is; functions are called for one and for several. */

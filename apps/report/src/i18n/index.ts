@@ -12,7 +12,7 @@ export type { Messages } from './messages.gen.ts';
  * time to plain data (scripts/icu-catalog-plugin.ts) in its own chunk, fetched only when chosen. Any
  * other language the pack declares comes from the pack as data (`GET /api/v1/catalogs/report/<lang>`).
  */
-export const LANGUAGES = ['nl', 'en', 'fr', 'de'] as const;
+export const LANGUAGES = ['nl', 'en', 'fr', 'de', 'uk', 'pl'] as const;
 /** A language tag: one the app carries, or one the pack brings. */
 export type Lang = string;
 
@@ -22,6 +22,8 @@ export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: 'English',
   fr: 'Français',
   de: 'Deutsch',
+  uk: 'Українська',
+  pl: 'Polski',
 };
 
 /** A language's own name for itself (`ga` → "Gaeilge"), from the browser's data for any other language. */
@@ -43,6 +45,8 @@ const loaders: Record<string, () => Promise<Compiled>> = {
   en: () => import('./catalogs/en.json'),
   fr: () => import('./catalogs/fr.json'),
   de: () => import('./catalogs/de.json'),
+  uk: () => import('./catalogs/uk.json'),
+  pl: () => import('./catalogs/pl.json'),
 };
 
 const CATALOG_KEY = 'vn.catalog.';
