@@ -8,6 +8,8 @@ export const PUSH_NOTICE = {
   en: 'There is news about your report',
   fr: 'Il y a du nouveau pour ton signalement',
   de: 'Es gibt Neues zu deiner Meldung',
+  uk: 'Є новини про твоє повідомлення',
+  pl: 'Są nowości w twoim zgłoszeniu',
 } as const;
 
 export function pushNoticeFor(payload: unknown): string {

@@ -7,7 +7,7 @@ import { parseCannedTexts } from '@vangnet/core/pack/canned-texts';
  * a parent or professional (about the young person, formal "u"/"vous"/"Sie"), or an adult about
  * themselves. A country pack can supply its own as texts (see packages/core/src/pack/canned-texts.ts):
  * a pack reply replaces the built-in one with its id, other ids are added. The built-in ones exist for
- * every language a pack may declare (nl, en, fr, de); another language gets English. Written for a
+ * every language a pack may declare (nl, en, fr, de, uk, pl); another language gets English. Written for a
  * ten-year-old reader: short sentences, no blame.
  *
  * Placeholders, filled from the case and the pack, never from code per country: `{counsellor}` (the
@@ -469,6 +469,220 @@ const BUILT_IN: Record<string, Set> = {
       sextortion: {
         label: 'Erpressung: nicht zahlen',
         text: 'Zahlen Sie nicht und schicken Sie nichts mehr. Zahlen macht es meistens nicht besser. Brechen Sie den Kontakt ab, aber heben Sie vorher Namen und Links auf. Heben Sie die Bilder nicht auf. Es ist nicht Ihre Schuld.',
+      },
+    },
+  },
+  uk: {
+    or: 'або',
+    young: {
+      'first-contact': {
+        label: 'Перший контакт',
+        text: 'Привіт! Я {counsellor} з {helpline}. Твоє повідомлення вже в мене. Добре, що ти нам про це пишеш. Це не твоя провина. Ти зараз у безпеці?',
+      },
+      danger: {
+        label: 'Небезпека',
+        text: 'Тобі зараз загрожує небезпека? Тоді дзвони зараз {emergency}. Скажи, де ти. Напиши мені, коли будеш у безпеці.',
+      },
+      'self-harm': {
+        label: 'Самоушкодження',
+        text: 'Дякую, що ти мені це пишеш. Ти зараз у безпеці? Ти думаєш про те, щоб зашкодити собі? Тоді поговори з кимось просто зараз. Номери є в застосунку в розділі «Мені потрібна допомога зараз». Ти також можеш і далі писати мені тут.',
+      },
+      sextortion: {
+        label: 'Шантаж: не платити',
+        text: 'Не плати і нічого більше не надсилай. Платити зазвичай марно: шантаж не припиняється. Припини чат, але спершу збережи імена й посилання. Не зберігай фото. Це не твоя провина. Ми допоможемо тобі з наступними кроками.',
+      },
+      'evidence-safe': {
+        label: 'Докази в безпеці',
+        text: 'Твої докази надійшли. Вони зберігаються в безпеці. Надсилати їх ще раз не треба.',
+      },
+      'block-report': {
+        label: 'Заблокувати й поскаржитися',
+        text: 'Ти можеш заблокувати цю людину. Також можна поскаржитися в застосунку чи на сайті. Зробимо це разом?',
+      },
+      referral: {
+        label: 'Передати далі',
+        text: 'Я хочу зв’язати тебе з людьми, які можуть допомогти з цим ще краще. Ти не проти?',
+      },
+      closing: {
+        label: 'Завершення',
+        text: 'Добре, що ми змогли допомогти. Якщо щось станеться знову, ти можеш зробити нове повідомлення.',
+      },
+    },
+    friend: {
+      'first-contact': {
+        label: 'Перший контакт',
+        text: 'Привіт! Я {counsellor} з {helpline}. Твоє повідомлення про друга чи подругу вже в мене. Добре, що ти нам про це пишеш. Це не твоя провина. Твій друг чи подруга зараз у безпеці? А ти зараз у безпеці?',
+      },
+      danger: {
+        label: 'Небезпека',
+        text: 'Твоєму другові чи подрузі зараз загрожує небезпека? Тоді дзвони зараз {emergency} або попроси дорослого подзвонити. Скажи, де ця людина. Напиши мені, коли це зроблено.',
+      },
+      'self-harm': {
+        label: 'Самоушкодження',
+        text: 'Дякую, що ти мені це пишеш. Твій друг чи подруга зараз у безпеці? Ця людина говорить про те, щоб зашкодити собі? Тоді ще сьогодні розкажи дорослому, якому довіряєш. Номери є в застосунку в розділі «Мені потрібна допомога зараз». Ти не мусиш нести це без допомоги.',
+      },
+      sextortion: {
+        label: 'Шантаж: не платити',
+        text: 'Скажи другові чи подрузі: не плати і нічого більше не надсилай. Платити зазвичай марно: шантаж не припиняється. Припини чат, але спершу збережи імена й посилання. Не зберігай фото. Це не провина твого друга чи подруги. Ми допоможемо вам обом.',
+      },
+    },
+    adult: {
+      'first-contact': {
+        label: 'Перший контакт',
+        text: 'Добрий день, я {counsellor} з {helpline}. Ваше повідомлення вже в мене. Дякую, що ви нам про це написали. Молода людина зараз у безпеці?',
+      },
+      danger: {
+        label: 'Небезпека',
+        text: 'Комусь зараз загрожує небезпека? Тоді дзвоніть зараз {emergency}. Скажіть, де ви.',
+      },
+      'self-harm': {
+        label: 'Самоушкодження',
+        text: 'Дякую, що ви нам це написали. Молода людина зараз у безпеці? Вона думає про те, щоб зашкодити собі? Тоді будьте поруч і зараз подзвоніть на лінію допомоги. Номери є в застосунку в розділі «Мені потрібна допомога зараз».',
+      },
+      sextortion: {
+        label: 'Шантаж: не платити',
+        text: 'Не платіть і нічого більше не надсилайте. Платити зазвичай марно: шантаж не припиняється. Припиніть контакт, але спершу збережіть імена й посилання. Не зберігайте зображення. Це не провина молодої людини.',
+      },
+      'evidence-safe': {
+        label: 'Докази в безпеці',
+        text: 'Ваші докази надійшли. Вони зберігаються в безпеці. Надсилати їх ще раз не треба.',
+      },
+      'block-report': {
+        label: 'Заблокувати й поскаржитися',
+        text: 'Ви можете заблокувати цю людину. Також можна поскаржитися в застосунку чи на сайті. Зробимо це разом?',
+      },
+      referral: {
+        label: 'Передати далі',
+        text: 'Я хочу зв’язати вас із людьми, які можуть допомогти з цим ще краще. Ви не проти?',
+      },
+      closing: {
+        label: 'Завершення',
+        text: 'Дякую за ваше повідомлення. Якщо щось станеться знову, ви можете зробити нове повідомлення.',
+      },
+    },
+    adultSelf: {
+      'first-contact': {
+        label: 'Перший контакт',
+        text: 'Добрий день, я {counsellor} з {helpline}. Ваше повідомлення вже в мене. Дякую, що ви нам про це написали. Це не ваша провина. Ви зараз у безпеці?',
+      },
+      danger: {
+        label: 'Небезпека',
+        text: 'Вам зараз загрожує небезпека? Тоді дзвоніть зараз {emergency}. Скажіть, де ви. Напишіть мені, коли будете в безпеці.',
+      },
+      'self-harm': {
+        label: 'Самоушкодження',
+        text: 'Дякую, що ви мені це написали. Ви зараз у безпеці? Ви думаєте про те, щоб зашкодити собі? Тоді поговоріть із кимось просто зараз. Номери є в застосунку в розділі «Мені потрібна допомога зараз». Ви також можете й далі писати мені тут.',
+      },
+      sextortion: {
+        label: 'Шантаж: не платити',
+        text: 'Не платіть і нічого більше не надсилайте. Платити зазвичай марно: шантаж не припиняється. Припиніть контакт, але спершу збережіть імена й посилання. Не зберігайте зображення. Це не ваша провина.',
+      },
+    },
+  },
+  pl: {
+    or: 'albo',
+    young: {
+      'first-contact': {
+        label: 'Pierwszy kontakt',
+        text: 'Cześć! Tu {counsellor} z {helpline}. Twoje zgłoszenie jest już u mnie. Dobrze, że nam o tym piszesz. To nie twoja wina. Czy jesteś teraz w bezpiecznym miejscu?',
+      },
+      danger: {
+        label: 'Niebezpieczeństwo',
+        text: 'Grozi ci teraz niebezpieczeństwo? Zadzwoń teraz pod {emergency}. Powiedz, gdzie jesteś. Napisz mi, kiedy będziesz w bezpiecznym miejscu.',
+      },
+      'self-harm': {
+        label: 'Samookaleczenie',
+        text: 'Dziękuję, że mi o tym piszesz. Czy jesteś teraz w bezpiecznym miejscu? Myślisz o zrobieniu sobie krzywdy? Porozmawiaj teraz z kimś. Numery są w aplikacji pod „Potrzebuję pomocy teraz”. Możesz też dalej pisać do mnie tutaj.',
+      },
+      sextortion: {
+        label: 'Szantaż: nie płacić',
+        text: 'Nie płać i nic więcej nie wysyłaj. Płacenie zwykle nie kończy szantażu. Zakończ rozmowę, ale najpierw zapisz nazwy i linki. Nie zapisuj zdjęć. To nie twoja wina. Pomożemy ci w kolejnych krokach.',
+      },
+      'evidence-safe': {
+        label: 'Dowody są bezpieczne',
+        text: 'Twoje dowody dotarły. Są bezpiecznie przechowywane. Nie musisz ich wysyłać jeszcze raz.',
+      },
+      'block-report': {
+        label: 'Zablokuj i zgłoś',
+        text: 'Możesz zablokować tę osobę. Możesz też zgłosić to w aplikacji albo na stronie. Zrobimy to razem?',
+      },
+      referral: {
+        label: 'Przekazanie',
+        text: 'Chcę cię skontaktować z osobami, które mogą pomóc w tej sprawie jeszcze lepiej. Czy to w porządku?',
+      },
+      closing: {
+        label: 'Zakończenie',
+        text: 'Cieszę się, że mogliśmy pomóc. Jeśli coś znowu się stanie, możesz zrobić nowe zgłoszenie.',
+      },
+    },
+    friend: {
+      'first-contact': {
+        label: 'Pierwszy kontakt',
+        text: 'Cześć! Tu {counsellor} z {helpline}. Twoje zgłoszenie o koledze albo koleżance jest już u mnie. Dobrze, że nam o tym piszesz. To nie twoja wina. Czy ta osoba jest teraz w bezpiecznym miejscu? A ty jesteś teraz w bezpiecznym miejscu?',
+      },
+      danger: {
+        label: 'Niebezpieczeństwo',
+        text: 'Czy twojemu koledze albo koleżance grozi teraz niebezpieczeństwo? Zadzwoń teraz pod {emergency} albo poproś o to dorosłą osobę. Powiedz, gdzie jest ta osoba. Napisz mi, kiedy to się uda.',
+      },
+      'self-harm': {
+        label: 'Samookaleczenie',
+        text: 'Dziękuję, że mi o tym piszesz. Czy twój kolega albo koleżanka jest teraz w bezpiecznym miejscu? Czy ta osoba mówi o zrobieniu sobie krzywdy? Powiedz o tym jeszcze dziś dorosłej osobie, której ufasz. Numery są w aplikacji pod „Potrzebuję pomocy teraz”. Nie musisz dźwigać tego bez pomocy.',
+      },
+      sextortion: {
+        label: 'Szantaż: nie płacić',
+        text: 'Powiedz koledze albo koleżance: Nie płać i nic więcej nie wysyłaj. Płacenie zwykle nie kończy szantażu. Zakończ rozmowę, ale najpierw zapisz nazwy i linki. Nie zapisuj zdjęć. To nie wina tej osoby. Pomożemy wam obojgu.',
+      },
+    },
+    adult: {
+      'first-contact': {
+        label: 'Pierwszy kontakt',
+        text: 'Dzień dobry, tu {counsellor} z {helpline}. To zgłoszenie jest już u mnie. Dziękujemy za wiadomość. Czy młoda osoba jest teraz w bezpiecznym miejscu?',
+      },
+      danger: {
+        label: 'Niebezpieczeństwo',
+        text: 'Czy komuś grozi teraz niebezpieczeństwo? Proszę zadzwonić teraz pod {emergency} i powiedzieć, gdzie to jest.',
+      },
+      'self-harm': {
+        label: 'Samookaleczenie',
+        text: 'Dziękujemy za wiadomość. Czy młoda osoba jest teraz w bezpiecznym miejscu? Czy myśli o zrobieniu sobie krzywdy? Proszę zostać przy niej i zadzwonić teraz na linię pomocy. Numery są w aplikacji pod „Potrzebuję pomocy teraz”.',
+      },
+      sextortion: {
+        label: 'Szantaż: nie płacić',
+        text: 'Proszę nie płacić i nic więcej nie wysyłać. Płacenie zwykle nie kończy szantażu. Proszę zakończyć kontakt, ale najpierw zapisać nazwy i linki. Proszę nie zapisywać zdjęć. To nie wina młodej osoby.',
+      },
+      'evidence-safe': {
+        label: 'Dowody są bezpieczne',
+        text: 'Dowody dotarły. Są bezpiecznie przechowywane. Nie trzeba ich wysyłać jeszcze raz.',
+      },
+      'block-report': {
+        label: 'Zablokuj i zgłoś',
+        text: 'Można zablokować tę osobę. Można też zgłosić to w aplikacji albo na stronie. Zrobimy to razem?',
+      },
+      referral: {
+        label: 'Przekazanie',
+        text: 'Chcemy przekazać kontakt do osób, które mogą pomóc w tej sprawie jeszcze lepiej. Czy to w porządku?',
+      },
+      closing: {
+        label: 'Zakończenie',
+        text: 'Dziękujemy za zgłoszenie. Jeśli coś znowu się stanie, można zrobić nowe zgłoszenie.',
+      },
+    },
+    adultSelf: {
+      'first-contact': {
+        label: 'Pierwszy kontakt',
+        text: 'Dzień dobry, tu {counsellor} z {helpline}. To zgłoszenie jest już u mnie. Dziękujemy za wiadomość. To nie jest wina osoby, której to się przydarzyło. Czy jest teraz bezpiecznie?',
+      },
+      danger: {
+        label: 'Niebezpieczeństwo',
+        text: 'Czy grozi teraz niebezpieczeństwo? Proszę zadzwonić teraz pod {emergency} i powiedzieć, gdzie to jest. Proszę napisać, kiedy będzie bezpiecznie.',
+      },
+      'self-harm': {
+        label: 'Samookaleczenie',
+        text: 'Dziękujemy za wiadomość. Czy jest teraz bezpiecznie? Jeśli pojawiają się myśli o zrobieniu sobie krzywdy, proszę od razu z kimś porozmawiać. Numery są w aplikacji pod „Potrzebuję pomocy teraz”. Można też dalej pisać do mnie tutaj.',
+      },
+      sextortion: {
+        label: 'Szantaż: nie płacić',
+        text: 'Proszę nie płacić i nic więcej nie wysyłać. Płacenie zwykle nie kończy szantażu. Proszę zakończyć kontakt, ale najpierw zapisać nazwy i linki. Proszę nie zapisywać zdjęć. To nie jest wina osoby, której to się przydarzyło.',
       },
     },
   },

@@ -27,6 +27,8 @@ describe('pushLangOf', () => {
     ['en', 'en'],
     ['fr', 'fr'],
     ['de', 'de'],
+    ['uk', 'uk'],
+    ['pl', 'pl'],
     ['es', 'nl'],
     [undefined, 'nl'],
     [42, 'nl'],
