@@ -32,7 +32,7 @@ afterAll(async () => {
   await beVl?.close();
 });
 
-const locales = { nl: 'nl-NL', en: 'en-GB', fr: 'fr-BE', de: 'de-DE' } as const;
+const locales = { nl: 'nl-NL', en: 'en-GB', fr: 'fr-BE', de: 'de-DE', uk: 'uk-UA', pl: 'pl-PL' } as const;
 type Lang = keyof typeof locales;
 
 /** The radio whose label starts with this text (its hint follows the label in the accessible name). */
@@ -108,7 +108,7 @@ describe('reporter app: words that keep a child safe', () => {
   });
 
   const helpNow: { pack: 'NL' | 'BE-VL'; lang: Lang; numbers: (t: Messages) => string }[] = [
-    ...(['nl', 'en', 'fr', 'de'] as const).map((lang) => ({
+    ...(['nl', 'en', 'fr', 'de', 'uk', 'pl'] as const).map((lang) => ({
       pack: 'NL' as const,
       lang,
       numbers: () => '112',

@@ -5,11 +5,13 @@ import { de } from '../../apps/report/src/i18n/de.ts';
 import { en, type Messages } from '../../apps/report/src/i18n/en.ts';
 import { fr } from '../../apps/report/src/i18n/fr.ts';
 import { nl } from '../../apps/report/src/i18n/nl.ts';
+import { pl } from '../../apps/report/src/i18n/pl.ts';
 import { wordsFor } from '../../apps/report/src/i18n/role-words.ts';
 import { tr } from '../../apps/report/src/i18n/tr.ts';
+import { uk } from '../../apps/report/src/i18n/uk.ts';
 
 /** The app's own catalogs, so a walk finds its buttons by the words a child sees, in any language. */
-export const catalogs = { nl, en, fr, de, tr, ar } satisfies Record<string, Messages>;
+export const catalogs = { nl, en, fr, de, tr, ar, uk, pl } satisfies Record<string, Messages>;
 
 export interface WalkOptions {
   t: Messages;

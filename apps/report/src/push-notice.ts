@@ -10,6 +10,8 @@ export const PUSH_NOTICE = {
   de: 'Es gibt Neues zu deiner Meldung',
   tr: 'Bildirimin hakkında yeni bir şey var',
   ar: 'هناك جديد عن بلاغك',
+  uk: 'Є новини про твоє повідомлення',
+  pl: 'Są nowości w twoim zgłoszeniu',
 } as const;
 
 export function pushNoticeFor(payload: unknown): string {

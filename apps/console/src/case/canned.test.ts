@@ -55,6 +55,18 @@ const words: Record<string, { safe: RegExp; doNotPay: RegExp; notFault: RegExp; 
     notFault: /pas (de ta|de votre|sa|la) faute/,
     always: /toujours/i,
   },
+  uk: {
+    safe: /зараз у безпеці\?/,
+    doNotPay: /[Нн]е плати|Не платіть/,
+    notFault: /не (твоя|ваша) провина|не провина (молодої людини|твого друга)/,
+    always: /завжди/i,
+  },
+  pl: {
+    safe: /(w bezpiecznym miejscu|bezpiecznie)\?/,
+    doNotPay: /Nie płać|Proszę nie płacić/,
+    notFault: /nie (twoja )?wina|nie jest wina/,
+    always: /zawsze/i,
+  },
   de: {
     safe: /gerade sicher\?/,
     doNotPay: /Zahl(en Sie)? nicht/,
@@ -108,8 +120,13 @@ describe('standard replies', () => {
     expect(reply('nl', 'self', 'first-contact')).toContain('Ik heb je melding gelezen');
     expect(reply('nl', 'parent', 'first-contact')).toContain('Ik heb uw melding gelezen');
     expect(reply('en', 'parent', 'first-contact')).toContain('Is the young person safe right now?');
+    expect(reply('uk', 'parent', 'first-contact')).toContain('Ваше повідомлення');
+    expect(reply('pl', 'self', 'first-contact')).toContain('Twoje zgłoszenie');
+    expect(reply('pl', 'parent', 'first-contact')).not.toMatch(
+      /(?<!\p{L})(twoje|ty|cię|Pan|Pani)(?!\p{L})/iu,
+    );
     // A language without built-in replies gets English.
-    expect(reply('pl', 'self', 'first-contact')).toContain('I read your report');
+    expect(reply('cs', 'self', 'first-contact')).toContain('I read your report');
     expect(audienceFor('self')).toBe('young');
     expect(audienceFor('friend')).toBe('young');
     expect(audienceFor('parent')).toBe('adult');
@@ -180,6 +197,10 @@ describe('standard replies', () => {
     ['tr', 'friend', /Arkadaşın şu an güvende mi\?/],
     ['ar', 'parent', /هل الشاب أو الشابة بأمان الآن؟/],
     ['ar', 'friend', /هل صديقك بأمان الآن؟/],
+    ['uk', 'adult', /Ви зараз у безпеці\?/],
+    ['uk', 'friend', /Твій друг чи подруга зараз у безпеці\?/],
+    ['pl', 'parent', /Czy młoda osoba jest teraz w bezpiecznym miejscu\?/],
+    ['pl', 'friend', /Czy ta osoba jest teraz w bezpiecznym miejscu\?/],
   ])('%s, %s: the first contact asks about the right person', (lang, role, must) => {
     expect(reply(lang, role, 'first-contact')).toMatch(must);
   });

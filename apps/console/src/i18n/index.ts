@@ -49,6 +49,8 @@ const cannedLoaders: Record<string, () => Promise<Compiled>> = {
   de: () => import('./canned/de.json'),
   tr: () => import('./canned/tr.json'),
   ar: () => import('./canned/ar.json'),
+  uk: () => import('./canned/uk.json'),
+  pl: () => import('./canned/pl.json'),
 };
 
 /** The languages with built-in replies; a reporter language outside this list gets English. */

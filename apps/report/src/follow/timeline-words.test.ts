@@ -3,6 +3,8 @@ import { de } from '../i18n/de.ts';
 import { en } from '../i18n/en.ts';
 import { fr } from '../i18n/fr.ts';
 import { nl } from '../i18n/nl.ts';
+import { pl } from '../i18n/pl.ts';
+import { uk } from '../i18n/uk.ts';
 import { describeTimeline, type TimelineEvent } from './timeline-words.ts';
 
 const services = [
@@ -19,7 +21,7 @@ const platforms = [
   { id: 'instagram', name: 'Instagram' },
   { id: 'other', name: 'Other' },
 ];
-const catalogs = { nl, en, fr, de };
+const catalogs = { nl, en, fr, de, uk, pl };
 const ev = (event: string, at: string, detail?: Record<string, string>): TimelineEvent => ({
   event,
   at,
@@ -157,11 +159,13 @@ describe('a platform answered the helpline’s notice', () => {
     ['nl', 'removed', 'Instagram heeft ons geantwoord: ze hebben het weggehaald.'],
     ['fr', 'removed', 'Instagram nous a répondu : ils l’ont supprimé.'],
     ['de', 'removed', 'Instagram hat uns geantwortet: Sie haben es gelöscht.'],
+    ['uk', 'removed', 'Відповідь від Instagram: це видалили.'],
+    ['pl', 'removed', 'Odpowiedź od Instagram: to zostało usunięte.'],
   ])('%s, %s', (lang, outcome, want) => {
     expect(texts(lang, answered(outcome))).toEqual([want]);
   });
 
-  it.each(['nl', 'en', 'fr', 'de'] as const)(
+  it.each(['nl', 'en', 'fr', 'de', 'uk', 'pl'] as const)(
     '%s: every outcome has its own words; an unknown outcome or platform says no raw code',
     (lang) => {
       const said = ['removed', 'restricted', 'no-action', 'other'].map((o) => texts(lang, answered(o))[0]);

@@ -8,10 +8,12 @@ import { en, type Messages } from './en.ts';
 import { fr } from './fr.ts';
 import { LANGUAGES, pickLanguage } from './index.ts';
 import { nl } from './nl.ts';
+import { pl } from './pl.ts';
 import { ROLE_KEYS, type RoleKey, wordsFor } from './role-words.ts';
 import { tr } from './tr.ts';
+import { uk } from './uk.ts';
 
-const catalogs: Record<string, Messages> = { en, nl, fr, de, tr, ar };
+const catalogs: Record<string, Messages> = { en, nl, fr, de, tr, ar, uk, pl };
 
 describe('message catalogs', () => {
   it.each(Object.entries(catalogs))('%s has every string the app shows, none empty', (_lang, t) => {
@@ -80,6 +82,10 @@ describe('pickLanguage', () => {
     [['tr-TR'], 'tr'],
     [['ar-MA', 'fr-MA'], 'ar'],
     [['ar'], 'ar'],
+    [['cs-CZ', 'de-DE'], 'de'],
+    [['cs-CZ'], 'nl'],
+    [['uk-UA'], 'uk'],
+    [['pl-PL', 'de-DE'], 'pl'],
     [[], 'nl'],
     [['EN-gb'], 'en'],
   ])('%j → %s', (preferred, expected) => {
@@ -178,6 +184,38 @@ describe('role wording', () => {
     expect(words.contactTitle).toMatch(register === 'siz' ? sizForm : senForm);
   });
 
+  // Ukrainian: "ви" for parents, professionals and adults; "ти" for young people.
+  const tyForm =
+    /(?<!\p{L})(ти|тебе|тобі|тобою|твій|твоя|твоє|твої|твого|твоєї|твоїм|твоїй|твоїх)(?!\p{L})/iu;
+  const vyForm = /(?<!\p{L})(ви|вас|вам|вами|ваш|ваша|ваше|ваші|вашого|вашої|вашим|вашій|ваших)(?!\p{L})/iu;
+  it.each([
+    ['parent', 'ви'],
+    ['professional', 'ви'],
+    ['adult', 'ви'],
+    ['self', 'ти'],
+    ['friend', 'ти'],
+  ] as const)('in Ukrainian a %s is addressed with "%s"', (role, register) => {
+    const words = wordsFor(uk, role);
+    for (const key of ROLE_KEYS) {
+      expect(sample(words, key), `${role} ${key}`).not.toMatch(register === 'ви' ? tyForm : vyForm);
+    }
+  });
+
+  // Polish: adults read a neutral polite form ("Proszę wybrać", "można"), never "ty" and never "Pan/Pani".
+  const tyPl =
+    /(?<!\p{L})(ty|ci|cię|ciebie|tobą|tobie|twój|twoja|twoje|twojego|twojej|twoim|twoich|masz|możesz|wybierz|zaznacz|napisz)(?!\p{L})/iu;
+  const panPl = /(?<!\p{L})(pan|pani|pana|panu|państwo|państwa)(?!\p{L})/iu;
+  it.each(['parent', 'professional', 'adult'] as const)(
+    'in Polish a %s is addressed without "ty" or "Pan/Pani"',
+    (role) => {
+      const words = wordsFor(pl, role);
+      for (const key of ROLE_KEYS) {
+        expect(sample(words, key), `${role} ${key}`).not.toMatch(tyPl);
+        expect(sample(words, key), `${role} ${key}`).not.toMatch(panPl);
+      }
+    },
+  );
+
   it.each([
     ['en', 'parent', 'whatTitle', 'What happened to your child?'],
     ['en', 'parent', 'ageTitle', 'How old is your child?'],
@@ -194,6 +232,10 @@ describe('role wording', () => {
     ['tr', 'parent', 'ageTitle', 'Çocuğunuz kaç yaşında?'],
     ['ar', 'parent', 'whatTitle', 'ماذا حدث لطفلك؟'],
     ['ar', 'self', 'ageTitle', 'كم عمرك؟'],
+    ['uk', 'parent', 'ageTitle', 'Скільки років вашій дитині?'],
+    ['uk', 'self', 'ageTitle', 'Скільки тобі років?'],
+    ['pl', 'parent', 'whatTitle', 'Co się stało dziecku?'],
+    ['pl', 'self', 'ageTitle', 'Ile masz lat?'],
   ] as const)('%s, %s: %s is "%s"', (lang, role, key, text) => {
     expect(sample(wordsFor(catalogs[lang] as Messages, role), key)).toBe(text);
   });

@@ -12,11 +12,15 @@ import { glossaryEn } from './glossary.en.ts';
 import { glossaryFr } from './glossary.fr.ts';
 import { glossaryNl } from './glossary.nl.ts';
 import { glossaryNlBe } from './glossary.nl-BE.ts';
+import { glossaryPl } from './glossary.pl.ts';
 import { glossaryTr } from './glossary.tr.ts';
 import type { Glossary } from './glossary.ts';
+import { glossaryUk } from './glossary.uk.ts';
 import { nl } from './nl.ts';
 import { unknownWordingKeys, withPackWording } from './pack-wording.ts';
+import { pl } from './pl.ts';
 import { tr } from './tr.ts';
+import { uk } from './uk.ts';
 
 const packsDir = fileURLToPath(new URL('../../../../country-packs/', import.meta.url));
 const languages: Record<string, { catalog: Messages; glossary: Glossary }> = {
@@ -26,6 +30,8 @@ const languages: Record<string, { catalog: Messages; glossary: Glossary }> = {
   de: { catalog: de, glossary: glossaryDe },
   tr: { catalog: tr, glossary: glossaryTr },
   ar: { catalog: ar, glossary: glossaryAr },
+  uk: { catalog: uk, glossary: glossaryUk },
+  pl: { catalog: pl, glossary: glossaryPl },
 };
 
 /** Every text a catalog can show, with where it is; functions are called for one and for several. */

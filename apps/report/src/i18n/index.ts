@@ -12,7 +12,7 @@ export type { Messages } from './messages.gen.ts';
  * time to plain data (scripts/icu-catalog-plugin.ts) in its own chunk, fetched only when chosen. Any
  * other language the pack declares comes from the pack as data (`GET /api/v1/catalogs/report/<lang>`).
  */
-export const LANGUAGES = ['nl', 'en', 'fr', 'de', 'tr', 'ar'] as const;
+export const LANGUAGES = ['nl', 'en', 'fr', 'de', 'tr', 'ar', 'uk', 'pl'] as const;
 /** A language tag: one the app carries, or one the pack brings. */
 export type Lang = string;
 
@@ -27,6 +27,8 @@ const loaders: Record<string, () => Promise<Compiled>> = {
   de: () => import('./catalogs/de.json'),
   tr: () => import('./catalogs/tr.json'),
   ar: () => import('./catalogs/ar.json'),
+  uk: () => import('./catalogs/uk.json'),
+  pl: () => import('./catalogs/pl.json'),
 };
 
 const CATALOG_KEY = 'vn.catalog.';

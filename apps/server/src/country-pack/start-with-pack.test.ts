@@ -42,8 +42,14 @@ describe('one setting switches the country', () => {
   it('NL and BE-VL differ in languages, services, crisis numbers and routes, with no code change', async () => {
     const nl = await startWith('NL');
     const be = await startWith('BE-VL');
-    expect(nl.config).toMatchObject({ country: 'NL', languages: ['nl', 'en', 'fr', 'de', 'tr', 'ar'] });
-    expect(be.config).toMatchObject({ country: 'BE-VL', languages: ['nl', 'fr', 'en', 'de', 'tr', 'ar'] });
+    expect(nl.config).toMatchObject({
+      country: 'NL',
+      languages: ['nl', 'en', 'fr', 'de', 'tr', 'ar', 'uk', 'pl'],
+    });
+    expect(be.config).toMatchObject({
+      country: 'BE-VL',
+      languages: ['nl', 'fr', 'en', 'de', 'tr', 'ar', 'uk', 'pl'],
+    });
     expect(nl.pack.meta.ageOfDigitalConsent).toBe(16);
     expect(be.pack.meta.ageOfDigitalConsent).toBe(13);
     const ids = (p: PublicPackBody) => p.services.map((s) => s.id);

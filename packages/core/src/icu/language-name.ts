@@ -6,6 +6,8 @@ export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   de: 'Deutsch',
   tr: 'Türkçe',
   ar: 'العربية',
+  uk: 'Українська',
+  pl: 'Polski',
 };
 
 /** A language's own name for itself (`ga` → "Gaeilge"), from the browser's data for any other language. */

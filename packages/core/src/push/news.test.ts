@@ -29,6 +29,8 @@ describe('pushLangOf', () => {
     ['de', 'de'],
     ['tr', 'tr'],
     ['ar', 'ar'],
+    ['uk', 'uk'],
+    ['pl', 'pl'],
     ['es', 'nl'],
     [undefined, 'nl'],
     [42, 'nl'],

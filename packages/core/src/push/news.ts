@@ -19,7 +19,7 @@ export function isNewsForReporter(event: string): boolean {
 }
 
 /** The languages the push notice is written in; anything else gets the first (the app's default). */
-export const PUSH_LANGS = ['nl', 'en', 'fr', 'de', 'tr', 'ar'] as const;
+export const PUSH_LANGS = ['nl', 'en', 'fr', 'de', 'tr', 'ar', 'uk', 'pl'] as const;
 export type PushLang = (typeof PUSH_LANGS)[number];
 
 export function pushLangOf(value: unknown): PushLang {
