@@ -122,7 +122,7 @@ describe('reporter app: large default text size, 320 px wide', () => {
     ['de', 'de-DE'],
     ['fr', 'fr-BE'],
   ] as const) {
-    it(`start, help, route map, crisis and follow-up screens at 32 px (${lang})`, async () => {
+    it(`start, help, knowledge centre, own behaviour, route map, crisis and follow-up screens at 32 px (${lang})`, async () => {
       const t = catalogs[lang];
       const page = await largeTextPhone(lang, locale);
       await expect
@@ -143,6 +143,26 @@ describe('reporter app: large default text size, 320 px wide', () => {
       await checkScreen(page, 'routes-parents');
       await page.getByRole('button', { name: t.routesSchools }).click();
       await checkScreen(page, 'routes-schools');
+      await page.getByRole('button', { name: t.back }).click();
+      await page.locator('h1', { hasText: t.helpTitle }).waitFor();
+      // The knowledge centre: the first page of the list, then "what can I do" for a situation.
+      await page.getByTestId('kc-list').getByRole('button').first().click();
+      await page.locator('.kc-body').waitFor();
+      await checkScreen(page, 'knowledge-centre page');
+      await page.getByRole('button', { name: t.back }).click();
+      await page.getByRole('button', { name: t.kcSituation }).click();
+      await page.locator('h1', { hasText: t.kcSituationTitle }).waitFor();
+      await checkScreen(page, 'situation');
+      await page.getByRole('button', { name: t.back }).click();
+      await page.locator('h1', { hasText: t.helpTitle }).waitFor();
+      await page.getByRole('button', { name: t.back }).click();
+      // Worried about my own behaviour: the choice and one path.
+      await page.getByRole('button', { name: new RegExp(t.startOwn) }).click();
+      await page.locator('h1', { hasText: t.ownTitle }).waitFor();
+      await checkScreen(page, 'own behaviour');
+      await page.getByRole('button', { name: new RegExp(t.ownMightDo) }).click();
+      await page.getByTestId('own-page').waitFor();
+      await checkScreen(page, 'own behaviour: might do');
       await page.getByRole('button', { name: t.back }).click();
       await page.getByRole('button', { name: t.back }).click();
       await page.getByRole('button', { name: new RegExp(t.startFollow) }).click();
