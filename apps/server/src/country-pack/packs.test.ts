@@ -138,12 +138,21 @@ describe('the packs as data', () => {
       pack('NL')
         .meta.languages.filter((l) => l.complete)
         .map((l) => l.code),
-    ).toEqual(['nl', 'en']);
-    expect(
-      pack('BE-VL')
-        .meta.languages.filter((l) => l.complete)
-        .map((l) => l.code),
-    ).toEqual(['nl', 'fr', 'en']);
+    ).toEqual(['nl', 'en', 'fr', 'de', 'tr', 'ar', 'uk', 'pl']);
+    // Every language a pack declares is complete: no screen mixes languages (issue 13).
+    for (const code of ['NL', 'BE-VL']) {
+      expect(pack(code).meta.languages.filter((l) => !l.complete)).toEqual([]);
+    }
+    expect(pack('BE-VL').meta.languages.map((l) => l.code)).toEqual([
+      'nl',
+      'fr',
+      'en',
+      'de',
+      'tr',
+      'ar',
+      'uk',
+      'pl',
+    ]);
     const numbers = (code: string) => pack(code).crisis.flatMap((c) => c.phones.map((p) => p.number));
     expect(numbers('NL')).toEqual(expect.arrayContaining(['112', '113', '+318000113']));
     expect(numbers('BE-VL')).toEqual(expect.arrayContaining(['101', '112', '1813', '102']));
@@ -190,8 +199,9 @@ describe('route map "Melden & Helpen" from the public pack', () => {
     expect(helpwanted.description).toMatch(/^Helpwanted helps/);
     expect(helpwanted.firstContact).toBe('PT24H');
     expect(helpwanted.unverified).toBe(true);
-    // An incomplete language falls back to the default one, string by string.
-    expect(routeMap(pub, 'young', 'de').intro).toBe(routeMap(pub, 'young', 'nl').intro);
+    // A language the pack does not have falls back to the default one, string by string.
+    expect(routeMap(pub, 'young', 'sv').intro).toBe(routeMap(pub, 'young', 'nl').intro);
+    expect(routeMap(pub, 'young', 'de').intro).not.toBe(routeMap(pub, 'young', 'nl').intro);
     const flemish = routeMap(publicPack(pack('BE-VL')), 'school', 'fr');
     expect(flemish.title).toBe('Signaler et être aidé, pour les écoles');
   });
