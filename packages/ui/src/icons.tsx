@@ -7,13 +7,13 @@
 
 /** "Help now": a lifebuoy. */
 export const ICON_LIFEBUOY =
-  'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6';
+  'M12 3a9 9 0 1 0 .1 0zM12 8a4 4 0 1 0 .1 0zM6 6l3 3M15 15l3 3M18 6l-3 3M9 15l-3 3';
 /** A conversation: two speech bubbles. */
 export const ICON_CHAT = 'M3 4h12v8H8l-5 4zM9 15v1h6l5 4V8h-2';
 /** Telling what happened: a sheet with lines and a pencil. */
-export const ICON_REPORT = 'M14 3H5v18h14v-6M8 8h5M8 12h3M8 16h6M20 4l1.5 1.5L14 13l-2.5.5.5-2.5z';
+export const ICON_REPORT = 'M14 3H5v18h14v-6M8 8h5M8 12h3M8 16h6M20 4l1.5 1.5L14 13h-2v-2z';
 /** Following a report up with its code: a key. */
-export const ICON_KEY = 'M8 11a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM11 13l9-9M16 8l3 3M18.5 5.5l2 2';
+export const ICON_KEY = 'M8 11a4 4 0 1 0 .1 0zM11 13l9-9M16 8l3 3M18 6l2 2';
 /** Ideas of what to do: a light bulb. */
 export const ICON_IDEA =
   'M9 18h6M10 21h4M12 3a6 6 0 0 0-4 10.5c.8.8 1 1.5 1 2.5h6c0-1 .2-1.7 1-2.5A6 6 0 0 0 12 3z';
@@ -21,10 +21,9 @@ export const ICON_IDEA =
 export const ICON_HOME = 'M3 11l9-7 9 7M5 9.5V20h14V9.5M9 14.5l2 2 4-4';
 /** Calling: a telephone handset. */
 export const ICON_PHONE =
-  'M5 3h3.5l2 5-2.5 1.5a11 11 0 0 0 6.5 6.5L16 13.5l5 2V19a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z';
+  'M5 3h4l2 5-3 1a11 11 0 0 0 7 7l1-3 5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z';
 /** Languages: a globe. */
-export const ICON_GLOBE =
-  'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c3.5 3.5 3.5 14.5 0 18M12 3c-3.5 3.5-3.5 14.5 0 18';
+export const ICON_GLOBE = 'M12 3a9 9 0 1 0 .1 0zM3 12h18M12 3c4 4 4 14 0 18M12 3c-4 4-4 14 0 18';
 
 /** One line icon. `d` is one of the constants above (or an app's own, like the report categories). */
 export function Icon({ d, class: className }: { d: string; class?: string }) {
@@ -41,30 +40,6 @@ export function Icon({ d, class: className }: { d: string; class?: string }) {
       stroke-linejoin="round"
     >
       <path d={d} />
-    </svg>
-  );
-}
-
-/**
- * "Sealed and safe": an envelope closed with a round seal that carries a tick, for the receipt. The seal's
- * fill is `currentColor` at low opacity: a second tone that still follows forced colours.
- */
-export function SealedIllustration() {
-  return (
-    <svg
-      class="illustration"
-      viewBox="0 0 48 48"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="2.2"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
-      <path d="M30 38H5V12h36v12M5 12l18 14 18-14" />
-      <circle cx="36" cy="36" r="8" fill="currentColor" fill-opacity="0.15" />
-      <path d="M32.5 36l2.5 2.5 4.5-5" />
     </svg>
   );
 }

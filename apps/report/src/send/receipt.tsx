@@ -1,7 +1,7 @@
 import { type RoutingPack, routeReport } from '@vangnet/core/routing/route-report';
 import { isUrgent } from '@vangnet/core/sla/deadlines';
 import { BrandMark } from '@vangnet/ui/brand';
-import { SealedIllustration } from '@vangnet/ui/icons';
+import { SealedIllustration } from '@vangnet/ui/illustrations';
 import { useApp } from '../app-context.ts';
 import { useBrand } from '../brand.ts';
 import { forgetDraft, useDraft } from '../flow/draft.ts';
