@@ -6,7 +6,8 @@ import { type WalkOptions, walkToReview } from './report-walk.ts';
  * The reporter app's states when something goes wrong, each reached for real and handed to `check` (axe,
  * a picture): the offline notice on the start screen, a follow-up code the helpline never gave out, a send
  * whose connection drops (the code kept, "try again") and a send the server refuses (problem+json; crisis
- * help offered). Starts anywhere; ends on the refused send, the network answering normally again.
+ * help offered). On a phone that has sent nothing yet (a sent report's code would fill in the follow-up
+ * form); ends on the refused send, the network answering normally again.
  */
 export async function walkErrorStates(
   page: Page,
