@@ -252,7 +252,7 @@ describe('design system and brand', () => {
 
   it("the start screen's pictograms are hidden from screen readers and drawn in the text's colour, in dark and forced colours too", async () => {
     const server = servers.get('NL')!;
-    const context = await browser.newContext({ viewport: MOBILE_VIEWPORT });
+    const context = await browser.newContext({ viewport: MOBILE_VIEWPORT, locale: 'nl-NL' });
     const page = await context.newPage();
     await page.goto(server.url);
     const icons = page.locator('.choice > svg.icon');
@@ -262,7 +262,7 @@ describe('design system and brand', () => {
       true,
     );
     const report = page.getByRole('button', { name: new RegExp(`^${catalogs.nl.startReport}`) });
-    expect(await report.locator('svg').count()).toBe(1);
+    await expect.poll(() => report.locator('svg').count()).toBe(1);
     // Stroke in currentColor, and that colour is one the scheme gives: it changes with dark and with
     // forced colours, where it is the system's own colour of the button's text.
     const paint = () =>
