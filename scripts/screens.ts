@@ -148,6 +148,20 @@ async function reporterScreens(browser: Browser, url: string, pack: string, lang
   await dark.close();
 }
 
+/** A phone whose child waits in the live chat (its first words sent), until the context is closed. */
+async function waitingChild(browser: Browser, url: string, lang: string): Promise<BrowserContext> {
+  const t = catalogs[(lang in catalogs ? lang : 'en') as keyof typeof catalogs];
+  const context = await phone(browser, lang);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: new RegExp(t.chatNow) }).click();
+  await page.getByRole('button', { name: new RegExp(`^(${t.chatStart}|${t.chatJoinQueue})$`) }).click();
+  await page.getByLabel(t.chatLabel).fill('Hoi, mag ik iets vragen?');
+  await page.getByRole('button', { name: t.chatSend }).click();
+  await page.getByTestId('chat-line').first().waitFor();
+  return context;
+}
+
 async function consoleScreens(
   browser: Browser,
   server: Parameters<typeof signIn>[1],
@@ -276,12 +290,15 @@ try {
         await reporterScreens(browser, server.url, pack, lang);
       }
       await submitReport(server.url, { metadata: { country: pack } });
+      // A child stays in the live chat while the console is pictured, so it has a chat to open.
+      const child = await waitingChild(browser, server.url, langs[0]!);
       await consoleScreens(
         browser,
         server,
         pack,
         langs.filter((l) => CONSOLE_LANGS.includes(l)),
       );
+      await child.close();
     } finally {
       await server.stop();
     }
