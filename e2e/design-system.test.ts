@@ -14,6 +14,7 @@ import {
 } from './console-fixtures.ts';
 import { launchBrowser, MOBILE_VIEWPORT } from './support/browser.ts';
 import { axe, ensureReportBuild } from './support/report-app.ts';
+import { walkErrorStates } from './support/report-states.ts';
 import { catalogs, sendFromReview, walkToReview } from './support/report-walk.ts';
 
 // One design system, a country's own brand as data: the same build shows Helpwanted with COUNTRY_PACK=NL
@@ -112,13 +113,49 @@ describe('design system and brand', () => {
     },
   );
 
-  it('the console in dark mode: queue, case view, supervisor, figures, chats, helpline key and security pass axe; status and time left are apart', async () => {
+  it("in dark mode: the child's chat and every console screen (queue, case, export, supervisor, figures, chats, one chat, helpline key, security, unlock) pass axe; the header is one line at 1280 px; status and time left are apart", async () => {
     const server = servers.get('NL')!;
     await submitReport(server.url);
+    // A child waits in the live chat, so the console has a chat to take.
+    const phone = await browser.newContext({
+      viewport: MOBILE_VIEWPORT,
+      locale: 'nl-NL',
+      colorScheme: 'dark',
+    });
+    const child = await phone.newPage();
+    const t = catalogs.nl;
+    await child.goto(server.url);
+    await child.getByRole('button', { name: new RegExp(t.chatNow) }).click();
+    await child.getByRole('heading', { name: t.chatTitle }).waitFor();
+    expect({ screen: 'chat', violations: await axe(child) }).toEqual({ screen: 'chat', violations: [] });
+    await child.getByRole('button', { name: new RegExp(`^(${t.chatStart}|${t.chatJoinQueue})$`) }).click();
+    await child.getByText(t.chatWaiting(1)).waitFor();
+    expect({ screen: 'chat waiting', violations: await axe(child) }).toEqual({
+      screen: 'chat waiting',
+      violations: [],
+    });
+
     const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'dark' });
     const page = await context.newPage();
     await signIn(page, server);
     await page.locator('tr[data-case-id]').first().waitFor();
+    // Signed in, every link and control of the header fits on one dense line at 1280 px: the header is
+    // no taller than one of its items (the tallest, a button) and its padding.
+    const header = page.locator('header.top');
+    const lines = () =>
+      header.evaluate((el) => {
+        const style = getComputedStyle(el);
+        const inner =
+          el.getBoundingClientRect().height -
+          Number.parseFloat(style.paddingTop) -
+          Number.parseFloat(style.paddingBottom) -
+          Number.parseFloat(style.borderTopWidth) -
+          Number.parseFloat(style.borderBottomWidth);
+        const line = Math.max(...[...el.children].map((c) => c.getBoundingClientRect().height));
+        return Math.round((inner / line) * 10) / 10;
+      });
+    await expect.poll(lines).toBeLessThan(1.5);
+    await expect.poll(() => header.locator(':scope > *').count()).toBeGreaterThan(8);
     expect(await consoleAxe(page)).toEqual([]);
     await page.locator('tr[data-case-id] a').first().click();
     const status = page.locator('.case-status');
@@ -140,6 +177,12 @@ describe('design system and brand', () => {
       );
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right).toBeGreaterThan(4);
     expect(await consoleAxe(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Export evidence' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Export evidence' }).waitFor();
+    expect({ path: 'export', violations: await consoleAxe(page) }).toEqual({
+      path: 'export',
+      violations: [],
+    });
     // The supervisor's screen and the figures, from the header (the demo login is an admin).
     for (const [path, title] of [
       ['supervisor', 'Supervisor'],
@@ -152,6 +195,92 @@ describe('design system and brand', () => {
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       expect({ path, violations: await consoleAxe(page) }).toEqual({ path, violations: [] });
     }
+    // One chat: the counsellor takes the child's and both sides are live.
+    await page.locator('.top a[href$="/console/chats"]').click();
+    const waiting = page.getByTestId('chat-waiting');
+    await waiting.getByRole('button', { name: 'Take' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Live chat' }).waitFor();
+    await page.getByText('Live.').waitFor();
+    expect({ path: 'chat', violations: await consoleAxe(page) }).toEqual({ path: 'chat', violations: [] });
+    await child.getByText(t.chatAnswered).waitFor();
+    expect({ screen: 'chat answered', violations: await axe(child) }).toEqual({
+      screen: 'chat answered',
+      violations: [],
+    });
+    await phone.close();
+    // Locked: the unlock screen, also with its "wrong password" notice; the right password opens it again.
+    await page.getByRole('button', { name: 'Lock' }).click();
+    const password = page.getByLabel('Password');
+    await password.waitFor();
+    expect({ path: 'unlock', violations: await consoleAxe(page) }).toEqual({
+      path: 'unlock',
+      violations: [],
+    });
+    await password.fill('not the password');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.locator('.notice-error[role="alert"]').waitFor();
+    expect({ path: 'unlock wrong', violations: await consoleAxe(page) }).toEqual({
+      path: 'unlock wrong',
+      violations: [],
+    });
+    await password.fill(server.login.password);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await header.locator('a[href$="/console/chats"]').waitFor();
+    await context.close();
+  });
+
+  it("the reporter app's error and offline states in dark: the offline notice, a code not found, a send cut off and a send refused pass axe", async () => {
+    const server = servers.get('NL')!;
+    const t = catalogs.nl;
+    const context = await browser.newContext({
+      viewport: MOBILE_VIEWPORT,
+      locale: 'nl-NL',
+      colorScheme: 'dark',
+    });
+    const page = await context.newPage();
+    const checked: string[] = [];
+    await walkErrorStates(page, context, server.url, {
+      t,
+      check: async (state) => {
+        checked.push(state);
+        expect({ state, violations: await axe(page) }).toEqual({ state, violations: [] });
+      },
+    });
+    expect(checked).toEqual(['offline', 'follow-not-found', 'send-cut-off', 'send-refused']);
+    await context.close();
+  });
+
+  it("the start screen's pictograms are hidden from screen readers and drawn in the text's colour, in dark and forced colours too", async () => {
+    const server = servers.get('NL')!;
+    const context = await browser.newContext({ viewport: MOBILE_VIEWPORT, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const icons = page.locator('.choice > svg.icon');
+    await expect.poll(() => icons.count()).toBeGreaterThanOrEqual(5);
+    // Decorative: each button's name is still its words alone.
+    expect(await icons.evaluateAll((all) => all.every((i) => i.getAttribute('aria-hidden') === 'true'))).toBe(
+      true,
+    );
+    const report = page.getByRole('button', { name: new RegExp(`^${catalogs.nl.startReport}`) });
+    await expect.poll(() => report.locator('svg').count()).toBe(1);
+    // Stroke in currentColor, and that colour is one the scheme gives: it changes with dark and with
+    // forced colours, where it is the system's own colour of the button's text.
+    const paint = () =>
+      icons.evaluateAll((all) =>
+        all.map((i) => {
+          const style = getComputedStyle(i);
+          const title = i.parentElement!.querySelector('.choice-title')!;
+          return { stroke: style.stroke, color: style.color, text: getComputedStyle(title).color };
+        }),
+      );
+    const light = await paint();
+    for (const p of light) expect(p.stroke).toBe(p.color);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await paint();
+    for (const p of dark) expect(p.stroke).toBe(p.color);
+    expect(dark.map((p) => p.stroke)).not.toEqual(light.map((p) => p.stroke));
+    await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+    await expect.poll(async () => (await paint()).every((p) => p.stroke === p.text)).toBe(true);
     await context.close();
   });
 

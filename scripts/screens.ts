@@ -2,6 +2,9 @@
 // `npm run screens`: every screen of both apps, in every complete language of each country pack, as
 // pictures in a static gallery (screens/index.html; generated, not committed). The reporter app at
 // 360×740 (a cheap Android), the console at 1280×800; light, with each pack's start screen in dark too.
+// Also the states a child meets when something goes wrong (offline, a code not found, a send cut off or
+// refused) and a live chat in line; on the console every screen a worker reaches from the header, one
+// chat taken from the queue, the export and the locked screen.
 // `npm run screens -- --curate` also copies the few key screens the README shows into docs/screens/.
 // `npm run screens -- --dark` pictures every screen in dark as well (`<name>-dark`); `--axe` runs axe (the
 // e2e helper, WCAG 2.0–2.2 A/AA) on every screen pictured, puts the violations in the gallery and exits 1
@@ -21,6 +24,7 @@ import {
 } from '../e2e/console-fixtures.ts';
 import { launchBrowser, MOBILE_VIEWPORT } from '../e2e/support/browser.ts';
 import { axe, ensureReportBuild } from '../e2e/support/report-app.ts';
+import { walkErrorStates } from '../e2e/support/report-states.ts';
 import { catalogs, sendFromReview, walkToReview } from '../e2e/support/report-walk.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -112,7 +116,29 @@ async function reporterScreens(browser: Browser, url: string, pack: string, lang
     await page.locator('h1').first().waitFor();
     await save(page, pack, lang, `report-${screen}`);
   }
+  // Live chat: the screen as it opens, then waiting in line (the console takes one of these chats).
+  await page.evaluate(() =>
+    sessionStorage.setItem('vn.nav', JSON.stringify({ screens: ['start', 'chat'], depth: 2 })),
+  );
+  await page.reload();
+  await page.getByRole('heading', { name: t.chatTitle }).waitFor();
+  await save(page, pack, lang, 'report-chat');
+  await page.getByRole('button', { name: new RegExp(`^(${t.chatStart}|${t.chatJoinQueue})$`) }).click();
+  // In line (its place depends on how many wait already): the state no longer says it is starting.
+  await page.waitForFunction((starting) => {
+    const state = document.querySelector('[data-testid="chat-state"]')?.textContent;
+    return !!state && !state.includes(starting);
+  }, t.chatStarting);
+  await save(page, pack, lang, 'report-chat-waiting');
   await context.close();
+  // What goes wrong, on a phone of its own (a sent report's code there would fill in the follow-up form).
+  const troubled = await phone(browser, lang);
+  const troubledPage = await troubled.newPage();
+  await walkErrorStates(troubledPage, troubled, url, {
+    t,
+    check: (state) => save(troubledPage, pack, lang, `report-${state}`),
+  });
+  await troubled.close();
   if (DARK) return; // every screen is pictured in dark already
   const dark = await phone(browser, lang, true);
   const darkPage = await dark.newPage();
@@ -120,6 +146,20 @@ async function reporterScreens(browser: Browser, url: string, pack: string, lang
   await darkPage.locator('.choice').first().waitFor();
   await save(darkPage, pack, lang, 'report-start-dark', 'dark');
   await dark.close();
+}
+
+/** A phone whose child waits in the live chat (its first words sent), until the context is closed. */
+async function waitingChild(browser: Browser, url: string, lang: string): Promise<BrowserContext> {
+  const t = catalogs[(lang in catalogs ? lang : 'en') as keyof typeof catalogs];
+  const context = await phone(browser, lang);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: new RegExp(t.chatNow) }).click();
+  await page.getByRole('button', { name: new RegExp(`^(${t.chatStart}|${t.chatJoinQueue})$`) }).click();
+  await page.getByLabel(t.chatLabel).fill('Hoi, mag ik iets vragen?');
+  await page.getByRole('button', { name: t.chatSend }).click();
+  await page.getByTestId('chat-line').first().waitFor();
+  return context;
 }
 
 async function consoleScreens(
@@ -147,6 +187,42 @@ async function consoleScreens(
     await page.locator('tr[data-case-id] a').first().click();
     await page.locator('.case-status').waitFor();
     await save(page, pack, lang, 'console-case');
+    await page.locator('a[href$="/export"]').first().click();
+    await page.waitForURL('**/export');
+    await page.locator('main h1').first().waitFor();
+    await save(page, pack, lang, 'console-export');
+    // Every screen in the header (the demo login is an admin, so it sees them all).
+    for (const name of ['supervisor', 'figures', 'chats', 'keys', 'security']) {
+      await page.locator(`.top a[href$="/console/${name}"]`).click();
+      await page.waitForURL(`**/console/${name}`);
+      await page.locator('main h1').first().waitFor();
+      await save(page, pack, lang, `console-${name}`);
+    }
+    // One chat: one a child left waiting (reporterScreens), taken once and opened again in each language.
+    await page.locator('.top a[href$="/console/chats"]').click();
+    const active = page.getByTestId('chat-active').getByRole('link').first();
+    const waiting = page.getByTestId('chat-waiting').getByRole('button').first();
+    // None when every child's chat has ended already: then there is no chat to picture.
+    const chat = await active
+      .or(waiting)
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (chat) {
+      if ((await active.count()) > 0) await active.click();
+      else await waiting.click();
+      await page.waitForURL(/\/console\/chats\/[^/]+$/);
+      await page.locator('main h1').first().waitFor();
+      await save(page, pack, lang, 'console-chat');
+    }
+    // Locked (as after ten quiet minutes), then opened again with the password.
+    await page.locator('.top button').first().click();
+    await page.locator('#unlock-password').waitFor();
+    await save(page, pack, lang, 'console-unlock');
+    await page.locator('#unlock-password').fill(server.login.password);
+    await page.locator('#unlock-password').press('Enter');
+    await page.locator('.top a[href$="/console/chats"]').waitFor();
   }
   await context.close();
 }
@@ -214,12 +290,15 @@ try {
         await reporterScreens(browser, server.url, pack, lang);
       }
       await submitReport(server.url, { metadata: { country: pack } });
+      // A child stays in the live chat while the console is pictured, so it has a chat to open.
+      const child = await waitingChild(browser, server.url, langs[0]!);
       await consoleScreens(
         browser,
         server,
         pack,
         langs.filter((l) => CONSOLE_LANGS.includes(l)),
       );
+      await child.close();
     } finally {
       await server.stop();
     }

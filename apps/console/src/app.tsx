@@ -1,5 +1,6 @@
 import type { PackMeta } from '@vangnet/core/pack/schema';
 import { BrandMark, shellBrand } from '@vangnet/ui/brand';
+import { ICON_GLOBE, Icon } from '@vangnet/ui/icons';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ChatQueue } from './chat/chat-queue.tsx';
@@ -116,7 +117,11 @@ function LanguageMenu({ onChanged }: { onChanged: (lang: string) => void }) {
   if (languages.length < 2) return null;
   return (
     <span class="language-menu">
-      <label for="console-language">{text.language.menu}</label>{' '}
+      {/* A globe names the menu on screen; the label names it for a screen reader, in any language. */}
+      <Icon d={ICON_GLOBE} />
+      <label for="console-language" class="visually-hidden">
+        {text.language.menu}
+      </label>
       <select
         id="console-language"
         value={textLanguage}
@@ -192,7 +197,10 @@ function Header({
         </a>
       )}
       {languageMenu}
-      <span class="muted who">{email}</span>
+      {/* Cut short to fit the line; read out whole, and shown whole on hover. */}
+      <span class="muted who" title={email}>
+        {email}
+      </span>
       {!enrolmentOnly && (
         <a href={hrefOf({ name: 'security' })} onClick={onLinkClick({ name: 'security' })}>
           {text.passkeys.nav}

@@ -1,8 +1,10 @@
 import type { CategoryCode } from '@vangnet/core';
+import { Icon } from '@vangnet/ui/icons';
 
 /**
- * One simple line icon per category: inline SVG (no icon font, no request), decorative because the
- * text beside it says the same.
+ * One simple line icon per category, drawn like the design system's own (@vangnet/ui/icons): inline SVG,
+ * decorative because the text beside it says the same. Here, not in the design system: only the flow's
+ * lazy chunk needs them.
  */
 const PATHS: Record<CategoryCode, string> = {
   harassment: 'M4 5h16v10H9l-5 4zM8 9h8M8 12h5',
@@ -21,18 +23,5 @@ const PATHS: Record<CategoryCode, string> = {
 };
 
 export function CategoryIcon({ code }: { code: CategoryCode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
-      <path d={PATHS[code]} />
-    </svg>
-  );
+  return <Icon d={PATHS[code]} />;
 }

@@ -1,3 +1,4 @@
+import { ICON_CHAT, ICON_PHONE, Icon } from '@vangnet/ui/icons';
 import { useApp } from '../app-context.ts';
 import { crisisDescription, emergencyNumbers } from '../crisis-text.ts';
 import { stepAfter } from '../flow/steps.ts';
@@ -68,7 +69,10 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
                   return (
                     <div key={phone.number}>
                       <a class="call" href={`tel:${phone.number}`}>
-                        {t.crisisCall(keepLtr(shown, lang))}
+                        <span class="call-main">
+                          <Icon d={ICON_PHONE} />
+                          {t.crisisCall(keepLtr(shown, lang))}
+                        </span>
                         {label && (
                           <span class="call-label" lang={label.lang}>
                             {label.text}
@@ -82,7 +86,10 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
                 {line.chat && (
                   <div>
                     <a class="chat" href={line.chat.url} rel="noopener noreferrer" target="_blank">
-                      {t.crisisChat}: <bdi>{line.name}</bdi>
+                      <span class="call-main">
+                        <Icon d={ICON_CHAT} />
+                        {t.crisisChat}: <bdi>{line.name}</bdi>
+                      </span>
                     </a>
                     {linkUnchecked(line.chat, 'chat', service) && <CheckNote />}
                   </div>

@@ -1,6 +1,7 @@
 import { type RoutingPack, routeReport } from '@vangnet/core/routing/route-report';
 import { isUrgent } from '@vangnet/core/sla/deadlines';
 import { BrandMark } from '@vangnet/ui/brand';
+import { SealedIllustration } from '@vangnet/ui/illustrations';
 import { useApp } from '../app-context.ts';
 import { useBrand } from '../brand.ts';
 import { forgetDraft, useDraft } from '../flow/draft.ts';
@@ -51,7 +52,11 @@ export function Receipt() {
       : undefined;
   return (
     <section class="screen receipt-screen">
-      <p class="done">{t.sendingDone}</p>
+      {/* Sealed and delivered: a picture of it beside the words, for a child who reads slowly. */}
+      <div class="receipt-sealed">
+        <SealedIllustration />
+        <p class="done">{t.sendingDone}</p>
+      </div>
       <Title>{t.receiptTitle}</Title>
       <ReceiptCode code={draft.receipt} />
       {route?.crisisFirst && (
