@@ -12,8 +12,10 @@ import { catalogs, sendFromReview, walkToReview } from './support/report-walk.ts
 // on its first visit, every screen passes axe in it, and a teenager completes a report. Arabic is right
 // to left: the page says so and its layout is mirrored. Add a language by adding a row.
 const LANGUAGES = [
-  { lang: 'tr', locale: 'tr-TR', dir: 'ltr' },
-  { lang: 'ar', locale: 'ar-MA', dir: 'rtl' },
+  { lang: 'tr', locale: 'tr-TR', dir: 'ltr', story: 'Grupta hakkımda kötü şeyler yazdılar.' },
+  { lang: 'ar', locale: 'ar-MA', dir: 'rtl', story: 'كتبوا عني أشياء سيئة في المجموعة.' },
+  { lang: 'uk', locale: 'uk-UA', dir: 'ltr', story: 'У груповому чаті про мене пишуть гидкі речі.' },
+  { lang: 'pl', locale: 'pl-PL', dir: 'ltr', story: 'Na czacie grupowym piszą o mnie przykre rzeczy.' },
 ] as const;
 
 let app: ReportServer;
@@ -53,7 +55,7 @@ function barLayout(page: Page) {
   });
 }
 
-describe.each(LANGUAGES)('reporter app in $lang ($locale, $dir)', ({ lang, locale, dir }) => {
+describe.each(LANGUAGES)('reporter app in $lang ($locale, $dir)', ({ lang, locale, dir, story }) => {
   const t = catalogs[lang];
 
   it('lands in the language on a first visit, and every help screen passes axe', async () => {
@@ -64,8 +66,9 @@ describe.each(LANGUAGES)('reporter app in $lang ($locale, $dir)', ({ lang, local
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
     await expect.poll(() => page.getAttribute('html', 'dir')).toBe(dir);
     await expect.poll(() => page.locator('#lang').inputValue()).toBe(lang);
-    // The pack has no greeting in this language yet: the default language's, marked as Dutch.
-    await expect.poll(() => page.getByTestId('brand-greeting').locator('p').getAttribute('lang')).toBe('nl');
+    // The pack greets in this language (texts/<lang>.yaml): the greeting needs no lang of its own. A language
+    // without one gets the default language's, marked as such (packages/ui/src/brand-greeting.test.ts).
+    await expect.poll(() => page.getByTestId('brand-greeting').locator('p').getAttribute('lang')).toBeNull();
     await checked(page, `lang-start-${lang}`);
 
     await page.getByRole('button', { name: t.helpNow, exact: true }).click();
@@ -82,6 +85,21 @@ describe.each(LANGUAGES)('reporter app in $lang ($locale, $dir)', ({ lang, local
     await page.getByRole('button', { name: t.helpRouteMap }).click();
     await page.locator('h1', { hasText: t.routesTitle }).waitFor();
     await checked(page, `lang-routes-${lang}`);
+    await page.getByRole('button', { name: t.back }).click();
+    await page.getByRole('button', { name: t.kcSituation }).click();
+    await page.locator('h1', { hasText: t.kcSituationTitle }).waitFor();
+    await checked(page, `lang-situation-${lang}`);
+    await page.getByRole('button', { name: t.back }).click();
+    await page.getByRole('button', { name: t.back }).click();
+
+    // Worried about what you did yourself: the choice and one of its paths.
+    await page.getByRole('button', { name: t.startOwn }).click();
+    await page.locator('h1', { hasText: t.ownTitle }).waitFor();
+    await checked(page, `lang-own-${lang}`);
+    await page.getByRole('button', { name: t.ownRegret }).click();
+    await page.locator('h1', { hasText: t.ownRegret }).waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: t.ownWho }).count()).toBe(1);
+    await checked(page, `lang-own-regret-${lang}`);
     await page.getByRole('button', { name: t.back }).click();
     await page.getByRole('button', { name: t.back }).click();
 
@@ -101,7 +119,7 @@ describe.each(LANGUAGES)('reporter app in $lang ($locale, $dir)', ({ lang, local
       role: 'self',
       ageBand: '13-15',
       images: [image],
-      story: lang === 'ar' ? 'كتبوا عني أشياء سيئة في المجموعة.' : 'Grupta hakkımda kötü şeyler yazdılar.',
+      story,
       pin: '4826',
       check: async (screen) => {
         await checked(page, `lang-flow-${screen}-${lang}`);
