@@ -27,7 +27,7 @@ describe('vangnet pack check', () => {
       /^ {2}nl: app none of \d+ texts unreviewed; pack texts none of \d+ texts unreviewed$/m,
     );
     expect(out).toMatch(
-      /^ {2}tr: app 100% \((\d+) of \1 texts\) unreviewed; pack texts no texts\/tr\.yaml yet \(shown in "nl"\)$/m,
+      /^ {2}tr: app 100% \((\d+) of \1 texts\) unreviewed; pack texts 100% \((\d+) of \2 texts\) unreviewed$/m,
     );
     expect(out).toMatch(/^ {2}ar: app 100% \((\d+) of \1 texts\) unreviewed; /m);
     expect(code).toBe(0);
