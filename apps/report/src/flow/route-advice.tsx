@@ -2,6 +2,7 @@ import { type RoutingPack, routeReport } from '@vangnet/core/routing/route-repor
 import type { AgeBand, CategoryCode, Role } from '@vangnet/core/taxonomy';
 import { useApp } from '../app-context.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useNav } from '../nav.ts';
 import { type PublicPack, packTextIn } from '../pack.ts';
 import type { Draft } from './draft.ts';
 
@@ -43,5 +44,33 @@ export function RouteAdvice({ advice }: { advice: readonly string[] }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * What the route says to do next, on the receipt and on "what can I do" for a situation: a danger or
+ * self-harm answer puts talking to someone now before any waiting time, then the route's advice.
+ */
+export function RouteNextSteps({
+  crisisFirst,
+  advice,
+}: {
+  crisisFirst?: boolean;
+  advice: readonly string[];
+}) {
+  const { t } = useI18n();
+  const nav = useNav();
+  return (
+    <>
+      {crisisFirst && (
+        <div class="flow-continue">
+          <p>{t.crisisIntro}</p>
+          <button type="button" class="call" onClick={() => nav.go('crisis')}>
+            {t.startNeedHelp}
+          </button>
+        </div>
+      )}
+      <RouteAdvice advice={advice} />
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { CATEGORY_CODES, type CategoryCode, ROLES, type Role } from '@vangnet/co
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { useDraft } from '../flow/draft.ts';
-import { RouteAdvice } from '../flow/route-advice.tsx';
+import { RouteNextSteps } from '../flow/route-advice.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
 import { Title } from '../shell.tsx';
@@ -76,15 +76,7 @@ export function Situation() {
           ))}
         </select>
       </div>
-      {route?.crisisFirst && (
-        <div class="flow-continue">
-          <p>{t.crisisIntro}</p>
-          <button type="button" class="call" onClick={() => nav.go('crisis')}>
-            {t.startNeedHelp}
-          </button>
-        </div>
-      )}
-      {route && <RouteAdvice advice={route.advice} />}
+      {route && <RouteNextSteps crisisFirst={route.crisisFirst} advice={route.advice} />}
       {pages.length > 0 && (
         <>
           <h2>{t.kcSituationPages}</h2>

@@ -5,7 +5,7 @@ import { SealedIllustration } from '@vangnet/ui/illustrations';
 import { useApp } from '../app-context.ts';
 import { useBrand } from '../brand.ts';
 import { forgetDraft, useDraft } from '../flow/draft.ts';
-import { RouteAdvice } from '../flow/route-advice.tsx';
+import { RouteNextSteps } from '../flow/route-advice.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { wordsFor } from '../i18n/role-words.ts';
 import { useNav } from '../nav.ts';
@@ -59,16 +59,7 @@ export function Receipt() {
       </div>
       <Title>{t.receiptTitle}</Title>
       <ReceiptCode code={draft.receipt} />
-      {route?.crisisFirst && (
-        // A danger or self-harm answer: talking to someone now comes before any waiting time.
-        <div class="flow-continue">
-          <p>{t.crisisIntro}</p>
-          <button type="button" class="call" onClick={() => nav.go('crisis')}>
-            {t.startNeedHelp}
-          </button>
-        </div>
-      )}
-      {route && <RouteAdvice advice={route.advice} />}
+      {route && <RouteNextSteps crisisFirst={route.crisisFirst} advice={route.advice} />}
       {brand && (
         // Whose report it now is: the helpline's mark and name (pack branding, helpline.name).
         <p class="receipt-brand" data-testid="receipt-brand">
