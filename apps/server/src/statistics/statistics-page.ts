@@ -1,4 +1,5 @@
 import { leadTimeMs, type PublishedBreakdown, type PublishedLeadTime } from '@vangnet/core';
+import { textDirection } from '@vangnet/core/icu/direction';
 import type { ActivePack } from '../active-pack.ts';
 import { barChart, escapeHtml } from './bar-chart.ts';
 import { type PageText, pageTextFor } from './page-text.ts';
@@ -204,7 +205,7 @@ ${services}</section>`;
     .join('');
 
   return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
+<html lang="${escapeHtml(lang)}" dir="${textDirection(lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(`${text.title} – ${name}`)}</title>
