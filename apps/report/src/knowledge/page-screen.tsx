@@ -1,3 +1,4 @@
+import { textDirection } from '@vangnet/core/icu/direction';
 import { useApp } from '../app-context.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
@@ -23,10 +24,14 @@ export function PageScreen({ slug }: { slug: string }) {
   }
   const { page } = shown;
   return (
-    <section class="screen kc-page-screen" lang={shown.lang === lang ? undefined : shown.lang}>
+    <section
+      class="screen kc-page-screen"
+      // A page shown in another language also takes that language's direction (Dutch inside an Arabic screen).
+      {...(shown.lang === lang ? {} : { lang: shown.lang, dir: textDirection(shown.lang) })}
+    >
       <Title>{page.title}</Title>
       {page.unreviewed && (
-        <p class="kc-unreviewed" lang={lang}>
+        <p class="kc-unreviewed" lang={lang} dir={textDirection(lang)}>
           {t.kcUnreviewed}
         </p>
       )}

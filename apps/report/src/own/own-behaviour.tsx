@@ -1,3 +1,4 @@
+import { textDirection } from '@vangnet/core/icu/direction';
 import {
   OWN_BEHAVIOUR_PAGES,
   type OwnBehaviourPath,
@@ -80,7 +81,7 @@ function OwnPath({ path }: { path: OwnBehaviourPath }) {
   const own = pack?.pages[lang]?.[slug];
   const fallbackLang = pack?.meta.defaultLanguage;
   const page = own ?? (fallbackLang ? pack?.pages[fallbackLang]?.[slug] : undefined);
-  const pageLang = own ? lang : fallbackLang;
+  const pageLang = own ? lang : (fallbackLang ?? lang);
   const services = ownBehaviourServices(pack?.services ?? [], path);
   return (
     <section class="screen own-behaviour">
@@ -88,7 +89,7 @@ function OwnPath({ path }: { path: OwnBehaviourPath }) {
       <p class="lead">{words[path].text}</p>
       <NothingSent />
       {page && (
-        <div class="own-page" lang={pageLang} data-testid="own-page">
+        <div class="own-page" lang={pageLang} dir={textDirection(pageLang)} data-testid="own-page">
           <h2>{page.title}</h2>
           <Markdown source={page.markdown} />
         </div>
