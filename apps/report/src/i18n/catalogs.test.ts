@@ -68,6 +68,25 @@ describe('unreviewed translations (marked "@@unreviewed"; the app shows them any
     expect(shares.find(([lang]) => lang === 'en')?.[1].unreviewed).toBe(0);
   });
 
+  it('no catalog falls back to the English text (a text of two or more words must be translated)', () => {
+    const source = (lang: string): Record<string, unknown> =>
+      JSON.parse(readFileSync(new URL(`${lang}.json`, dir), 'utf8')) as Record<string, unknown>;
+    const english = source('en');
+    for (const [lang] of shares) {
+      if (lang === 'en') continue;
+      const catalog = source(lang);
+      // One word may rightly be the same ("Chat", "PIN", "Start"); a sentence never is.
+      const copied = Object.keys(english).filter(
+        (key) =>
+          !key.startsWith('@@') &&
+          typeof english[key] === 'string' &&
+          /\s/.test((english[key] as string).trim()) &&
+          catalog[key] === english[key],
+      );
+      expect(copied, lang).toEqual([]);
+    }
+  });
+
   it('every catalog in the folder is one the app carries', () => {
     expect(shares.map(([lang]) => lang).sort()).toEqual([...LANGUAGES].sort());
   });
