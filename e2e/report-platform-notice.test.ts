@@ -87,6 +87,15 @@ async function reportAndDraft(
   const copied = await readClipboard(context);
   for (const url of [...LINKS, extra]) expect(copied).toContain(url);
   expect(copied).toBe(await text());
+
+  // TikTok's entry in the pack has no help page on blocking; Instagram's has: the guide links to it.
+  await expect.poll(() => page.getByTestId('guide-block-help').count()).toBe(0);
+  await page.locator('#guide-platform').selectOption('instagram');
+  await page.locator('h1', { hasText: t.guideTitle('Instagram') }).waitFor();
+  await expect
+    .poll(() => page.getByRole('link', { name: t.guideBlockHelp('Instagram') }).getAttribute('href'))
+    .toBe('https://help.instagram.com/426700567389543');
+  expect(await axe(page), `axe on the Instagram guide (${o.lang})`).toEqual([]);
   await context.close();
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PublicPack, publicPack } from '@vangnet/core/pack/public';
+import type { OpeningHours } from '@vangnet/core/pack/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withPackWording } from '../apps/report/src/i18n/pack-wording.ts';
@@ -90,6 +91,84 @@ describe('unverified pack data in the reporter app', () => {
     const line113 = lineNamed(page, '113 Zelfmoordpreventie');
     await line113.getByText(t.crisisAlways).waitFor();
     await expect.poll(() => line113.locator('.check-note').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('says on the help screen which calls are free and when each channel is open; unconfirmed hours carry the note', async () => {
+    // The NL pack as it is, except that nobody confirmed De Kindertelefoon's hours in this copy.
+    const dutch = publicPack(await loadCountryPack(join(packsDir, 'NL')));
+    const page = await appWith({
+      ...dutch,
+      services: dutch.services.map((s) =>
+        s.id === 'kindertelefoon' ? { ...s, unverified: [...(s.unverified ?? []), 'hours'] } : s,
+      ),
+    });
+    await page.getByRole('button', { name: new RegExp(t.startWhatCanIDo) }).click();
+    await page.locator('h1', { hasText: t.helpTitle }).waitFor();
+    const service = (name: string) =>
+      page.locator('li', { has: page.getByRole('heading', { name, exact: true }) });
+    // De Kindertelefoon: free, calls and chat every day 11:00–21:00, each with the note by its hours.
+    const kt = service('De Kindertelefoon');
+    const ktCall = kt.getByTestId('reach-call');
+    await ktCall.getByRole('link', { name: t.crisisCall('0800-0432') }).waitFor();
+    await expect
+      .poll(() => ktCall.locator('.reach-when').innerText())
+      .toMatch(new RegExp(`^${t.reachFree} · ${t.crisisHours}: .*11:00–21:00\\s*${t.checkNote}`));
+    await expect
+      .poll(() => kt.getByTestId('reach-chat').locator('.reach-when').innerText())
+      .toMatch(new RegExp(`^${t.crisisHours}: .*11:00–21:00\\s*${t.checkNote}`));
+    // 113: confirmed, free and open day and night; shown as fact, without a note.
+    const line113 = service('113 Zelfmoordpreventie');
+    await expect
+      .poll(() => line113.locator('.reach-when').allInnerTexts())
+      .toEqual([`${t.reachFree} · ${t.crisisAlways}`, `${t.reachFree} · ${t.crisisAlways}`, t.crisisAlways]);
+    await expect.poll(() => line113.locator('.check-note').count()).toBe(0);
+    // The police's 0900 number is neither free nor given hours: nothing is said under it.
+    const police = service('Politie');
+    await police.getByRole('link', { name: t.crisisCall('0900-8844') }).waitFor();
+    await expect.poll(() => police.getByTestId('reach-call').nth(1).locator('.reach-when').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lists every channel of a crisis line on "Help now", saying only hours that differ from the line', async () => {
+    // De Kindertelefoon's line with a number that also takes text messages and a chat with hours of its own.
+    const dutch = publicPack(await loadCountryPack(join(packsDir, 'NL')));
+    const afternoons: OpeningHours = [
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '14:00', close: '21:00' },
+    ];
+    const page = await crisisScreenWith({
+      ...dutch,
+      crisis: dutch.crisis.map((line) =>
+        line.id === 'someone-to-talk-to'
+          ? {
+              ...line,
+              phones: line.phones.map((p) => ({ ...p, ways: ['call' as const, 'text' as const] })),
+              ...(line.chat ? { chat: { ...line.chat, hours: afternoons } } : {}),
+            }
+          : line,
+      ),
+    });
+    const kt = lineNamed(page, 'De Kindertelefoon');
+    await expect
+      .poll(() => kt.getByRole('link', { name: t.reachText('0800-0432') }).getAttribute('href'))
+      .toBe('sms:+318000432');
+    await expect.poll(() => kt.locator('p.hours').innerText()).toMatch(/11:00–21:00/);
+    // The call and the text message share the line's hours: said once, above; each says it is free.
+    await expect
+      .poll(() => kt.locator('[data-testid="reach-call"], [data-testid="reach-text"]').allInnerTexts())
+      .toEqual([
+        expect.stringMatching(new RegExp(`\\n${t.reachFree}$`)),
+        expect.stringMatching(new RegExp(`\\n${t.reachFree}$`)),
+      ]);
+    await expect
+      .poll(() => kt.getByTestId('reach-chat').locator('.reach-when').innerText())
+      .toMatch(new RegExp(`^${t.crisisHours}: .*14:00–21:00$`));
+    await expect.poll(() => kt.locator('.check-note').count()).toBe(0);
+    // 113 is open day and night, its phones and chat too: said once, for the line.
+    const line113 = lineNamed(page, '113 Zelfmoordpreventie');
+    await expect.poll(() => line113.getByText(t.crisisAlways).count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
     await page.context().close();
   });
 

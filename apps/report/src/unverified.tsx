@@ -1,27 +1,14 @@
 import type { PublicService } from '@vangnet/core/pack/public';
 import { leadTimeMs } from '@vangnet/core/sla/lead-time';
 import { useI18n } from './i18n/index.ts';
-import type { CrisisLine, Phone } from './pack.ts';
+import type { CrisisLine } from './pack.ts';
 
 /**
  * Pack data marked `unverified` never reaches a reporter as fact (DESIGN.md, "Unverified pack data"):
  * hours, numbers and links are shown with a visible "check before you call" note; a lead time nobody
- * agreed is left out. These say which is which, for services (whose `unverified` names fields) and for
- * crisis lines (whose `unverified: true` covers the line's hours).
+ * agreed is left out. These say which is which for a crisis line's own hours (its `unverified: true`
+ * covers them) and for lead times; each contact channel's marks come with it from `contactActions` (core).
  */
-type Unchecked = { unverified?: boolean | undefined } | undefined;
-
-export function phoneUnchecked(phone: Phone, service?: Pick<PublicService, 'unverified'>): boolean {
-  return !!phone.unverified || !!service?.unverified?.includes('phones');
-}
-
-export function linkUnchecked(
-  link: Unchecked,
-  field: 'chat' | 'web',
-  service?: Pick<PublicService, 'unverified'>,
-): boolean {
-  return !!link?.unverified || !!service?.unverified?.includes(field);
-}
 
 /** The line's own hours: unchecked when the line is marked, or when it has none to show. */
 export function lineHoursUnchecked(line: CrisisLine): boolean {

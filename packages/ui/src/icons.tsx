@@ -22,7 +22,9 @@ export const ICON_HOME = 'M3 11l9-7 9 7M5 9.5V20h14V9.5M9 14.5l2 2 4-4';
 /** Calling: a telephone handset. */
 export const ICON_PHONE =
   'M5 3h4l2 5-3 1a11 11 0 0 0 7 7l1-3 5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z';
-/** Languages: a globe. */
+/** Writing an e-mail: an envelope. */
+export const ICON_MAIL = 'M3 6h18v12H3zM3 7l9 6 9-6';
+/** Languages, and a website: a globe. */
 export const ICON_GLOBE = 'M12 3a9 9 0 1 0 .1 0zM3 12h18M12 3c4 4 4 14 0 18M12 3c-4 4-4 14 0 18';
 
 /** One line icon. `d` is one of the constants above (or an app's own, like the report categories). */

@@ -57,6 +57,7 @@ export type Messages = {
   reachText: (phone: string) => string;
   reachMessenger: (app: string) => string;
   reachEmail: (address: string) => string;
+  reachFree: string;
   crisisHours: string;
   crisisAlways: string;
   crisisHoursUnknown: string;
@@ -200,6 +201,7 @@ export type Messages = {
   guideNone: string;
   guideCheck: string;
   guideReportForm: (platform: string) => string;
+  guideBlockHelp: (platform: string) => string;
   guideMinimumAge: (platform: string, age: number) => string;
   noticeTitle: string;
   noticeAbout: string;

@@ -8,8 +8,8 @@ import { NoticeDraft } from './notice-draft.tsx';
 
 /**
  * How to block, mute, report and go private on one platform, in short steps from the pack, with the
- * platform's own report form. Opened for the platform the child named (from the receipt) or picked here.
- * Steps the pack marks `unverified` carry the visible "check" note (DESIGN.md, "Unverified pack data").
+ * platform's own help page on blocking and its report form. Opened for the platform the child named
+ * (from the receipt) or picked here. Steps the pack marks `unverified` carry the visible "check" note (DESIGN.md, "Unverified pack data").
  */
 export function PlatformGuide() {
   const { t, lang } = useI18n();
@@ -55,6 +55,18 @@ export function PlatformGuide() {
           </ol>
         </div>
       ))}
+      {platform.blockUrl && (
+        <p>
+          <a
+            href={platform.blockUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="guide-block-help"
+          >
+            {t.guideBlockHelp(platform.name)}
+          </a>
+        </p>
+      )}
       {platform.reportUrl && (
         <p>
           <a

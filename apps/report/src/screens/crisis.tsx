@@ -1,20 +1,21 @@
-import { ICON_CHAT, ICON_PHONE, Icon } from '@vangnet/ui/icons';
+import { crisisLineContacts } from '@vangnet/core/pack/contact-actions';
 import { useApp } from '../app-context.ts';
+import { ContactList } from '../contact-list.tsx';
 import { crisisDescription, emergencyNumbers } from '../crisis-text.ts';
 import { stepAfter } from '../flow/steps.ts';
 import { formatHours } from '../hours.ts';
 import { keepLtr } from '../i18n/bidi.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useNav } from '../nav.ts';
-import { packTextIn } from '../pack.ts';
 import { Title } from '../shell.tsx';
 import { SpokenIn } from '../spoken-in.tsx';
-import { CheckNote, lineHoursUnchecked, linkUnchecked, phoneUnchecked } from '../unverified.tsx';
+import { CheckNote, lineHoursUnchecked } from '../unverified.tsx';
 
 /**
- * "Help now": the country's crisis and help lines with tap-to-call links and opening hours. Works
- * offline: the lines come from the cached pack or, on a first offline visit, from the built-in list.
- * In the report flow (a danger or self-harm answer) it offers to go on with the report. Hours, numbers
+ * "Help now": the country's crisis and help lines with opening hours and every channel each lists (calls,
+ * text numbers, chat), through the same ContactList as the help screens: a channel says it is free, and
+ * its own hours when they differ from the line's. Works offline: the lines come from the cached pack or,
+ * on a first offline visit, from the built-in list. In the report flow (a danger or self-harm answer) it offers to go on with the report. Hours, numbers
  * and chats the pack marks unverified carry a visible "check before you call" note.
  *
  * It starts with what to do in danger: call the emergency number (the numbers of the pack's line for a
@@ -62,39 +63,7 @@ export function Crisis({ inFlow }: { inFlow: boolean }) {
                     : `${t.crisisHours}: ${hours}`}
                 {hours !== null && lineHoursUnchecked(line) && <CheckNote />}
               </p>
-              <div class="line-actions">
-                {line.phones.map((phone) => {
-                  const shown = phone.display ?? phone.number;
-                  const label = packTextIn(pack, lang, phone.label);
-                  return (
-                    <div key={phone.number}>
-                      <a class="call" href={`tel:${phone.number}`}>
-                        <span class="call-main">
-                          <Icon d={ICON_PHONE} />
-                          {t.crisisCall(keepLtr(shown, lang))}
-                        </span>
-                        {label && (
-                          <span class="call-label" lang={label.lang}>
-                            {label.text}
-                          </span>
-                        )}
-                      </a>
-                      {phoneUnchecked(phone) && <CheckNote />}
-                    </div>
-                  );
-                })}
-                {line.chat && (
-                  <div>
-                    <a class="chat" href={line.chat.url} rel="noopener noreferrer" target="_blank">
-                      <span class="call-main">
-                        <Icon d={ICON_CHAT} />
-                        {t.crisisChat}: <bdi>{line.name}</bdi>
-                      </span>
-                    </a>
-                    {linkUnchecked(line.chat, 'chat', service) && <CheckNote />}
-                  </div>
-                )}
-              </div>
+              <ContactList service={crisisLineContacts(line, service)} name={line.name} />
             </li>
           );
         })}

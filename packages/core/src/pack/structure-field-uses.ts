@@ -10,9 +10,14 @@ import type { FieldUse } from './field-uses.ts';
  */
 const NOTE = 'note: where the detail was confirmed, for whoever checks the pack; shown nowhere by design';
 const CHECK_NOTE = 'report: "check before you call" note';
-const CONTACTS = ['report: routes', 'report: help'];
-const ONLY_CHECK_HOURS =
-  'pack check only: a zero lead time (PT0S) needs opening hours; no screen shows a phone or chat its own hours yet';
+/** The screens that list services with every way to reach them (contact-list.tsx). */
+const CONTACTS = ['report: routes', 'report: help', 'report: own behaviour'];
+const ZERO_LEAD_TIME_HOURS = 'pack check: a zero lead time (PT0S) needs opening hours';
+/** A crisis line's channel: shown on its screen, its own hours only where they differ from the line's. */
+const CRISIS_CHANNEL_HOURS = [
+  "report: crisis (a channel's own hours, when they differ from the line's)",
+  "pack check: a crisis line's hours must be confirmed",
+];
 
 const services = (key: string, screens: readonly string[]): FieldUse => ({
   file: 'services.yaml',
@@ -80,24 +85,24 @@ export const PACK_FIELD_USES: readonly FieldUse[] = [
   services('phones[].number', [...CONTACTS]),
   services('phones[].display', [...CONTACTS]),
   services('phones[].label', [...CONTACTS]),
-  services('phones[].hours', [ONLY_CHECK_HOURS]),
-  services('phones[].free', []),
+  services('phones[].hours', [...CONTACTS, ZERO_LEAD_TIME_HOURS]),
+  services('phones[].free', [...CONTACTS]),
   services('phones[].ways', [...CONTACTS]),
   services('phones[].unverified', [CHECK_NOTE]),
   services('phones[].source', [NOTE]),
   services('chat.url', [...CONTACTS]),
-  services('chat.label', []),
-  services('chat.hours', [ONLY_CHECK_HOURS]),
+  services('chat.label', [...CONTACTS]),
+  services('chat.hours', [...CONTACTS, ZERO_LEAD_TIME_HOURS]),
   services('chat.unverified', [CHECK_NOTE]),
   services('chat.source', [NOTE]),
   services('web.url', [...CONTACTS]),
-  services('web.label', []),
+  services('web.label', [...CONTACTS]),
   services('web.hours', []),
   services('web.unverified', [CHECK_NOTE]),
   services('web.source', [NOTE]),
   services('messengers[].app', [...CONTACTS]),
   services('messengers[].url', [...CONTACTS]),
-  services('messengers[].hours', []),
+  services('messengers[].hours', [...CONTACTS]),
   services('messengers[].unverified', [CHECK_NOTE]),
   services('messengers[].source', [NOTE]),
   services('email.address', [...CONTACTS]),
@@ -105,7 +110,7 @@ export const PACK_FIELD_USES: readonly FieldUse[] = [
   services('email.source', [NOTE]),
   services('languages', [...CONTACTS, 'report: receipt']),
   services('handles', ['report: routes', "pack check: a route outside the service's remit"]),
-  services('audience', [...CONTACTS]),
+  services('audience', ['report: routes', 'report: help']),
   services('ageBands', ["pack check: a route outside the service's remit"]),
   services('anonymous', ['report: own behaviour']),
   services('ownBehaviour', ['report: own behaviour']),
@@ -125,18 +130,14 @@ export const PACK_FIELD_USES: readonly FieldUse[] = [
   crisis('phones[].number', ['report: crisis help (every screen)', 'report: crisis', 'console: chat']),
   crisis('phones[].display', ['report: crisis help (every screen)', 'report: crisis', 'console: chat']),
   crisis('phones[].label', ['report: crisis', 'console: chat']),
-  crisis('phones[].hours', [
-    "pack check: a crisis line's hours must be confirmed; no screen shows a phone its own hours yet",
-  ]),
-  crisis('phones[].free', []),
-  crisis('phones[].ways', []),
+  crisis('phones[].hours', CRISIS_CHANNEL_HOURS),
+  crisis('phones[].free', ['report: crisis']),
+  crisis('phones[].ways', ['report: crisis']),
   crisis('phones[].unverified', [CHECK_NOTE]),
   crisis('phones[].source', [NOTE]),
   crisis('chat.url', ['report: crisis']),
-  crisis('chat.label', []),
-  crisis('chat.hours', [
-    "pack check: a crisis line's hours must be confirmed; no screen shows a chat its own hours yet",
-  ]),
+  crisis('chat.label', ['report: crisis']),
+  crisis('chat.hours', CRISIS_CHANNEL_HOURS),
   crisis('chat.unverified', [CHECK_NOTE]),
   crisis('chat.source', [NOTE]),
   crisis('languages', ['report: crisis']),
@@ -160,7 +161,7 @@ export const PACK_FIELD_USES: readonly FieldUse[] = [
     screens: ['report: platform guide', 'console: case (notice)'],
   },
   { file: 'platforms.yaml', key: 'platforms[].reportUrl', screens: ['report: platform guide'] },
-  { file: 'platforms.yaml', key: 'platforms[].blockUrl', screens: [] },
+  { file: 'platforms.yaml', key: 'platforms[].blockUrl', screens: ['report: platform guide'] },
   {
     file: 'platforms.yaml',
     key: 'platforms[].dsaContact',

@@ -34,11 +34,6 @@ describe('findUnusedFields: the YAML files', () => {
 
   it.each<[string, typeof first, string[]]>([
     [
-      'a phone marked free',
-      { ...first, phones: [{ number: '112', free: true }] },
-      ['services[0].phones[0].free'],
-    ],
-    [
       'web hours',
       { ...first, web: { url: 'https://x.example', hours: 'always' } },
       ['services[0].web.hours'],
@@ -47,6 +42,15 @@ describe('findUnusedFields: the YAML files', () => {
     [
       'a phone with hours, a label and a display',
       { ...first, phones: [{ number: '112', display: '1 1 2', hours: 'always', label: 'phones.x' }] },
+      [],
+    ],
+    [
+      'a phone marked free, a chat with hours and a label (the contact list shows them)',
+      {
+        ...first,
+        phones: [{ number: '112', free: true }],
+        chat: { url: 'https://chat.example', hours: 'always', label: 'phones.chat' },
+      },
       [],
     ],
     [
@@ -59,11 +63,12 @@ describe('findUnusedFields: the YAML files', () => {
     expect(found.map((p) => p.path)).toEqual(paths);
   });
 
-  it('counts a field set on many phones once, naming the first', () => {
-    const phone = { number: '112', free: true };
-    const found = findUnusedFields(withFirst({ ...first, phones: [phone, phone, phone] }));
+  it('counts a field set on many services once, naming the first', () => {
+    const web = { url: 'https://x.example', hours: 'always' as const };
+    expect(quiet.length).toBeGreaterThan(1);
+    const found = findUnusedFields(testPack({ services: quiet.map((s) => ({ ...s, web })) }));
     expect(found.map((p) => `${p.file}: ${p.path}`)).toContain(
-      'services.yaml: services[0].phones[0].free (and 2 more)',
+      `services.yaml: services[0].web.hours (and ${quiet.length - 1} more)`,
     );
   });
 
