@@ -45,7 +45,9 @@ beforeAll(async () => {
     description: 'Mijn vriendin wordt bedreigd in een groepschat.',
     metadata: { ...metadata, role: 'friend' },
   });
-  page = await (await browser.newContext({ viewport: DESKTOP, locale: 'fr-BE' })).newPage();
+  page = await (
+    await browser.newContext({ viewport: DESKTOP, locale: 'fr-BE', colorScheme: 'light' })
+  ).newPage();
 }, 120_000);
 
 afterAll(async () => {
@@ -54,6 +56,7 @@ afterAll(async () => {
 });
 
 const htmlLang = () => page.evaluate(() => document.documentElement.lang);
+const htmlDir = () => page.evaluate(() => document.documentElement.dir);
 
 async function openCase(id: string) {
   await page.locator(`a[href$="/cases/${id}"]`).click();
@@ -121,17 +124,35 @@ describe('console languages (BE-VL)', () => {
     ['nl', 'Taal van de console', 'Melder', 'Open dossiers'],
     ['en', 'Console language', 'Reporter', 'Open cases'],
     ['de', 'Sprache der Konsole', 'Meldende Person', 'Offene Fälle'],
+    ['tr', 'Konsol dili', 'Bildirimde bulunan kişi', 'Açık vakalar'],
+    // Arabic runs right to left: the whole console mirrors (html dir="rtl"), the back arrow turns round.
+    ['ar', 'لغة وحدة التحكم', 'المُبلِّغ', 'الحالات المفتوحة'],
     ['fr', 'Langue de la console', 'Personne qui signale', 'Dossiers ouverts'],
   ])(
     'switches to %s from the header menu; case and queue have no axe violations',
-    async (lang, _menu, reporter, queue) => {
+    async (lang, menu, reporter, queue) => {
       await page.locator('#console-language').selectOption(lang);
       await expect.poll(htmlLang).toBe(lang);
+      const rtl = lang === 'ar';
+      await expect.poll(htmlDir).toBe(rtl ? 'rtl' : 'ltr');
       await page.getByRole('region', { name: reporter, exact: true }).waitFor();
+      await page.getByRole('combobox', { name: menu, exact: true }).waitFor();
+      // The reporter wrote in Dutch: their words keep their own direction inside an Arabic page.
+      expect(await page.locator('.report-text').getAttribute('dir')).toBe('auto');
+      await expect
+        .poll(() =>
+          page
+            .locator('.flip-rtl')
+            .first()
+            .evaluate((el) => getComputedStyle(el).transform),
+        )
+        .toBe(rtl ? 'matrix(-1, 0, 0, 1, 0, 0)' : 'none');
       expect(await axe(page)).toEqual([]);
+      if (rtl) await shot(page, 'case-ar');
       await page.locator('a[href$="/console/"]').last().click();
       await page.getByRole('heading', { name: queue }).waitFor();
       expect(await axe(page)).toEqual([]);
+      if (rtl) await shot(page, 'queue-ar');
       // The screens issue 10 added, in this language too: the supervisor's and the passkeys'; and issue 12's figures.
       const words = consoleCatalogs[lang as keyof typeof consoleCatalogs];
       await page.getByRole('link', { name: words.supervisor.nav, exact: true }).click();
@@ -166,12 +187,21 @@ describe('console languages (BE-VL)', () => {
     ['nl-BE', 'nl', 'Aanmelden'],
     ['en-GB', 'en', 'Sign in'],
     ['de-BE', 'de', 'Anmelden'],
-    ['pl-PL', 'nl', 'Aanmelden'],
+    ['tr-BE', 'tr', 'Giriş yap'],
+    ['ar-MA', 'ar', 'تسجيل الدخول'],
+    // Swedish is not one of the pack's languages: the pack's default.
+    ['sv-SE', 'nl', 'Aanmelden'],
   ])('a browser in %s gets the sign-in screen in %s, without axe violations', async (locale, lang, title) => {
-    const fresh = await (await browser.newContext({ viewport: DESKTOP, locale })).newPage();
+    const fresh = await (
+      await browser.newContext({ viewport: DESKTOP, locale, colorScheme: 'light' })
+    ).newPage();
     await fresh.goto(`${server.url}/console/`);
     await fresh.getByRole('heading', { name: title }).waitFor();
     expect(await fresh.evaluate(() => document.documentElement.lang)).toBe(lang);
+    expect(await fresh.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    // An e-mail address reads left to right, in an Arabic page too.
+    const email = fresh.locator('input[type="email"]:not([hidden])');
+    expect(await email.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     expect(await axe(fresh)).toEqual([]);
     await fresh.context().close();
   });

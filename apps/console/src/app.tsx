@@ -1,3 +1,4 @@
+import { textDirection } from '@vangnet/core/icu/direction';
 import type { PackMeta } from '@vangnet/core/pack/schema';
 import { BrandMark, shellBrand } from '@vangnet/ui/brand';
 import { ICON_GLOBE, Icon } from '@vangnet/ui/icons';
@@ -131,7 +132,7 @@ function LanguageMenu({ onChanged }: { onChanged: (lang: string) => void }) {
         }}
       >
         {languages.map((l) => (
-          <option key={l} value={l} lang={l}>
+          <option key={l} value={l} lang={l} dir={textDirection(l)}>
             {languageName(l)}
           </option>
         ))}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { consoleCatalogs } from '../i18n/compile-in-node.ts';
 import { trustedFlaggerWording } from './notice-wording.ts';
 
-const { en: english, nl, fr, de } = consoleCatalogs;
+const { en: english, nl, fr, de, tr, ar } = consoleCatalogs;
 
 const input = {
   category: 'threats' as const,
@@ -43,6 +43,13 @@ describe('the trusted-flagger notice in each console language', () => {
       'Helpwanted, vertrauenswürdiger Hinweisgeber.',
       'Dies verstößt möglicherweise gegen Wetboek van Strafrecht, art. 285.',
     ],
+    [
+      'tr',
+      tr,
+      'Helpwanted, güvenilir işaretleyici.',
+      'Bu, şunu ihlal ediyor olabilir: Wetboek van Strafrecht, art. 285.',
+    ],
+    ['ar', ar, 'Helpwanted، مُبلِّغ موثوق.', 'قد يخالف هذا Wetboek van Strafrecht، art. 285.'],
   ])(
     '%s: the helpline stands in (c); the URL, the child’s words, the DSA label are in',
     (_lang, t, flagger, basis) => {

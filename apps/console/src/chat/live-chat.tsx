@@ -6,6 +6,7 @@ import { EvidenceItem } from '../components/evidence-item.tsx';
 import { ApiError, getBytes, getJson, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { useInstance } from '../lib/instance.ts';
+import { dirOf } from '../lib/language.ts';
 import { hrefOf, navigate, onLinkClick } from '../lib/router.ts';
 import { currentSession, helplineIdentities } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
@@ -268,7 +269,7 @@ export function LiveChat({ id }: { id: string }) {
                 ))}
               </ul>
             ) : (
-              <p class="message-text" lang={l.author === 'child' ? chat?.lang : undefined}>
+              <p class="message-text" lang={l.author === 'child' ? chat?.lang : undefined} dir="auto">
                 {l.text ?? text.case.cannotOpen}
               </p>
             )}
@@ -289,7 +290,7 @@ export function LiveChat({ id }: { id: string }) {
             {canned.length > 0 && (
               <div class="canned">
                 <span id="chat-canned">{text.case.canned}:</span>
-                <ul aria-labelledby="chat-canned" lang={chat?.lang}>
+                <ul aria-labelledby="chat-canned" lang={chat?.lang} dir={dirOf(chat?.lang)}>
                   {canned.map((c) => (
                     <li key={c.id}>
                       <button type="button" onClick={() => setDraft(c.text)}>
@@ -306,6 +307,7 @@ export function LiveChat({ id }: { id: string }) {
               rows={3}
               value={draft}
               lang={chat?.lang}
+              dir={dirOf(chat?.lang)}
               onInput={(e) => setDraft(e.currentTarget.value)}
             />
             <button type="submit">{text.chats.send}</button>

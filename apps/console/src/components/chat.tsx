@@ -6,6 +6,7 @@ import { ApiError, postJson } from '../lib/api.ts';
 import { loadCrypto } from '../lib/crypto.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useInstance } from '../lib/instance.ts';
+import { dirOf } from '../lib/language.ts';
 import { currentSession } from '../lib/session.ts';
 import { errorText, text } from '../lib/text.ts';
 import { DisplayNameForm } from './display-name-form.tsx';
@@ -92,7 +93,9 @@ function MessageList({ messages }: { messages: OpenedMessage[] }) {
             <strong>{m.author === 'reporter' ? text.case.fromReporter : text.case.fromHelpline}</strong>{' '}
             <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
           </p>
-          <p class="message-text">{m.body ? m.body.text : text.case.cannotOpen}</p>
+          <p class="message-text" dir="auto">
+            {m.body ? m.body.text : text.case.cannotOpen}
+          </p>
         </li>
       ))}
     </ol>
@@ -152,7 +155,7 @@ function Composer(props: {
       {props.canned.length > 0 && (
         <div class="canned">
           <span id={`${props.id}-canned`}>{text.case.canned}:</span>
-          <ul aria-labelledby={`${props.id}-canned`} lang={props.lang}>
+          <ul aria-labelledby={`${props.id}-canned`} lang={props.lang} dir={dirOf(props.lang)}>
             {props.canned.map((c) => (
               <li key={c.id}>
                 <button type="button" class="small" onClick={() => setDraft(c.text)}>
@@ -167,6 +170,7 @@ function Composer(props: {
       <textarea
         id={props.id}
         lang={props.lang}
+        dir={dirOf(props.lang)}
         rows={4}
         value={draft}
         onInput={(e) => {

@@ -142,6 +142,7 @@ export function PlatformNoticePanel(props: { caseId: string; opened: OpenedCase 
                   id="notice-text"
                   name="text"
                   rows={12}
+                  dir="auto"
                   aria-describedby="notice-text-hint"
                   value={draft.text}
                   onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })}

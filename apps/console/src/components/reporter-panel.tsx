@@ -1,4 +1,5 @@
 import type { Role } from '@vangnet/core';
+import { textDirection } from '@vangnet/core/icu/direction';
 import { LANGUAGE_NAMES } from '../lib/language.ts';
 import { text } from '../lib/text.ts';
 
@@ -20,7 +21,13 @@ export function ReporterPanel({ language, role }: { language: string; role: Role
         <div>
           <dt>{text.reporter.language}</dt>
           <dd data-language={language}>
-            {name ? <span lang={base}>{name}</span> : text.reporter.unknownLanguage(language)}
+            {name ? (
+              <span lang={base} dir={textDirection(base)}>
+                {name}
+              </span>
+            ) : (
+              text.reporter.unknownLanguage(language)
+            )}
           </dd>
         </div>
       </dl>

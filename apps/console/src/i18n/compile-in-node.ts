@@ -7,10 +7,12 @@ import {
 } from '@vangnet/core/icu/catalog';
 import { materializeCatalog } from '@vangnet/core/icu/materialize';
 import cannedEn from './canned/en.json' with { type: 'json' };
+import ar from './catalogs/ar.json' with { type: 'json' };
 import de from './catalogs/de.json' with { type: 'json' };
 import source from './catalogs/en.json' with { type: 'json' };
 import fr from './catalogs/fr.json' with { type: 'json' };
 import nl from './catalogs/nl.json' with { type: 'json' };
+import tr from './catalogs/tr.json' with { type: 'json' };
 import type { Messages } from './messages.gen.ts';
 import order from './param-order.json' with { type: 'json' };
 
@@ -25,13 +27,15 @@ export function consoleCatalogFromJson(raw: unknown, lang: string): Messages {
   return materializeCatalog(compiled, lang) as Messages;
 }
 
-export const rawConsoleCatalogs: Readonly<Record<string, unknown>> = { en: source, nl, fr, de };
+export const rawConsoleCatalogs: Readonly<Record<string, unknown>> = { en: source, nl, fr, de, tr, ar };
 
 export const consoleCatalogs = {
   en: consoleCatalogFromJson(source, 'en'),
   nl: consoleCatalogFromJson(nl, 'nl'),
   fr: consoleCatalogFromJson(fr, 'fr'),
   de: consoleCatalogFromJson(de, 'de'),
+  tr: consoleCatalogFromJson(tr, 'tr'),
+  ar: consoleCatalogFromJson(ar, 'ar'),
 };
 
 /** The standard replies (canned/<lang>.json) as raw JSON and compiled against the English set. */

@@ -1,3 +1,4 @@
+import { textDirection } from '@vangnet/core/icu/direction';
 import { LANGUAGE_NAMES, languageName } from '@vangnet/core/icu/language-name';
 import { CARRIED_LANGUAGES, isCarried, loadConsoleCatalog } from '../i18n/index.ts';
 import { setCatalog, textLanguage } from './text.ts';
@@ -68,10 +69,16 @@ export function consoleLanguages(): readonly ConsoleLanguage[] {
   return offeredNow;
 }
 
-/** Loads the catalog and points `text` at it; sets `<html lang>`. */
+/** The writing direction for an element in a known language (the reporter's replies); none when unknown. */
+export function dirOf(lang: string | undefined): 'rtl' | 'ltr' | undefined {
+  return lang ? textDirection(lang) : undefined;
+}
+
+/** Loads the catalog and points `text` at it; sets `<html lang>` and its writing direction (`dir="rtl"` for Arabic). */
 export async function setConsoleLanguage(lang: ConsoleLanguage, remember = false): Promise<void> {
   setCatalog(lang, await loadConsoleCatalog(lang));
   document.documentElement.lang = lang;
+  document.documentElement.dir = textDirection(lang);
   if (remember) {
     try {
       localStorage.setItem(STORAGE_KEY, lang);

@@ -69,7 +69,7 @@ export function CaseView({ id }: { id: string }) {
   const back = (
     <p>
       <a href={hrefOf({ name: 'queue' })} onClick={onLinkClick({ name: 'queue' })}>
-        ← {text.case.back}
+        <span class="flip-rtl">←</span> {text.case.back}
       </a>
     </p>
   );
@@ -152,7 +152,7 @@ export function CaseView({ id }: { id: string }) {
         <div class="case-main">
           <section aria-labelledby="report-h" class="panel">
             <h2 id="report-h">{text.case.report}</h2>
-            <p class="report-text" lang={body.language}>
+            <p class="report-text" lang={body.language} dir="auto">
               {body.description}
             </p>
             {body.links.length > 0 && (

@@ -95,7 +95,7 @@ export function ExportScreen({ id }: { id: string }) {
     <main id="main" class="export">
       <p>
         <a href={hrefOf({ name: 'case', id })} onClick={onLinkClick({ name: 'case', id })}>
-          ← {text.case.backToCase}
+          <span class="flip-rtl">←</span> {text.case.backToCase}
         </a>
       </p>
       <h1 tabIndex={-1} ref={heading}>
