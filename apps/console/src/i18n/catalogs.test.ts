@@ -64,6 +64,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   de: ['queue.filters', 'categories.deepfake'],
   // "Platform" is Turkish too; "Not" is Turkish for a note, not the English word.
   tr: ['queue.platform', 'pdf.platform', 'supervisor.platformColumn', 'case.note', 'case.addNote'],
+  pl: ['queue.status', 'case.status', 'queue.minutes'],
 };
 
 // A sentence in Dutch, French, German, Turkish or Arabic has none of these English words. Word edges are

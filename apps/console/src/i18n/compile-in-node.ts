@@ -12,7 +12,9 @@ import de from './catalogs/de.json' with { type: 'json' };
 import source from './catalogs/en.json' with { type: 'json' };
 import fr from './catalogs/fr.json' with { type: 'json' };
 import nl from './catalogs/nl.json' with { type: 'json' };
+import pl from './catalogs/pl.json' with { type: 'json' };
 import tr from './catalogs/tr.json' with { type: 'json' };
+import uk from './catalogs/uk.json' with { type: 'json' };
 import type { Messages } from './messages.gen.ts';
 import order from './param-order.json' with { type: 'json' };
 
@@ -27,7 +29,16 @@ export function consoleCatalogFromJson(raw: unknown, lang: string): Messages {
   return materializeCatalog(compiled, lang) as Messages;
 }
 
-export const rawConsoleCatalogs: Readonly<Record<string, unknown>> = { en: source, nl, fr, de, tr, ar };
+export const rawConsoleCatalogs: Readonly<Record<string, unknown>> = {
+  en: source,
+  nl,
+  fr,
+  de,
+  tr,
+  ar,
+  uk,
+  pl,
+};
 
 export const consoleCatalogs = {
   en: consoleCatalogFromJson(source, 'en'),
@@ -36,6 +47,8 @@ export const consoleCatalogs = {
   de: consoleCatalogFromJson(de, 'de'),
   tr: consoleCatalogFromJson(tr, 'tr'),
   ar: consoleCatalogFromJson(ar, 'ar'),
+  uk: consoleCatalogFromJson(uk, 'uk'),
+  pl: consoleCatalogFromJson(pl, 'pl'),
 };
 
 /** The standard replies (canned/<lang>.json) as raw JSON and compiled against the English set. */

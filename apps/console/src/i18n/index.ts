@@ -10,7 +10,7 @@ export type { Messages } from './messages.gen.ts';
  * app) in its own chunk, fetched only when chosen. A language the pack brings console texts for comes
  * from the server as data (`GET /api/v1/catalogs/console/<lang>`), with no code change here.
  */
-export const CARRIED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'tr', 'ar'] as const;
+export const CARRIED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'tr', 'ar', 'uk', 'pl'] as const;
 
 // The import names the translators' JSON; the build hands over its compiled form (see the plugin).
 type Compiled = { default: unknown };
@@ -21,6 +21,8 @@ const loaders: Record<string, () => Promise<Compiled>> = {
   de: () => import('./catalogs/de.json'),
   tr: () => import('./catalogs/tr.json'),
   ar: () => import('./catalogs/ar.json'),
+  uk: () => import('./catalogs/uk.json'),
+  pl: () => import('./catalogs/pl.json'),
 };
 
 export function isCarried(lang: string): boolean {
