@@ -21,13 +21,13 @@ describe('vangnet pack check', () => {
     expect(out).toContain('every answer combination has a route');
     expect(out).toMatch(/^warning: services\.yaml: services\[\d+\]\.\S+: unverified/m);
     expect(out).not.toMatch(/^(?!warning)\S+\.(yaml|md): /m);
-    // The unreviewed share per declared language, a notice: the app's Turkish and Arabic are marked.
+    // The unreviewed share per declared language, a notice: the apps' Turkish and Arabic are marked.
     expect(out).toContain('Unreviewed translations');
     expect(out).toMatch(
-      /^ {2}nl: app none of \d+ texts unreviewed; pack texts none of \d+ texts unreviewed$/m,
+      /^ {2}nl: app none of \d+ texts unreviewed; console none of \d+ texts unreviewed; pack texts none of \d+ texts unreviewed; pages none of \d+ pages unreviewed$/m,
     );
     expect(out).toMatch(
-      /^ {2}tr: app 100% \((\d+) of \1 texts\) unreviewed; pack texts 100% \((\d+) of \2 texts\) unreviewed$/m,
+      /^ {2}tr: app 100% \((\d+) of \1 texts\) unreviewed; console 100% \((\d+) of \2 texts\) unreviewed; pack texts 100% \((\d+) of \3 texts\) unreviewed; pages 100% \((\d+) of \4 pages\) unreviewed$/m,
     );
     expect(out).toMatch(/^ {2}ar: app 100% \((\d+) of \1 texts\) unreviewed; /m);
     expect(code).toBe(0);

@@ -32,7 +32,11 @@ async function check(folder: string): Promise<number> {
     return 1;
   }
   // A notice, not an error: an unreviewed translation is shown (better than the wrong language).
-  if (review?.some((r) => r.app?.unreviewed || r.texts?.unreviewed)) {
+  if (
+    review?.some(
+      (r) => r.app?.unreviewed || r.console?.unreviewed || r.texts?.unreviewed || r.pages?.unreviewed,
+    )
+  ) {
     console.log(
       '\nUnreviewed translations (shown as they are until someone reviews them and removes the mark):',
     );

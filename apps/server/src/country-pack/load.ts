@@ -123,7 +123,13 @@ export async function inspectCountryPack(dir: string): Promise<PackInspection> {
   const app = await appTexts();
   const languages = checkAppCatalogs(meta, packCatalogs, app);
   problems.push(...languages.problems);
-  const review = reviewLanguages(meta, { carried: app.report.shares ?? {}, packCatalogs, texts, marks });
+  const review = reviewLanguages(meta, {
+    carried: { report: app.report.shares ?? {}, console: app.console.shares ?? {} },
+    packCatalogs,
+    texts,
+    marks,
+    pages,
+  });
   problems.push(...reviewProblems(review));
   return { pack: deepFreeze(pack), problems, catalogs: deepFreeze(languages.compiled), review };
 }

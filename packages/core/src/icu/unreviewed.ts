@@ -72,8 +72,11 @@ export function catalogUnreviewedShare(catalog: unknown): UnreviewedShare {
 }
 
 /** "100% (412 of 412 texts)", "none of 412 texts", "2% (9 of 412 texts)": whole percents, rounded up, so any mark shows. */
-export function describeShare(share: Pick<UnreviewedShare, 'total' | 'unreviewed'>): string {
-  if (share.unreviewed === 0) return `none of ${share.total} texts`;
+export function describeShare(
+  share: Pick<UnreviewedShare, 'total' | 'unreviewed'>,
+  unit: 'texts' | 'pages' = 'texts',
+): string {
+  if (share.unreviewed === 0) return `none of ${share.total} ${unit}`;
   const percent = Math.ceil((share.unreviewed / share.total) * 100);
-  return `${percent}% (${share.unreviewed} of ${share.total} texts)`;
+  return `${percent}% (${share.unreviewed} of ${share.total} ${unit})`;
 }
