@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { parse } from 'yaml';
+import { CARRIED_LANGUAGES } from '../apps/console/src/i18n/index.ts';
 import {
   DESKTOP,
   ensureConsoleBuilt,
@@ -32,7 +33,8 @@ const out = join(root, 'screens');
 const curated = join(root, 'docs/screens');
 const PACKS = ['NL', 'BE-VL'];
 const REPORT_LANGS = Object.keys(catalogs) as (keyof typeof catalogs)[];
-const CONSOLE_LANGS = ['en', 'nl', 'fr', 'de'];
+// Every language the console carries; a pack's own console catalogs are not pictured here.
+const CONSOLE_LANGS: readonly string[] = CARRIED_LANGUAGES;
 /** Screens reached from the start screen by their place in the app's navigation (sessionStorage). */
 const DIRECT_SCREENS = ['crisis', 'help', 'routes', 'follow', 'agreements'] as const;
 /** pack/lang/name → docs/screens/<file>: what the README shows. */
