@@ -127,6 +127,8 @@ describe('console languages (BE-VL)', () => {
     ['tr', 'Konsol dili', 'Bildirimde bulunan kişi', 'Açık vakalar'],
     // Arabic runs right to left: the whole console mirrors (html dir="rtl"), the back arrow turns round.
     ['ar', 'لغة وحدة التحكم', 'المُبلِّغ', 'الحالات المفتوحة'],
+    ['uk', 'Мова консолі', 'Заявник', 'Відкриті справи'],
+    ['pl', 'Język konsoli', 'Osoba zgłaszająca', 'Otwarte sprawy'],
     ['fr', 'Langue de la console', 'Personne qui signale', 'Dossiers ouverts'],
   ])(
     'switches to %s from the header menu; case and queue have no axe violations',
