@@ -1,4 +1,5 @@
 import { GUIDE_ACTIONS } from '@vangnet/core/pack/guide-actions';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 import { useDraft } from '../flow/draft.ts';
@@ -56,28 +57,14 @@ export function PlatformGuide() {
         </div>
       ))}
       {platform.blockUrl && (
-        <p>
-          <a
-            href={platform.blockUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            data-testid="guide-block-help"
-          >
-            {t.guideBlockHelp(platform.name)}
-          </a>
-        </p>
+        <GuideLink href={platform.blockUrl} testId="guide-block-help">
+          {t.guideBlockHelp(platform.name)}
+        </GuideLink>
       )}
       {platform.reportUrl && (
-        <p>
-          <a
-            href={platform.reportUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            data-testid="guide-report-form"
-          >
-            {t.guideReportForm(platform.name)}
-          </a>
-        </p>
+        <GuideLink href={platform.reportUrl} testId="guide-report-form">
+          {t.guideReportForm(platform.name)}
+        </GuideLink>
       )}
       {report?.category && report.ageBand && (
         <NoticeDraft
@@ -92,5 +79,24 @@ export function PlatformGuide() {
         />
       )}
     </section>
+  );
+}
+
+/** A link to the platform's own help pages, opened outside the app. */
+function GuideLink({
+  href,
+  testId,
+  children,
+}: {
+  href: string;
+  testId: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <p>
+      <a href={href} target="_blank" rel="noopener noreferrer" data-testid={testId}>
+        {children}
+      </a>
+    </p>
   );
 }
